@@ -1,0 +1,264 @@
+//! speclint: validate, normalize and export spec documents.
+//!
+//! A *spec document* is Markdown with YAML front matter that follows a
+//! template; a *spec type* ([`spec_type::SpecType`]) describes the template as
+//! data. This crate is the platform-free core: `&str` in, data out, no I/O, no
+//! printing, no panics. The native CLI (`src/main.rs`, feature `cli`) and the
+//! WASM bindings are thin layers over it.
+//!
+//! ```
+//! let report = speclint::validate("---\nspec_type: database-schema\nstatus: in-review\n---\n");
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM008"));
+//! ```
+
+#![deny(unsafe_code)]
+
+pub mod analysis;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod limits;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod spec_type;
+pub mod text;
+pub mod yaml;
+
+use std::collections::HashMap;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, LocatedDiagnostic, Severity};
+pub use document::Document;
+pub use source::{ColumnEncoding, LineIndex, Span};
+pub use spec_type::{Registry, SpecType};
+
+use analysis::Analysis;
+use rules::{Checker, Levels, RuleMeta, Violation};
+
+/// The crate version, shown by the CLI and the bindings.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How the spec type of a document was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TypeSource {
+    /// From the document's `spec_type`.
+    FrontMatter,
+    /// Given explicitly (`--type`, `options.specType`).
+    Explicit,
+    /// The configured default, for a document without `spec_type`.
+    Default,
+    /// Guessed from the headings of a document without `spec_type`.
+    Detected,
+}
+
+/// The result of validating one document.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The spec type the document was validated against.
+    pub spec_type: Option<String>,
+    pub type_source: Option<TypeSource>,
+    /// Whether the document declares a `spec_type` (tools walking a tree skip other Markdown files).
+    pub declares_spec_type: bool,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// Errors in options or configuration (never in documents: those are diagnostics).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsError(pub String);
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// A configured validator: spec types and rule levels, built once and used for many documents.
+#[derive(Debug, Clone)]
+pub struct Linter {
+    registry: Registry,
+    levels: Levels,
+    default_type: Option<String>,
+    limits: limits::Limits,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter { registry: Registry::default(), levels: HashMap::new(), default_type: None, limits: limits::Limits::default() }
+    }
+}
+
+impl Linter {
+    /// Builds a linter from a config whose type files have already been read
+    /// (`types` holds their texts, with a name for messages).
+    pub fn new(config: &Config, types: &[(String, String)]) -> Result<Linter, OptionsError> {
+        let mut registry = Registry::default();
+        for (name, text) in types {
+            let t = SpecType::from_yaml(text).map_err(|e| OptionsError(format!("spec type `{name}`: {e}")))?;
+            registry.add(t);
+        }
+        let levels = config.levels()?;
+        if let Some(d) = &config.default_type {
+            if registry.get(d).is_none() {
+                return Err(OptionsError(format!(
+                    "`default_type` `{d}` is not a known spec type; known: {}",
+                    text::code_list(&registry.ids())
+                )));
+            }
+        }
+        Ok(Linter { registry, levels, default_type: config.default_type.clone(), limits: limits::Limits::default() })
+    }
+
+    /// Adds a spec type (replacing a type with the same id).
+    pub fn add_type(&mut self, t: SpecType) {
+        self.registry.add(t);
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Validates a document, choosing its spec type from `spec_type` (or the
+    /// default type, or its headings).
+    pub fn check(&self, text: &str) -> Report {
+        self.check_with_type(text, None)
+    }
+
+    /// Validates a document against an explicit spec type (`None`: as [`Linter::check`]).
+    pub fn check_with_type(&self, text: &str, explicit: Option<&str>) -> Report {
+        if let Some(d) = self.limits.check_input(text) {
+            return Report { diagnostics: vec![d], spec_type: None, type_source: None, declares_spec_type: false };
+        }
+        let doc = Document::parse(text);
+        self.check_document(&doc, explicit)
+    }
+
+    /// Validates an already parsed document.
+    pub fn check_document(&self, doc: &Document<'_>, explicit: Option<&str>) -> Report {
+        let declared = doc.yaml().and_then(|y| y.get("spec_type")).and_then(|e| e.value.as_ref()).and_then(analysis::scalar_text);
+        let (spec, source) = self.resolve_type(doc, explicit, declared.as_deref());
+        let empty = SpecType {
+            id: String::new(),
+            name: String::new(),
+            description: None,
+            fields: Vec::new(),
+            sections: Vec::new(),
+            conditions: Vec::new(),
+            semantics: Vec::new(),
+            residue: Vec::new(),
+        };
+        let has_spec = spec.is_some();
+        let spec_ref = spec.unwrap_or(&empty);
+        let analysis = if has_spec { Analysis::new(doc, spec_ref) } else { Analysis::default() };
+        let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, &self.levels);
+        let mut limit_diags = self.limits.check_document(doc);
+        if has_spec && source == Some(TypeSource::Detected) {
+            // Nothing to report: the missing `spec_type` is reported by FM005/FM001 with a help naming the type.
+        }
+        rules::run(&mut checker, has_spec);
+        let mut diagnostics = checker.finish();
+        diagnostics.append(&mut limit_diags);
+        diagnostic::sort(&mut diagnostics);
+        Report {
+            diagnostics,
+            spec_type: spec.map(|s| s.id.clone()),
+            type_source: source,
+            declares_spec_type: declared.is_some(),
+        }
+    }
+
+    fn resolve_type<'s>(
+        &'s self,
+        doc: &Document<'_>,
+        explicit: Option<&str>,
+        declared: Option<&str>,
+    ) -> (Option<&'s SpecType>, Option<TypeSource>) {
+        if let Some(id) = explicit {
+            return (self.registry.get(id), Some(TypeSource::Explicit));
+        }
+        if let Some(id) = declared {
+            return (self.registry.get(id), self.registry.get(id).map(|_| TypeSource::FrontMatter));
+        }
+        if let Some(id) = &self.default_type {
+            if let Some(t) = self.registry.get(id) {
+                return (Some(t), Some(TypeSource::Default));
+            }
+        }
+        match detect_type(&self.registry, doc) {
+            Some(t) => (Some(t), Some(TypeSource::Detected)),
+            None => (None, None),
+        }
+    }
+}
+
+/// The spec type whose section titles a document's headings match best, when
+/// at least half of its sections are there.
+pub fn detect_type<'r>(registry: &'r Registry, doc: &Document<'_>) -> Option<&'r SpecType> {
+    let headings: std::collections::HashSet<String> =
+        doc.headings.iter().map(|h| spec_type::normalize_title(&h.text)).collect();
+    registry
+        .types()
+        .iter()
+        .filter(|t| !t.sections.is_empty())
+        .map(|t| {
+            let hits = t.sections.iter().filter(|s| headings.contains(&spec_type::normalize_title(&s.title))).count();
+            (t, hits * 2 >= t.sections.len() && hits > 0, hits)
+        })
+        .filter(|(_, ok, _)| *ok)
+        .max_by_key(|(_, _, hits)| *hits)
+        .map(|(t, _, _)| t)
+}
+
+/// Validates a document with the built-in spec types and default rule levels.
+pub fn validate(text: &str) -> Report {
+    Linter::default().check(text)
+}
+
+/// A violation built from a static rule and a message (used for limits and
+/// diagnostics produced outside the rule files).
+pub(crate) struct Simple {
+    pub meta: &'static RuleMeta,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Violation for Simple {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+    fn message(&self) -> String {
+        self.message.clone()
+    }
+    fn help(&self) -> Option<String> {
+        self.help.clone()
+    }
+}
+
+impl Simple {
+    /// A diagnostic at `span` with the rule's default severity.
+    pub fn into_diagnostic(self, span: Span) -> Diagnostic {
+        Diagnostic {
+            code: self.meta.code,
+            name: self.meta.name,
+            severity: self.meta.severity,
+            message: self.message,
+            span,
+            help: self.help,
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Rules about conditions.
+
+pub mod missing_reference;

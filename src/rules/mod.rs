@@ -1,0 +1,309 @@
+//! The rule registry and the machinery every rule uses.
+//!
+//! One rule per file, grouped by what it looks at (`front_matter`,
+//! `structure`, `tables`, `database`, `template`, `conditions`). Each file has:
+//! a doc comment (what it does, why, an invalid and a valid example, fix
+//! safety), a `META` with its stable code, kebab-case name and default
+//! severity, a violation struct whose `message`/`help` do the wording, and a
+//! `check` function that does the detection. [`RULES`] lists them all; codes
+//! never change meaning once released.
+
+pub mod conditions;
+pub mod database;
+pub mod front_matter;
+pub mod structure;
+pub mod tables;
+pub mod template;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::source::Span;
+use crate::spec_type::{Condition, Registry, SpecType};
+
+/// Whether a rule can attach a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+/// What a rule is: fixed at compile time, listed by `speclint rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `FM008`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `value-not-allowed`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// Whether the rule needs a resolved spec type (most do).
+    #[serde(skip)]
+    pub needs_spec: bool,
+}
+
+/// The wording of one violation, separate from its detection.
+pub trait Violation {
+    fn meta(&self) -> &'static RuleMeta;
+    fn message(&self) -> String;
+    fn help(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Everything a rule's `check` reads, and where it reports.
+pub struct Checker<'a> {
+    pub doc: &'a Document<'a>,
+    /// The resolved spec type. Rules with `needs_spec: false` may run without one,
+    /// in which case this is an empty type.
+    pub spec: &'a SpecType,
+    pub analysis: &'a Analysis,
+    pub registry: &'a Registry,
+    levels: &'a Levels,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Per-rule severity overrides; `None` turns a rule off.
+pub type Levels = HashMap<&'static str, Option<Severity>>;
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(
+        doc: &'a Document<'a>,
+        spec: &'a SpecType,
+        analysis: &'a Analysis,
+        registry: &'a Registry,
+        levels: &'a Levels,
+    ) -> Self {
+        Checker { doc, spec, analysis, registry, levels, diagnostics: Vec::new() }
+    }
+
+    /// Whether a rule is enabled.
+    pub fn enabled(&self, meta: &RuleMeta) -> bool {
+        !matches!(self.levels.get(meta.code), Some(None))
+    }
+
+    /// Reports a violation at `span`; returns the diagnostic to attach a fix,
+    /// or `None` when the rule is turned off.
+    pub fn report<V: Violation>(&mut self, v: V, span: Span) -> Option<&mut Diagnostic> {
+        let meta = v.meta();
+        let severity = match self.levels.get(meta.code) {
+            Some(None) => return None,
+            Some(Some(s)) => *s,
+            None => meta.severity,
+        };
+        self.diagnostics.push(Diagnostic {
+            code: meta.code,
+            name: meta.name,
+            severity,
+            message: v.message(),
+            span,
+            help: v.help(),
+            fix: None,
+            related: Vec::new(),
+        });
+        self.diagnostics.last_mut()
+    }
+
+    /// Like [`Checker::report`], but raised to an error when `cond` (an active
+    /// condition of the spec type) requires it, with the reason in the help.
+    pub fn report_escalated<V: Violation>(&mut self, v: V, span: Span, cond: Option<&Condition>) -> Option<&mut Diagnostic> {
+        let d = self.report(v, span)?;
+        if let Some(c) = cond {
+            d.severity = Severity::Error;
+            let why = format!("`{}` is `{}`, which requires this to be resolved", c.when.field, c.when.equals);
+            d.help = Some(match d.help.take() {
+                Some(h) => format!("{h}; {why}"),
+                None => why,
+            });
+        }
+        Some(d)
+    }
+
+    pub(crate) fn finish(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// A rule: its metadata and its check.
+pub struct RuleEntry {
+    pub meta: &'static RuleMeta,
+    pub check: fn(&mut Checker<'_>),
+}
+
+macro_rules! registry {
+    ($($path:path),* $(,)?) => {
+        /// Every rule, in code order.
+        pub static RULES: &[RuleEntry] = &[
+            $(RuleEntry { meta: { use $path as r; &r::META }, check: { use $path as r; r::check } },)*
+        ];
+    };
+}
+
+registry![
+    front_matter::missing_front_matter,
+    front_matter::unclosed_front_matter,
+    front_matter::invalid_yaml,
+    front_matter::duplicate_key,
+    front_matter::missing_field,
+    front_matter::unknown_field,
+    front_matter::wrong_type,
+    front_matter::value_not_allowed,
+    front_matter::invalid_date,
+    front_matter::list_item_not_allowed,
+    front_matter::const_mismatch,
+    front_matter::placeholder_value,
+    front_matter::list_length,
+    front_matter::unknown_spec_type,
+    structure::missing_section,
+    structure::section_order,
+    structure::duplicate_section,
+    structure::empty_section,
+    structure::heading_level,
+    structure::unknown_section,
+    structure::near_miss_heading,
+    tables::missing_table,
+    tables::missing_column,
+    tables::row_cell_count,
+    tables::empty_table,
+    database::no_entities,
+    database::missing_primary_key,
+    database::unresolved_foreign_key,
+    database::duplicate_entity,
+    database::erd_mismatch,
+    template::placeholder,
+    template::guidance_residue,
+    conditions::missing_reference,
+];
+
+/// Diagnostics produced outside the rules (resource limits, I/O at the edges).
+pub mod builtin {
+    use super::{FixAvailability, RuleMeta};
+    use crate::diagnostic::Severity;
+
+    pub static INPUT_TOO_LARGE: RuleMeta = RuleMeta {
+        code: "LM001",
+        name: "input-too-large",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "The document is larger than the input size limit.",
+        needs_spec: false,
+    };
+    pub static FRONT_MATTER_TOO_LARGE: RuleMeta = RuleMeta {
+        code: "LM002",
+        name: "front-matter-too-large",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "The front matter is larger than its size limit.",
+        needs_spec: false,
+    };
+    pub static TOO_MANY_HEADINGS: RuleMeta = RuleMeta {
+        code: "LM003",
+        name: "too-many-headings",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "The document has more headings than the limit.",
+        needs_spec: false,
+    };
+    pub static TABLE_TOO_WIDE: RuleMeta = RuleMeta {
+        code: "LM004",
+        name: "table-too-wide",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "A table has more columns than the limit.",
+        needs_spec: false,
+    };
+    pub static INVALID_UTF8: RuleMeta = RuleMeta {
+        code: "IO001",
+        name: "invalid-utf8",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "The file is not valid UTF-8.",
+        needs_spec: false,
+    };
+    pub static DUPLICATE_TITLE: RuleMeta = RuleMeta {
+        code: "XD001",
+        name: "duplicate-title",
+        severity: Severity::Error,
+        fix: FixAvailability::None,
+        summary: "Two documents have the same title.",
+        needs_spec: false,
+    };
+    pub static DUPLICATE_ENTITY_ACROSS: RuleMeta = RuleMeta {
+        code: "XD002",
+        name: "entity-defined-twice",
+        severity: Severity::Warning,
+        fix: FixAvailability::None,
+        summary: "The same entity is defined in two database schema specs.",
+        needs_spec: false,
+    };
+    pub static UNRESOLVED_REFERENCE: RuleMeta = RuleMeta {
+        code: "XD003",
+        name: "unresolved-reference",
+        severity: Severity::Warning,
+        fix: FixAvailability::None,
+        summary: "A related initiative or spec reference names no known document.",
+        needs_spec: false,
+    };
+
+    /// Every diagnostic that is not a rule.
+    pub static ALL: &[&RuleMeta] = &[
+        &INPUT_TOO_LARGE,
+        &FRONT_MATTER_TOO_LARGE,
+        &TOO_MANY_HEADINGS,
+        &TABLE_TOO_WIDE,
+        &INVALID_UTF8,
+        &DUPLICATE_TITLE,
+        &DUPLICATE_ENTITY_ACROSS,
+        &UNRESOLVED_REFERENCE,
+    ];
+}
+
+/// Finds a rule or built-in diagnostic by code or name.
+pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .map(|r| r.meta)
+        .chain(builtin::ALL.iter().copied())
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// Every rule and built-in diagnostic, in code order.
+pub fn all() -> Vec<&'static RuleMeta> {
+    RULES.iter().map(|r| r.meta).chain(builtin::ALL.iter().copied()).collect()
+}
+
+/// Runs every enabled rule.
+pub(crate) fn run(checker: &mut Checker<'_>, has_spec: bool) {
+    for rule in RULES {
+        if (has_spec || !rule.meta.needs_spec) && checker.enabled(rule.meta) {
+            (rule.check)(checker);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let all = all();
+        let mut codes = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for m in &all {
+            assert!(codes.insert(m.code), "duplicate code {}", m.code);
+            assert!(names.insert(m.name), "duplicate name {}", m.name);
+            assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", m.name);
+            assert!(m.code.len() == 5 && m.code[..2].chars().all(|c| c.is_ascii_uppercase()), "{}", m.code);
+            assert!(!m.summary.is_empty());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Rules about template.
+
+pub mod placeholder;
+pub mod guidance_residue;
