@@ -1,2 +1,261 @@
-//! Output formats shared by the native CLI and the npm package: JSON, SARIF,
-//! GitHub workflow commands and the pretty terminal format.
+//! Output formats shared by the native CLI and the npm package's CLI: pretty
+//! terminal text with code frames, JSON, SARIF 2.1.0 and GitHub workflow
+//! commands. Every renderer takes located diagnostics (1-based positions,
+//! columns in Unicode scalar values) and returns a `String`; printing is the
+//! caller's job.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::diagnostic::{LocatedDiagnostic, Severity};
+use crate::rules;
+use crate::source::{LineIndex, Span};
+
+/// Output formats of `speclint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pretty,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "pretty" | "text" => Some(Format::Pretty),
+            "json" => Some(Format::Json),
+            "sarif" => Some(Format::Sarif),
+            "github" => Some(Format::Github),
+            _ => None,
+        }
+    }
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, diags: &[LocatedDiagnostic]) {
+        self.files += 1;
+        for d in diags {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// "2 errors, 1 warning in 3 files".
+    pub fn line(&self) -> String {
+        let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+        format!(
+            "{}, {}, {} in {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info"),
+            plural(self.files, "file")
+        )
+    }
+}
+
+/// JSON: an array of diagnostics (the shape documented in `docs/json-output.md`).
+pub fn json(diags: &[LocatedDiagnostic], pretty: bool) -> String {
+    let r = if pretty { serde_json::to_string_pretty(diags) } else { serde_json::to_string(diags) };
+    r.unwrap_or_else(|_| "[]".into())
+}
+
+/// GitHub workflow commands, one line per diagnostic.
+pub fn github(diags: &[LocatedDiagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let path = d.path.as_deref().unwrap_or("");
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            escape_property(path),
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column,
+            escape_property(&format!("{} {}", d.code, d.name)),
+            escape_data(&d.message)
+        ));
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// SARIF 2.1.0 with one run, the rules that fired, and columns in Unicode code points.
+pub fn sarif(diags: &[LocatedDiagnostic]) -> String {
+    let mut used: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    used.sort_unstable();
+    used.dedup();
+    let rules: Vec<_> = used
+        .iter()
+        .filter_map(|c| rules::find(c))
+        .map(|m| {
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary },
+                "defaultConfiguration": { "level": sarif_level(m.severity) },
+            })
+        })
+        .collect();
+    let results: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            let mut r = json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": { "text": d.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": d.path.as_deref().unwrap_or("") },
+                        "region": {
+                            "startLine": d.line,
+                            "startColumn": d.column,
+                            "endLine": d.end_line,
+                            "endColumn": d.end_column,
+                            "byteOffset": d.start,
+                            "byteLength": d.end - d.start,
+                        }
+                    }
+                }],
+            });
+            if let Some(fix) = &d.fix {
+                r["fixes"] = json!([{
+                    "description": { "text": fix.title },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": d.path.as_deref().unwrap_or("") },
+                        "replacements": fix.edits.iter().map(|e| json!({
+                            "deletedRegion": { "byteOffset": e.start, "byteLength": e.end - e.start },
+                            "insertedContent": { "text": e.text },
+                        })).collect::<Vec<_>>(),
+                    }],
+                }]);
+            }
+            r
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "speclint",
+                "version": crate::VERSION,
+                "informationUri": "https://www.npmjs.com/package/speclint",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Pretty terminal output for one file: header line, code frame and help per diagnostic.
+/// `color` adds ANSI styles.
+pub fn pretty(path: &str, text: &str, index: &LineIndex, diags: &[LocatedDiagnostic], color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for d in diags {
+        let (frame_start, frame_end) = frame_lines(text, index, Span::new(d.start, d.end));
+        let source = text.get(frame_start..frame_end).unwrap_or("");
+        let rel_start = d.start.saturating_sub(frame_start).min(source.len());
+        let rel_end = d.end.saturating_sub(frame_start).clamp(rel_start, source.len());
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let label = d.fix.as_ref().map(|f| format!("fix ({}): {}", applicability(f.applicability), f.title));
+        let mut annotation = AnnotationKind::Primary.span(rel_start..rel_end);
+        if let Some(l) = &label {
+            annotation = annotation.label(l.as_str());
+        }
+        let title = format!("{} [{}]", d.message, d.name);
+        let mut groups = vec![
+            level
+                .primary_title(title.as_str())
+                .id(d.code.as_str())
+                .element(
+                    Snippet::source(source)
+                        .line_start(index.line_number(frame_start))
+                        .path(path)
+                        .annotation(annotation),
+                ),
+        ];
+        let help;
+        if let Some(h) = &d.help {
+            help = h.clone();
+            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        out.push_str(&renderer.render(&groups));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn applicability(a: crate::diagnostic::Applicability) -> &'static str {
+    match a {
+        crate::diagnostic::Applicability::Safe => "safe",
+        crate::diagnostic::Applicability::Unsafe => "unsafe",
+    }
+}
+
+/// The byte range of the whole lines a span touches, at most 6 lines, line break of the last excluded.
+fn frame_lines(text: &str, index: &LineIndex, span: Span) -> (usize, usize) {
+    let first = index.line_of(span.start.min(text.len()));
+    let last = index.line_of(span.end.min(text.len())).min(first + 5);
+    let start = index.line_start(first).unwrap_or(0);
+    let end = index.line_start(last + 1).map_or(text.len(), |s| s.saturating_sub(1));
+    let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+    (start, end.max(start))
+}
+
+/// One line per diagnostic: `path:line:col: severity CODE message` (used by plugins and `--quiet`).
+pub fn concise(diags: &[LocatedDiagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&format!(
+            "{}:{}:{} {} {} {}\n",
+            d.path.as_deref().unwrap_or("-"),
+            d.line,
+            d.column,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
+    }
+    out
+}
