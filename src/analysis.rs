@@ -10,7 +10,9 @@ use serde_json::Value;
 
 use crate::document::{Document, Table};
 use crate::source::Span;
-use crate::spec_type::{Condition, RepeatedSpec, SectionSpec, SpecType, TableSpec, normalize_title};
+use crate::spec_type::{
+    Condition, RepeatedSpec, SectionSpec, SpecType, TableSpec, normalize_title,
+};
 
 /// How a document heading relates to the spec type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +88,11 @@ impl Analysis {
         let mut a = Analysis {
             roles: vec![HeadingRole::Unknown; doc.headings.len()],
             found: vec![None; spec.sections.len()],
-            table_sections: doc.tables.iter().map(|t| doc.section_at(t.span.start)).collect(),
+            table_sections: doc
+                .tables
+                .iter()
+                .map(|t| doc.section_at(t.span.start))
+                .collect(),
             ..Analysis::default()
         };
         a.match_headings(doc, spec);
@@ -97,16 +103,27 @@ impl Analysis {
 
     fn match_headings(&mut self, doc: &Document<'_>, spec: &SpecType) {
         let section_level = spec.sections.iter().map(|s| s.level).min().unwrap_or(2);
-        let titles: Vec<String> = spec.sections.iter().map(|s| normalize_title(&s.title)).collect();
+        let titles: Vec<String> = spec
+            .sections
+            .iter()
+            .map(|s| normalize_title(&s.title))
+            .collect();
         // First pass: exact matches at the right level claim their spec sections.
         for (i, h) in doc.headings.iter().enumerate() {
             let norm = normalize_title(&h.text);
-            if let Some(s) = spec.sections.iter().position(|s| s.title == h.text && s.level == h.level) {
+            if let Some(s) = spec
+                .sections
+                .iter()
+                .position(|s| s.title == h.text && s.level == h.level)
+            {
                 if self.found[s].is_none() {
                     self.found[s] = Some(i);
                     self.roles[i] = HeadingRole::Section { spec: s };
                 } else {
-                    self.roles[i] = HeadingRole::Duplicate { spec: s, first: self.found[s].unwrap_or(i) };
+                    self.roles[i] = HeadingRole::Duplicate {
+                        spec: s,
+                        first: self.found[s].unwrap_or(i),
+                    };
                 }
             } else if h.level < section_level {
                 self.roles[i] = HeadingRole::DocumentTitle;
@@ -137,13 +154,19 @@ impl Analysis {
             // Inside a known section, deeper headings are entries or free subsections.
             if let Some((s, level)) = current_top {
                 if h.level > level {
-                    if let Some(e) = spec.sections[s].entries.as_ref().filter(|e| e.level == h.level) {
+                    if let Some(e) = spec.sections[s]
+                        .entries
+                        .as_ref()
+                        .filter(|e| e.level == h.level)
+                    {
                         let _ = e;
                         self.roles[i] = HeadingRole::Entry { spec: s };
                         continue;
                     }
                     // A deeper heading whose title is a missing section: a wrong level.
-                    if let Some(t) = exact_or_spelling(&titles, spec, &h.text).filter(|&t| self.found[t].is_none()) {
+                    if let Some(t) = exact_or_spelling(&titles, spec, &h.text)
+                        .filter(|&t| self.found[t].is_none())
+                    {
                         self.claim_wrong_level(i, t);
                         continue;
                     }
@@ -186,15 +209,23 @@ impl Analysis {
             self.found[spec] = Some(heading);
             self.roles[heading] = HeadingRole::WrongLevel { spec };
         } else {
-            self.roles[heading] = HeadingRole::Duplicate { spec, first: self.found[spec].unwrap_or(heading) };
+            self.roles[heading] = HeadingRole::Duplicate {
+                spec,
+                first: self.found[spec].unwrap_or(heading),
+            };
         }
     }
 
     fn find_entries(&mut self, doc: &Document<'_>, spec: &SpecType) {
         for (i, role) in self.roles.iter().enumerate() {
-            let HeadingRole::Entry { spec: s } = *role else { continue };
+            let HeadingRole::Entry { spec: s } = *role else {
+                continue;
+            };
             let h = &doc.headings[i];
-            let name = h.code.clone().unwrap_or_else(|| h.text.trim_matches('`').trim().to_string());
+            let name = h
+                .code
+                .clone()
+                .unwrap_or_else(|| h.text.trim_matches('`').trim().to_string());
             let name_span = match h.code {
                 Some(_) => {
                     let c = h.content.text(doc.text);
@@ -205,8 +236,17 @@ impl Analysis {
                 None => h.content,
             };
             let section = doc.sections[i].span;
-            let table = doc.tables.iter().position(|t| section.contains_span(t.span) && self.innermost_is(doc, t, i));
-            self.entries.push(Entry { section: i, spec: s, name, name_span, table });
+            let table = doc
+                .tables
+                .iter()
+                .position(|t| section.contains_span(t.span) && self.innermost_is(doc, t, i));
+            self.entries.push(Entry {
+                section: i,
+                spec: s,
+                name,
+                name_span,
+                table,
+            });
         }
         let _ = spec;
     }
@@ -234,17 +274,31 @@ impl Analysis {
     /// The first table inside document section `section` that is not inside one of its entries.
     pub fn table_of(&self, doc: &Document<'_>, section: usize) -> Option<usize> {
         let span = doc.sections[section].span;
-        doc.tables.iter().position(|t| span.contains_span(t.span) && self.innermost_is(doc, t, section))
+        doc.tables
+            .iter()
+            .position(|t| span.contains_span(t.span) && self.innermost_is(doc, t, section))
     }
 
     /// The active conditions of the spec type.
-    pub fn conditions<'s>(&'s self, spec: &'s SpecType) -> impl Iterator<Item = &'s Condition> + 's {
-        self.active_conditions.iter().filter_map(move |&i| spec.conditions.get(i))
+    pub fn conditions<'s>(
+        &'s self,
+        spec: &'s SpecType,
+    ) -> impl Iterator<Item = &'s Condition> + 's {
+        self.active_conditions
+            .iter()
+            .filter_map(move |&i| spec.conditions.get(i))
     }
 
     /// The active condition that sets a requirement, for messages ("`status` is `approved`").
-    pub fn condition_requiring<'s>(&self, spec: &'s SpecType, pred: impl Fn(&Condition) -> bool) -> Option<&'s Condition> {
-        self.active_conditions.iter().filter_map(|&i| spec.conditions.get(i)).find(|c| pred(c))
+    pub fn condition_requiring<'s>(
+        &self,
+        spec: &'s SpecType,
+        pred: impl Fn(&Condition) -> bool,
+    ) -> Option<&'s Condition> {
+        self.active_conditions
+            .iter()
+            .filter_map(|&i| spec.conditions.get(i))
+            .find(|c| pred(c))
     }
 }
 
@@ -256,7 +310,9 @@ fn kind_is_exact(titles: &[String], s: usize, text: &str) -> bool {
 fn exact_or_spelling(titles: &[String], spec: &SpecType, text: &str) -> Option<usize> {
     let n = normalize_title(text);
     titles.iter().position(|t| *t == n).or_else(|| {
-        spec.sections.iter().position(|s| s.aliases.iter().any(|a| normalize_title(a) == n))
+        spec.sections
+            .iter()
+            .position(|s| s.aliases.iter().any(|a| normalize_title(a) == n))
     })
 }
 
@@ -269,7 +325,11 @@ pub fn near_miss(titles: &[String], spec: &SpecType, text: &str) -> Option<(usiz
     if let Some(s) = titles.iter().position(|t| *t == n) {
         return Some((s, NearMissKind::Spelling));
     }
-    if let Some(s) = spec.sections.iter().position(|s| s.aliases.iter().any(|a| normalize_title(a) == n)) {
+    if let Some(s) = spec
+        .sections
+        .iter()
+        .position(|s| s.aliases.iter().any(|a| normalize_title(a) == n))
+    {
         return Some((s, NearMissKind::Alias));
     }
     if n.chars().count() < 4 {
@@ -290,16 +350,21 @@ pub fn near_miss(titles: &[String], spec: &SpecType, text: &str) -> Option<(usiz
         }
     }
     // A typo: close to one title and clearly closer to it than to any other.
-    best.filter(|&(_, s)| s >= 0.8 && s - second >= 0.1).map(|(i, _)| (i, NearMissKind::Typo))
+    best.filter(|&(_, s)| s >= 0.8 && s - second >= 0.1)
+        .map(|(i, _)| (i, NearMissKind::Typo))
 }
 
 fn active_conditions(doc: &Document<'_>, spec: &SpecType) -> Vec<usize> {
-    let Some(fm) = doc.yaml() else { return Vec::new() };
+    let Some(fm) = doc.yaml() else {
+        return Vec::new();
+    };
     spec.conditions
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            fm.get(&c.when.field).and_then(|e| e.value.as_ref()).is_some_and(|v| scalar_text(v).as_deref() == Some(c.when.equals.as_str()))
+            fm.get(&c.when.field)
+                .and_then(|e| e.value.as_ref())
+                .is_some_and(|v| scalar_text(v).as_deref() == Some(c.when.equals.as_str()))
         })
         .map(|(i, _)| i)
         .collect()
@@ -317,13 +382,20 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 
 /// Maps a table's header cells to a table spec's columns by name or alias.
 pub fn map_columns(table: &Table, spec: &TableSpec) -> ColumnMap {
-    let headers: Vec<String> = table.header.cells.iter().map(|c| normalize_title(&c.text)).collect();
+    let headers: Vec<String> = table
+        .header
+        .cells
+        .iter()
+        .map(|c| normalize_title(&c.text))
+        .collect();
     let columns = spec
         .columns
         .iter()
         .map(|col| {
-            let names: Vec<String> =
-                std::iter::once(&col.name).chain(col.aliases.iter()).map(|n| normalize_title(n)).collect();
+            let names: Vec<String> = std::iter::once(&col.name)
+                .chain(col.aliases.iter())
+                .map(|n| normalize_title(n))
+                .collect();
             headers.iter().position(|h| names.contains(h))
         })
         .collect();

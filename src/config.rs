@@ -80,8 +80,12 @@ impl Config {
             let Some(meta) = rules::find(key) else {
                 let all = rules::all();
                 let names = all.iter().map(|m| m.name);
-                let hint = text::closest(key, names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
-                return Err(OptionsError(format!("unknown rule `{key}` in `rules`{hint}")));
+                let hint = text::closest(key, names)
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Err(OptionsError(format!(
+                    "unknown rule `{key}` in `rules`{hint}"
+                )));
             };
             out.insert(meta.code, level.severity());
         }
@@ -104,7 +108,10 @@ mod tests {
     #[test]
     fn unknown_rule_is_clear() {
         let c = Config::from_yaml("rules:\n  empty-sections: off\n").unwrap();
-        assert_eq!(c.levels().unwrap_err().0, "unknown rule `empty-sections` in `rules`; did you mean `empty-section`?");
+        assert_eq!(
+            c.levels().unwrap_err().0,
+            "unknown rule `empty-sections` in `rules`; did you mean `empty-section`?"
+        );
         let e = Config::from_yaml("rulez: {}\n").unwrap_err();
         assert!(e.0.contains("unknown field `rulez`"), "{}", e.0);
     }

@@ -46,13 +46,22 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(span: Span, text: impl Into<String>) -> Self {
-        Edit { span, text: text.into() }
+        Edit {
+            span,
+            text: text.into(),
+        }
     }
     pub fn insert(offset: usize, text: impl Into<String>) -> Self {
-        Edit { span: Span::empty(offset), text: text.into() }
+        Edit {
+            span: Span::empty(offset),
+            text: text.into(),
+        }
     }
     pub fn delete(span: Span) -> Self {
-        Edit { span, text: String::new() }
+        Edit {
+            span,
+            text: String::new(),
+        }
     }
 }
 
@@ -67,10 +76,18 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { applicability: Applicability::Safe, title: title.into(), edits }
+        Fix {
+            applicability: Applicability::Safe,
+            title: title.into(),
+            edits,
+        }
     }
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { applicability: Applicability::Unsafe, title: title.into(), edits }
+        Fix {
+            applicability: Applicability::Unsafe,
+            title: title.into(),
+            edits,
+        }
     }
 }
 
@@ -106,14 +123,20 @@ impl Diagnostic {
         self
     }
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into(), path: None });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+            path: None,
+        });
         self
     }
 }
 
 /// Sorts diagnostics by position, then code, for stable output.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    diags.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
 }
 
 /// An edit with positions, as in the JSON output.
@@ -278,7 +301,11 @@ mod tests {
 
     #[test]
     fn apply_edits_skips_overlaps() {
-        let edits = [Edit::replace(Span::new(0, 3), "x"), Edit::replace(Span::new(2, 4), "y"), Edit::insert(5, "!")];
+        let edits = [
+            Edit::replace(Span::new(0, 3), "x"),
+            Edit::replace(Span::new(2, 4), "y"),
+            Edit::insert(5, "!"),
+        ];
         let (out, skipped) = apply_edits("abcdef", &edits);
         assert_eq!(out, "xde!f");
         assert_eq!(skipped, 1);

@@ -25,7 +25,6 @@ pub mod spec_type;
 pub mod text;
 pub mod yaml;
 
-use std::collections::HashMap;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, LocatedDiagnostic, Severity};
@@ -67,7 +66,10 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
@@ -87,18 +89,12 @@ impl std::fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 /// A configured validator: spec types and rule levels, built once and used for many documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Linter {
     registry: Registry,
     levels: Levels,
     default_type: Option<String>,
     limits: limits::Limits,
-}
-
-impl Default for Linter {
-    fn default() -> Self {
-        Linter { registry: Registry::default(), levels: HashMap::new(), default_type: None, limits: limits::Limits::default() }
-    }
 }
 
 impl Linter {
@@ -107,7 +103,8 @@ impl Linter {
     pub fn new(config: &Config, types: &[(String, String)]) -> Result<Linter, OptionsError> {
         let mut registry = Registry::default();
         for (name, text) in types {
-            let t = SpecType::from_yaml(text).map_err(|e| OptionsError(format!("spec type `{name}`: {e}")))?;
+            let t = SpecType::from_yaml(text)
+                .map_err(|e| OptionsError(format!("spec type `{name}`: {e}")))?;
             registry.add(t);
         }
         let levels = config.levels()?;
@@ -119,7 +116,12 @@ impl Linter {
                 )));
             }
         }
-        Ok(Linter { registry, levels, default_type: config.default_type.clone(), limits: limits::Limits::default() })
+        Ok(Linter {
+            registry,
+            levels,
+            default_type: config.default_type.clone(),
+            limits: limits::Limits::default(),
+        })
     }
 
     /// Adds a spec type (replacing a type with the same id).
@@ -140,7 +142,12 @@ impl Linter {
     /// Validates a document against an explicit spec type (`None`: as [`Linter::check`]).
     pub fn check_with_type(&self, text: &str, explicit: Option<&str>) -> Report {
         if let Some(d) = self.limits.check_input(text) {
-            return Report { diagnostics: vec![d], spec_type: None, type_source: None, declares_spec_type: false };
+            return Report {
+                diagnostics: vec![d],
+                spec_type: None,
+                type_source: None,
+                declares_spec_type: false,
+            };
         }
         let doc = Document::parse(text);
         self.check_document(&doc, explicit)
@@ -148,7 +155,7 @@ impl Linter {
 
     /// Validates an already parsed document.
     pub fn check_document(&self, doc: &Document<'_>, explicit: Option<&str>) -> Report {
-        let declared = doc.yaml().and_then(|y| y.get("spec_type")).and_then(|e| e.value.as_ref()).and_then(analysis::scalar_text);
+        let declared = declared_type(doc);
         let (spec, source) = self.resolve_type(doc, explicit, declared.as_deref());
         let empty = SpecType {
             id: String::new(),
@@ -162,7 +169,11 @@ impl Linter {
         };
         let has_spec = spec.is_some();
         let spec_ref = spec.unwrap_or(&empty);
-        let analysis = if has_spec { Analysis::new(doc, spec_ref) } else { Analysis::default() };
+        let analysis = if has_spec {
+            Analysis::new(doc, spec_ref)
+        } else {
+            Analysis::default()
+        };
         let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, &self.levels);
         let mut limit_diags = self.limits.check_document(doc);
         if has_spec && source == Some(TypeSource::Detected) {
@@ -190,7 +201,10 @@ impl Linter {
             return (self.registry.get(id), Some(TypeSource::Explicit));
         }
         if let Some(id) = declared {
-            return (self.registry.get(id), self.registry.get(id).map(|_| TypeSource::FrontMatter));
+            return (
+                self.registry.get(id),
+                self.registry.get(id).map(|_| TypeSource::FrontMatter),
+            );
         }
         if let Some(id) = &self.default_type {
             if let Some(t) = self.registry.get(id) {
@@ -204,17 +218,39 @@ impl Linter {
     }
 }
 
+/// The `spec_type` a document declares: its parsed value, or the value as
+/// written when the front matter has a YAML error or is unclosed (so that the
+/// body can still be checked against the right type).
+pub fn declared_type(doc: &Document<'_>) -> Option<String> {
+    let fm = doc.front_matter.as_ref()?;
+    let entry = fm.yaml.get("spec_type")?;
+    match &entry.value {
+        Some(v) => analysis::scalar_text(v),
+        None => {
+            let raw = entry.value_span.text(doc.text).trim();
+            (!raw.is_empty() && !raw.starts_with(['[', '{', '|', '>'])).then(|| raw.to_string())
+        }
+    }
+}
+
 /// The spec type whose section titles a document's headings match best, when
 /// at least half of its sections are there.
 pub fn detect_type<'r>(registry: &'r Registry, doc: &Document<'_>) -> Option<&'r SpecType> {
-    let headings: std::collections::HashSet<String> =
-        doc.headings.iter().map(|h| spec_type::normalize_title(&h.text)).collect();
+    let headings: std::collections::HashSet<String> = doc
+        .headings
+        .iter()
+        .map(|h| spec_type::normalize_title(&h.text))
+        .collect();
     registry
         .types()
         .iter()
         .filter(|t| !t.sections.is_empty())
         .map(|t| {
-            let hits = t.sections.iter().filter(|s| headings.contains(&spec_type::normalize_title(&s.title))).count();
+            let hits = t
+                .sections
+                .iter()
+                .filter(|s| headings.contains(&spec_type::normalize_title(&s.title)))
+                .count();
             (t, hits * 2 >= t.sections.len() && hits > 0, hits)
         })
         .filter(|(_, ok, _)| *ok)

@@ -11,11 +11,11 @@
 //! and reported as `FM003` invalid-yaml ("recursion limit exceeded",
 //! "repetition limit exceeded").
 
+use crate::Simple;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::builtin;
 use crate::source::Span;
-use crate::Simple;
 
 /// The limits in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 16 * 1024 * 1024, max_front_matter_bytes: 256 * 1024, max_headings: 50_000, max_table_columns: 256 }
+        Limits {
+            max_input_bytes: 16 * 1024 * 1024,
+            max_front_matter_bytes: 256 * 1024,
+            max_headings: 50_000,
+            max_table_columns: 256,
+        }
     }
 }
 
@@ -38,7 +43,11 @@ impl Limits {
         (text.len() > self.max_input_bytes).then(|| {
             Simple {
                 meta: &builtin::INPUT_TOO_LARGE,
-                message: format!("the document is {} bytes; the limit is {} bytes", text.len(), self.max_input_bytes),
+                message: format!(
+                    "the document is {} bytes; the limit is {} bytes",
+                    text.len(),
+                    self.max_input_bytes
+                ),
                 help: Some("split the document".into()),
             }
             .into_diagnostic(Span::empty(0))
@@ -69,7 +78,11 @@ impl Limits {
             out.push(
                 Simple {
                     meta: &builtin::TOO_MANY_HEADINGS,
-                    message: format!("the document has {} headings; the limit is {}", doc.headings.len(), self.max_headings),
+                    message: format!(
+                        "the document has {} headings; the limit is {}",
+                        doc.headings.len(),
+                        self.max_headings
+                    ),
                     help: None,
                 }
                 .into_diagnostic(h.span),

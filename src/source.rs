@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -17,12 +19,18 @@ pub struct Span {
 impl Span {
     /// Builds a span; `end` is clamped so that `start <= end` always holds.
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end: if end < start { start } else { end } }
+        Span {
+            start,
+            end: if end < start { start } else { end },
+        }
     }
 
     /// An empty span at `offset`.
     pub const fn empty(offset: usize) -> Self {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     pub const fn len(self) -> usize {
@@ -50,7 +58,10 @@ impl Span {
 
     /// Moves the span by `delta` bytes.
     pub const fn shift(self, delta: usize) -> Self {
-        Span { start: self.start + delta, end: self.end + delta }
+        Span {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
     }
 
     /// Shrinks the span to exclude leading and trailing ASCII/Unicode white space of `text`.
@@ -132,7 +143,10 @@ impl LineIndex {
             ColumnEncoding::Unicode => prefix.chars().count(),
             ColumnEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
         };
-        LineCol { line: line + 1, column: column + 1 }
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
     }
 
     /// The 1-based line of `offset`.
@@ -142,7 +156,10 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
 #[cfg(test)]
@@ -154,10 +171,22 @@ mod tests {
         let text = "a: 1\nemoji: 😀x\n";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(idx.locate(text, x, ColumnEncoding::Unicode), LineCol { line: 2, column: 9 });
-        assert_eq!(idx.locate(text, x, ColumnEncoding::Utf16), LineCol { line: 2, column: 10 });
+        assert_eq!(
+            idx.locate(text, x, ColumnEncoding::Unicode),
+            LineCol { line: 2, column: 9 }
+        );
+        assert_eq!(
+            idx.locate(text, x, ColumnEncoding::Utf16),
+            LineCol {
+                line: 2,
+                column: 10
+            }
+        );
         // Inside the emoji: moved back to its start.
-        assert_eq!(idx.locate(text, x - 1, ColumnEncoding::Unicode), LineCol { line: 2, column: 8 });
+        assert_eq!(
+            idx.locate(text, x - 1, ColumnEncoding::Unicode),
+            LineCol { line: 2, column: 8 }
+        );
         assert_eq!(idx.locate(text, 10_000, ColumnEncoding::Unicode).line, 3);
     }
 
@@ -165,7 +194,10 @@ mod tests {
     fn crlf_lines() {
         let text = "a\r\nb\r\n";
         let idx = LineIndex::new(text);
-        assert_eq!(idx.locate(text, 3, ColumnEncoding::Unicode), LineCol { line: 2, column: 1 });
+        assert_eq!(
+            idx.locate(text, 3, ColumnEncoding::Unicode),
+            LineCol { line: 2, column: 1 }
+        );
         assert_eq!(idx.line_count(), 3);
     }
 }

@@ -19,7 +19,9 @@ pub fn placeholders(s: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while let Some(rel) = s.get(i..).and_then(|t| t.find('<')) {
         let start = i + rel;
-        let Some(close_rel) = s[start + 1..].find(['>', '<', '\n']) else { break };
+        let Some(close_rel) = s[start + 1..].find(['>', '<', '\n']) else {
+            break;
+        };
         let end = start + 1 + close_rel;
         if bytes[end] != b'>' {
             i = end;
@@ -43,11 +45,18 @@ fn is_placeholder_inner(inner: &str) -> bool {
     if matches!(first, '/' | '!' | '?' | '=' | '-') || !(first.is_alphanumeric() || first == '_') {
         return false;
     }
-    if t.contains("://") || t.contains('@') || t.contains('=') || t.contains('"') || t.contains('\'') {
+    if t.contains("://")
+        || t.contains('@')
+        || t.contains('=')
+        || t.contains('"')
+        || t.contains('\'')
+    {
         return false;
     }
     // `<=`, `<-`, `a < b > c` comparisons never reach here with letters first; numbers are not placeholders.
-    if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ' ') {
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
+    {
         return false;
     }
     let name = t.split([' ', '/']).next().unwrap_or("");
@@ -58,14 +67,105 @@ fn is_placeholder_inner(inner: &str) -> bool {
 /// Whether `name` is an HTML element name (case-insensitive).
 pub fn is_html_element(name: &str) -> bool {
     const ELEMENTS: &[&str] = &[
-        "a", "abbr", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "body", "br",
-        "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "dialog",
-        "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2",
-        "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label",
-        "legend", "li", "link", "main", "mark", "meta", "nav", "ol", "optgroup", "option", "p", "picture", "pre",
-        "q", "s", "samp", "script", "section", "select", "small", "source", "span", "strike", "strong", "style",
-        "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
-        "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "mark",
+        "meta",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
     ];
     let lower = name.to_ascii_lowercase();
     ELEMENTS.binary_search(&lower.as_str()).is_ok()
@@ -83,7 +183,8 @@ pub fn is_date_template(t: &str) -> bool {
     let u = t.to_ascii_uppercase();
     !u.is_empty()
         && u.contains("YYYY")
-        && u.chars().all(|c| matches!(c, 'Y' | 'M' | 'D' | '-' | '/' | '.' | ' '))
+        && u.chars()
+            .all(|c| matches!(c, 'Y' | 'M' | 'D' | '-' | '/' | '.' | ' '))
 }
 
 /// Checks a `YYYY-MM-DD` calendar date. Returns `Ok(())`, or `Err` with what is wrong.
@@ -92,7 +193,9 @@ pub fn check_date(s: &str) -> Result<(), String> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
         return Err("dates are written `YYYY-MM-DD`".into());
     }
@@ -110,7 +213,9 @@ pub fn check_date(s: &str) -> Result<(), String> {
         _ => 31,
     };
     if day == 0 || day > days {
-        return Err(format!("day `{day:02}` does not exist in {year}-{month:02}"));
+        return Err(format!(
+            "day `{day:02}` does not exist in {year}-{month:02}"
+        ));
     }
     Ok(())
 }
@@ -122,25 +227,48 @@ pub fn check_date(s: &str) -> Result<(), String> {
 pub fn canonical_date(s: &str) -> Option<String> {
     let t = s.trim();
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+    {
         let y: u32 = parts[0].parse().ok()?;
         let m: u32 = parts[1].parse().ok()?;
         let d: u32 = parts[2].parse().ok()?;
         return valid(y, m, d);
     }
     // Month names.
-    let words: Vec<String> =
-        t.split([' ', ',']).filter(|w| !w.is_empty()).map(|w| w.trim_end_matches('.').to_ascii_lowercase()).collect();
+    let words: Vec<String> = t
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+        .collect();
     if words.len() != 3 {
         return None;
     }
     let month_of = |w: &str| -> Option<u32> {
-        const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
         if w.len() < 3 {
             return None;
         }
         let i = M.iter().position(|m| w.starts_with(m))?;
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i];
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ][i];
         (full.starts_with(w) || w == "sept").then_some(i as u32 + 1)
     };
     let num = |w: &str| -> Option<u32> {
@@ -186,7 +314,11 @@ pub fn closest<'c>(value: &str, candidates: impl IntoIterator<Item = &'c str>) -
 
 /// `a`, `b`, `c` as backticked names joined by commas: "`a`, `b`, `c`".
 pub fn code_list<S: AsRef<str>>(items: &[S]) -> String {
-    items.iter().map(|s| format!("`{}`", s.as_ref())).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Repairs UTF-8 that was decoded as Windows-1252 (or Latin-1) and encoded
@@ -205,7 +337,13 @@ pub fn repair_mojibake(s: &str) -> Cow<'_, str> {
     while i < chars.len() {
         let (_, c) = chars[i];
         if let Some(lead) = cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b)) {
-            let need = if lead >= 0xF0 { 3 } else if lead >= 0xE0 { 2 } else { 1 };
+            let need = if lead >= 0xF0 {
+                3
+            } else if lead >= 0xE0 {
+                2
+            } else {
+                1
+            };
             if i + need < chars.len() {
                 let mut bytes = vec![lead];
                 let mut ok = true;
@@ -231,7 +369,11 @@ pub fn repair_mojibake(s: &str) -> Cow<'_, str> {
         out.push(c);
         i += 1;
     }
-    if changed { Cow::Owned(out) } else { Cow::Borrowed(s) }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// The Windows-1252 byte a character was decoded from, if any.
@@ -242,10 +384,33 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
     // 0x80..0x9F: Windows-1252 specials, or C1 controls for Latin-1.
     const SPECIAL: [(char, u8); 27] = [
-        ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86), ('‡', 0x87), ('ˆ', 0x88),
-        ('‰', 0x89), ('Š', 0x8A), ('‹', 0x8B), ('Œ', 0x8C), ('Ž', 0x8E), ('‘', 0x91), ('’', 0x92), ('“', 0x93),
-        ('”', 0x94), ('•', 0x95), ('–', 0x96), ('—', 0x97), ('˜', 0x98), ('™', 0x99), ('š', 0x9A), ('›', 0x9B),
-        ('œ', 0x9C), ('ž', 0x9E), ('Ÿ', 0x9F),
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8A),
+        ('‹', 0x8B),
+        ('Œ', 0x8C),
+        ('Ž', 0x8E),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9A),
+        ('›', 0x9B),
+        ('œ', 0x9C),
+        ('ž', 0x9E),
+        ('Ÿ', 0x9F),
     ];
     if (0x80..=0x9F).contains(&u) {
         return Some(u as u8);
@@ -285,11 +450,20 @@ mod tests {
     #[test]
     fn dates() {
         assert!(check_date("2024-02-29").is_ok());
-        assert_eq!(check_date("2023-02-29").unwrap_err(), "day `29` does not exist in 2023-02");
-        assert_eq!(check_date("2024-13-45").unwrap_err(), "month `13` does not exist");
+        assert_eq!(
+            check_date("2023-02-29").unwrap_err(),
+            "day `29` does not exist in 2023-02"
+        );
+        assert_eq!(
+            check_date("2024-13-45").unwrap_err(),
+            "month `13` does not exist"
+        );
         assert!(check_date("last week").is_err());
         assert_eq!(canonical_date("2024/1/5").as_deref(), Some("2024-01-05"));
-        assert_eq!(canonical_date("January 5, 2024").as_deref(), Some("2024-01-05"));
+        assert_eq!(
+            canonical_date("January 5, 2024").as_deref(),
+            Some("2024-01-05")
+        );
         assert_eq!(canonical_date("5 Jan 2024").as_deref(), Some("2024-01-05"));
         assert_eq!(canonical_date("01/02/2024"), None);
         assert_eq!(canonical_date("last week"), None);
@@ -305,8 +479,14 @@ mod tests {
 
     #[test]
     fn closest_suggestion() {
-        assert_eq!(closest("in-review", ["draft", "approved", "deprecated"]), None);
-        assert_eq!(closest("aproved", ["draft", "approved", "deprecated"]), Some("approved"));
+        assert_eq!(
+            closest("in-review", ["draft", "approved", "deprecated"]),
+            None
+        );
+        assert_eq!(
+            closest("aproved", ["draft", "approved", "deprecated"]),
+            Some("approved")
+        );
         assert_eq!(closest("Draft", ["draft", "approved"]), Some("draft"));
     }
 }

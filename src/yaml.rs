@@ -36,7 +36,10 @@ fn convert_error(e: &serde_yaml::Error) -> YamlError {
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
-    YamlError { message, offset: e.location().map(|l| l.index()) }
+    YamlError {
+        message,
+        offset: e.location().map(|l| l.index()),
+    }
 }
 
 /// Deserializes a YAML document (spec type files, config files).
@@ -178,7 +181,8 @@ trait SpanIn {
 }
 impl SpanIn for Span {
     fn text_in(self, text: &str, base: usize) -> &str {
-        text.get(self.start.saturating_sub(base)..self.end.saturating_sub(base)).unwrap_or("")
+        text.get(self.start.saturating_sub(base)..self.end.saturating_sub(base))
+            .unwrap_or("")
     }
 }
 
@@ -188,13 +192,21 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push((start, end));
             start = i + 1;
         }
     }
     if start < text.len() {
-        let end = if text.ends_with('\r') { text.len() - 1 } else { text.len() };
+        let end = if text.ends_with('\r') {
+            text.len() - 1
+        } else {
+            text.len()
+        };
         out.push((start, end));
     }
     out
@@ -295,7 +307,10 @@ fn scan(text: &str, base: usize) -> FrontMatter {
             }
             if let Some(c) = close {
                 end_rel = c + 1;
-                entry.items = flow_items(text, value_span.start + 1, c).into_iter().map(|s| s.shift(base)).collect();
+                entry.items = flow_items(text, value_span.start + 1, c)
+                    .into_iter()
+                    .map(|s| s.shift(base))
+                    .collect();
                 // Skip any lines the flow sequence covered.
                 while i < all.len() && all[i].0 < c {
                     i += 1;
@@ -355,7 +370,11 @@ fn split_key(line: &str) -> Option<(String, Span, usize)> {
         if !after[..colon].trim().is_empty() {
             return None;
         }
-        return Some((line[1..close].to_string(), Span::new(1, close), close + 1 + colon + 1));
+        return Some((
+            line[1..close].to_string(),
+            Span::new(1, close),
+            close + 1 + colon + 1,
+        ));
     }
     let mut idx = None;
     for (i, b) in bytes.iter().enumerate() {
@@ -394,7 +413,11 @@ fn split_comment(rest: &str) -> (Span, Option<Span>) {
                 }
             }
             None => {
-                if (b == b'"' || b == b'\'') && (i == 0 || rest[..i].trim().is_empty() || matches!(bytes[i - 1], b'[' | b',' | b' ')) {
+                if (b == b'"' || b == b'\'')
+                    && (i == 0
+                        || rest[..i].trim().is_empty()
+                        || matches!(bytes[i - 1], b'[' | b',' | b' '))
+                {
                     quote = Some(b);
                 } else if b == b'#' && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') {
                     comment = Some(i);
@@ -413,7 +436,9 @@ fn split_comment(rest: &str) -> (Span, Option<Span>) {
 /// For a quoted scalar span, the span of its content (quotes excluded).
 fn unquote_span(text: &str, span: Span) -> Span {
     let s = span.text(text);
-    if s.len() >= 2 && (s.starts_with('"') && s.ends_with('"') || s.starts_with('\'') && s.ends_with('\'')) {
+    if s.len() >= 2
+        && (s.starts_with('"') && s.ends_with('"') || s.starts_with('\'') && s.ends_with('\''))
+    {
         Span::new(span.start + 1, span.end - 1)
     } else {
         span
@@ -532,7 +557,10 @@ mod tests {
     #[test]
     fn yaml_1_1_traps_are_strings() {
         let f = fm("d: 2024-01-02\nb: no\n");
-        assert_eq!(f.get("d").unwrap().value, Some(Value::String("2024-01-02".into())));
+        assert_eq!(
+            f.get("d").unwrap().value,
+            Some(Value::String("2024-01-02".into()))
+        );
         assert_eq!(f.get("b").unwrap().value, Some(Value::String("no".into())));
     }
 
@@ -558,7 +586,10 @@ mod tests {
         let t = "a: [x,\n  y]\nb: 1\n";
         let f = fm(t);
         let a = f.get("a").unwrap();
-        assert_eq!(a.items.iter().map(|s| s.text(t)).collect::<Vec<_>>(), ["x", "y"]);
+        assert_eq!(
+            a.items.iter().map(|s| s.text(t)).collect::<Vec<_>>(),
+            ["x", "y"]
+        );
         assert_eq!(f.entries.len(), 2);
     }
 }

@@ -26,7 +26,7 @@ pub struct FrontMatterBlock {
     pub close: Option<Span>,
     /// The YAML between the fences.
     pub content: Span,
-    /// The parsed YAML; empty when the block is unclosed.
+    /// The parsed YAML. For an unclosed block, entries are scanned but carry no values.
     pub yaml: FrontMatter,
 }
 
@@ -77,7 +77,11 @@ pub struct CodeBlock {
 impl CodeBlock {
     /// The first word of the info string, lowercased.
     pub fn language(&self) -> String {
-        self.info.split_whitespace().next().unwrap_or("").to_ascii_lowercase()
+        self.info
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
     }
 }
 
@@ -164,7 +168,10 @@ impl<'a> Document<'a> {
 
     /// The parsed front matter, if the block exists and is closed.
     pub fn yaml(&self) -> Option<&FrontMatter> {
-        self.front_matter.as_ref().filter(|f| f.close.is_some()).map(|f| &f.yaml)
+        self.front_matter
+            .as_ref()
+            .filter(|f| f.close.is_some())
+            .map(|f| &f.yaml)
     }
 
     /// The text of a span.
@@ -186,13 +193,17 @@ impl<'a> Document<'a> {
     pub fn section_at(&self, offset: usize) -> Option<usize> {
         // Sections are in document order; the innermost one is the last whose span contains the offset.
         let upto = self.sections.partition_point(|s| s.span.start <= offset);
-        self.sections[..upto].iter().rposition(|s| s.span.contains(offset) || s.span.end == offset && offset == self.text.len())
+        self.sections[..upto].iter().rposition(|s| {
+            s.span.contains(offset) || s.span.end == offset && offset == self.text.len()
+        })
     }
 
     /// Whether `offset` lies inside a code block or an inline code span.
     pub fn in_code(&self, offset: usize) -> bool {
-        in_sorted_spans(&self.code_blocks.iter().map(|c| c.span).collect::<Vec<_>>(), offset)
-            || in_sorted_spans(&self.code_spans, offset)
+        in_sorted_spans(
+            &self.code_blocks.iter().map(|c| c.span).collect::<Vec<_>>(),
+            offset,
+        ) || in_sorted_spans(&self.code_spans, offset)
     }
 
     fn parse_body(&mut self) {
@@ -229,8 +240,19 @@ impl<'a> Document<'a> {
                     if let Some((level, hspan, text, codes, others)) = heading.take() {
                         let hspan = trim_line_end(self.text, hspan);
                         let (content, setext) = heading_content(self.text, hspan);
-                        let code = if codes == 1 && others == 0 { heading_code.take() } else { None };
-                        self.headings.push(Heading { level, span: hspan, content, text: collapse_ws(&text), code, setext });
+                        let code = if codes == 1 && others == 0 {
+                            heading_code.take()
+                        } else {
+                            None
+                        };
+                        self.headings.push(Heading {
+                            level,
+                            span: hspan,
+                            content,
+                            text: collapse_ws(&text),
+                            code,
+                            setext,
+                        });
                         content_since_heading.push(false);
                     }
                 }
@@ -271,7 +293,12 @@ impl<'a> Document<'a> {
                             // Empty block: content is the empty span after the opening line.
                             Span::empty(line_end_after(self.text, cspan.start).min(cspan.end))
                         });
-                        self.code_blocks.push(CodeBlock { span: cspan, info, content, fenced });
+                        self.code_blocks.push(CodeBlock {
+                            span: cspan,
+                            info,
+                            content,
+                            fenced,
+                        });
                     }
                 }
                 Event::Start(Tag::List(_)) => {
@@ -301,13 +328,18 @@ impl<'a> Document<'a> {
                 }
                 Event::End(TagEnd::Paragraph) => {
                     if let Some((pspan, t)) = paragraph.take() {
-                        self.paragraphs.push(Paragraph { span: trim_line_end(self.text, pspan), text: collapse_ws(&t) });
+                        self.paragraphs.push(Paragraph {
+                            span: trim_line_end(self.text, pspan),
+                            text: collapse_ws(&t),
+                        });
                     }
                     if let Some(last) = items.last_mut() {
                         last.1 = false;
                     }
                 }
-                Event::Start(Tag::BlockQuote(_)) | Event::Rule | Event::Start(Tag::FootnoteDefinition(_)) => {
+                Event::Start(Tag::BlockQuote(_))
+                | Event::Rule
+                | Event::Start(Tag::FootnoteDefinition(_)) => {
                     mark(&mut content_since_heading);
                 }
                 Event::Start(Tag::HtmlBlock) => {
@@ -320,7 +352,14 @@ impl<'a> Document<'a> {
                 Event::Html(_) => {}
                 Event::InlineHtml(s) => {
                     self.html.push(span);
-                    push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, &s, false);
+                    push_text(
+                        &mut heading,
+                        &mut paragraph,
+                        &mut items,
+                        &mut item_text,
+                        &s,
+                        false,
+                    );
                 }
                 Event::Text(s) => {
                     if in_code_block.is_some() {
@@ -333,7 +372,14 @@ impl<'a> Document<'a> {
                     if table_depth > 0 {
                         continue;
                     }
-                    push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, &s, false);
+                    push_text(
+                        &mut heading,
+                        &mut paragraph,
+                        &mut items,
+                        &mut item_text,
+                        &s,
+                        false,
+                    );
                 }
                 Event::Code(s) => {
                     self.code_spans.push(span);
@@ -342,11 +388,25 @@ impl<'a> Document<'a> {
                         heading_code = Some(s.to_string());
                     }
                     if table_depth == 0 {
-                        push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, &s, true);
+                        push_text(
+                            &mut heading,
+                            &mut paragraph,
+                            &mut items,
+                            &mut item_text,
+                            &s,
+                            true,
+                        );
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {
-                    push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, " ", false);
+                    push_text(
+                        &mut heading,
+                        &mut paragraph,
+                        &mut items,
+                        &mut item_text,
+                        " ",
+                        false,
+                    );
                 }
                 _ => {}
             }
@@ -526,15 +586,30 @@ fn split_front_matter(text: &str, start: usize) -> Option<FrontMatterBlock> {
         if line == "---" || line == "..." {
             let content = Span::new(content_start, pos);
             let yaml = yaml::parse_front_matter(content.text(text), content.start);
-            return Some(FrontMatterBlock { open, close: Some(Span::new(pos, pos + line.len())), content, yaml });
+            return Some(FrontMatterBlock {
+                open,
+                close: Some(Span::new(pos, pos + line.len())),
+                content,
+                yaml,
+            });
         }
         pos = line_end + 1;
+    }
+    // Unclosed: the YAML most likely runs up to the first heading. It is scanned
+    // (for `spec_type` and key spans) but its values are not trusted.
+    let content = Span::new(
+        content_start,
+        unclosed_body_start(text, open.end).max(content_start),
+    );
+    let mut yaml = yaml::parse_front_matter(content.text(text), content.start);
+    for e in &mut yaml.entries {
+        e.value = None;
     }
     Some(FrontMatterBlock {
         open,
         close: None,
-        content: Span::new(content_start, unclosed_body_start(text, open.end).max(content_start)),
-        yaml: FrontMatter::default(),
+        content,
+        yaml,
     })
 }
 
@@ -544,7 +619,11 @@ fn unclosed_body_start(text: &str, after: usize) -> usize {
     let mut pos = line_end_after(text, after);
     while pos < text.len() {
         let line_end = line_end_after(text, pos);
-        if text[pos..line_end].starts_with('#') && text[pos..line_end].trim_start_matches('#').starts_with([' ', '\t']) {
+        if text[pos..line_end].starts_with('#')
+            && text[pos..line_end]
+                .trim_start_matches('#')
+                .starts_with([' ', '\t'])
+        {
             return pos;
         }
         pos = line_end;

@@ -36,7 +36,10 @@ impl Table {
     pub(crate) fn new(span: Span) -> Self {
         Table {
             span,
-            header: Row { span: Span::empty(span.start), cells: Vec::new() },
+            header: Row {
+                span: Span::empty(span.start),
+                cells: Vec::new(),
+            },
             delimiter: Span::empty(span.start),
             rows: Vec::new(),
         }
@@ -53,7 +56,10 @@ impl Table {
     /// Finds the delimiter line and trims the table span; called once the table ends.
     pub(crate) fn finish(mut self, text: &str) -> Self {
         let after_header = super::line_end_after(text, self.header.span.end);
-        let delim_end = text.get(after_header..).and_then(|t| t.find('\n')).map_or(text.len(), |i| after_header + i);
+        let delim_end = text
+            .get(after_header..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| after_header + i);
         self.delimiter = Span::new(after_header, delim_end);
         let d = self.delimiter.text(text);
         self.delimiter = Span::new(after_header, after_header + d.trim_end_matches('\r').len());
@@ -66,7 +72,7 @@ impl Table {
     pub fn column(&self, names: &[String]) -> Option<usize> {
         self.header.cells.iter().position(|c| {
             let n = crate::spec_type::normalize_title(&c.text);
-            names.iter().any(|x| *x == n)
+            names.contains(&n)
         })
     }
 }
@@ -99,7 +105,13 @@ pub fn split_row(text: &str, span: Span) -> Row {
     }
     // A trailing pipe closes the last cell; otherwise the rest is a cell.
     if last_pipe_end != Some(trimmed_end) && cell_start <= trimmed_end {
-        push_cell(text, span.start, cell_start, trimmed_end.min(line.len()), &mut cells);
+        push_cell(
+            text,
+            span.start,
+            cell_start,
+            trimmed_end.min(line.len()),
+            &mut cells,
+        );
     }
     Row { span, cells }
 }
@@ -107,7 +119,10 @@ pub fn split_row(text: &str, span: Span) -> Row {
 fn push_cell(text: &str, base: usize, start: usize, end: usize, cells: &mut Vec<Cell>) {
     let span = Span::new(base + start, base + end).trim(text);
     let raw = span.text(text);
-    cells.push(Cell { span, text: raw.replace("\\|", "|") });
+    cells.push(Cell {
+        span,
+        text: raw.replace("\\|", "|"),
+    });
 }
 
 #[cfg(test)]
@@ -115,7 +130,11 @@ mod tests {
     use super::*;
 
     fn cells(line: &str) -> Vec<String> {
-        split_row(line, Span::new(0, line.len())).cells.into_iter().map(|c| c.text).collect()
+        split_row(line, Span::new(0, line.len()))
+            .cells
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
     }
 
     #[test]

@@ -8,8 +8,20 @@ fn parses_front_matter_and_headings() {
     let fm = d.front_matter.as_ref().unwrap();
     assert!(fm.close.is_some());
     assert_eq!(fm.yaml.get("status").unwrap().value_span.text(DOC), "draft");
-    let titles: Vec<_> = d.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
-    assert_eq!(titles, [(1, "Title"), (2, "Purpose"), (2, "Entity Inventory"), (3, "orders")]);
+    let titles: Vec<_> = d
+        .headings
+        .iter()
+        .map(|h| (h.level, h.text.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (1, "Title"),
+            (2, "Purpose"),
+            (2, "Entity Inventory"),
+            (3, "orders")
+        ]
+    );
     assert_eq!(d.headings[3].code.as_deref(), Some("orders"));
     assert_eq!(d.headings[1].content.text(DOC), "Purpose");
 }
@@ -38,7 +50,10 @@ fn tables_keep_raw_cells() {
 fn code_blocks_and_lists() {
     let d = Document::parse(DOC);
     assert_eq!(d.code_blocks[0].language(), "mermaid");
-    assert_eq!(d.code_blocks[0].content.text(DOC), "erDiagram\n## not a heading\n");
+    assert_eq!(
+        d.code_blocks[0].content.text(DOC),
+        "erDiagram\n## not a heading\n"
+    );
     assert_eq!(d.list_items.len(), 2);
     assert_eq!(d.list_items[0].text, "item one");
     assert_eq!(d.list_items[1].depth, 1);
@@ -49,7 +64,17 @@ fn bom_crlf_and_unclosed() {
     let t = "\u{feff}---\r\nstatus: x\r\n---\r\n## A\r\n";
     let d = Document::parse(t);
     assert!(d.bom && d.crlf);
-    assert_eq!(d.front_matter.as_ref().unwrap().yaml.get("status").unwrap().value_span.text(t), "x");
+    assert_eq!(
+        d.front_matter
+            .as_ref()
+            .unwrap()
+            .yaml
+            .get("status")
+            .unwrap()
+            .value_span
+            .text(t),
+        "x"
+    );
     assert_eq!(d.headings[0].content.text(t), "A");
     let u = "---\nstatus: x\n## A\n";
     let d = Document::parse(u);
@@ -59,7 +84,18 @@ fn bom_crlf_and_unclosed() {
 
 #[test]
 fn degenerate_inputs() {
-    for t in ["", "---", "---\n", "---\n---", "\u{feff}", "#", "|", "| a |\n| - |\n| b", "```\n", "\r\n\r\n"] {
+    for t in [
+        "",
+        "---",
+        "---\n",
+        "---\n---",
+        "\u{feff}",
+        "#",
+        "|",
+        "| a |\n| - |\n| b",
+        "```\n",
+        "\r\n\r\n",
+    ] {
         let _ = Document::parse(t);
     }
 }

@@ -55,7 +55,13 @@ impl Summary {
 
     /// "2 errors, 1 warning in 3 files".
     pub fn line(&self) -> String {
-        let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+        let plural = |n: usize, w: &str| {
+            if n == 1 {
+                format!("{n} {w}")
+            } else {
+                format!("{n} {w}s")
+            }
+        };
         format!(
             "{}, {}, {} in {}",
             plural(self.errors, "error"),
@@ -68,7 +74,11 @@ impl Summary {
 
 /// JSON: an array of diagnostics (the shape documented in `docs/json-output.md`).
 pub fn json(diags: &[LocatedDiagnostic], pretty: bool) -> String {
-    let r = if pretty { serde_json::to_string_pretty(diags) } else { serde_json::to_string(diags) };
+    let r = if pretty {
+        serde_json::to_string_pretty(diags)
+    } else {
+        serde_json::to_string(diags)
+    };
     r.unwrap_or_else(|_| "[]".into())
 }
 
@@ -97,7 +107,9 @@ pub fn github(diags: &[LocatedDiagnostic]) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -184,21 +196,37 @@ fn sarif_level(s: Severity) -> &'static str {
 
 /// Pretty terminal output for one file: header line, code frame and help per diagnostic.
 /// `color` adds ANSI styles.
-pub fn pretty(path: &str, text: &str, index: &LineIndex, diags: &[LocatedDiagnostic], color: bool) -> String {
+pub fn pretty(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    diags: &[LocatedDiagnostic],
+    color: bool,
+) -> String {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for d in diags {
         let (frame_start, frame_end) = frame_lines(text, index, Span::new(d.start, d.end));
         let source = text.get(frame_start..frame_end).unwrap_or("");
         let rel_start = d.start.saturating_sub(frame_start).min(source.len());
-        let rel_end = d.end.saturating_sub(frame_start).clamp(rel_start, source.len());
+        let rel_end = d
+            .end
+            .saturating_sub(frame_start)
+            .clamp(rel_start, source.len());
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let label = d.fix.as_ref().map(|f| format!("fix ({}): {}", applicability(f.applicability), f.title));
+        let label = d
+            .fix
+            .as_ref()
+            .map(|f| format!("fix ({}): {}", applicability(f.applicability), f.title));
         let mut annotation = AnnotationKind::Primary.span(rel_start..rel_end);
         if let Some(l) = &label {
             annotation = annotation.label(l.as_str());
@@ -218,7 +246,9 @@ pub fn pretty(path: &str, text: &str, index: &LineIndex, diags: &[LocatedDiagnos
         let help;
         if let Some(h) = &d.help {
             help = h.clone();
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
@@ -238,8 +268,14 @@ fn frame_lines(text: &str, index: &LineIndex, span: Span) -> (usize, usize) {
     let first = index.line_of(span.start.min(text.len()));
     let last = index.line_of(span.end.min(text.len())).min(first + 5);
     let start = index.line_start(first).unwrap_or(0);
-    let end = index.line_start(last + 1).map_or(text.len(), |s| s.saturating_sub(1));
-    let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+    let end = index
+        .line_start(last + 1)
+        .map_or(text.len(), |s| s.saturating_sub(1));
+    let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+        end - 1
+    } else {
+        end
+    };
     (start, end.max(start))
 }
 

@@ -82,7 +82,14 @@ impl<'a> Checker<'a> {
         registry: &'a Registry,
         levels: &'a Levels,
     ) -> Self {
-        Checker { doc, spec, analysis, registry, levels, diagnostics: Vec::new() }
+        Checker {
+            doc,
+            spec,
+            analysis,
+            registry,
+            levels,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// Whether a rule is enabled.
@@ -114,11 +121,19 @@ impl<'a> Checker<'a> {
 
     /// Like [`Checker::report`], but raised to an error when `cond` (an active
     /// condition of the spec type) requires it, with the reason in the help.
-    pub fn report_escalated<V: Violation>(&mut self, v: V, span: Span, cond: Option<&Condition>) -> Option<&mut Diagnostic> {
+    pub fn report_escalated<V: Violation>(
+        &mut self,
+        v: V,
+        span: Span,
+        cond: Option<&Condition>,
+    ) -> Option<&mut Diagnostic> {
         let d = self.report(v, span)?;
         if let Some(c) = cond {
             d.severity = Severity::Error;
-            let why = format!("`{}` is `{}`, which requires this to be resolved", c.when.field, c.when.equals);
+            let why = format!(
+                "`{}` is `{}`, which requires this to be resolved",
+                c.when.field, c.when.equals
+            );
             d.help = Some(match d.help.take() {
                 Some(h) => format!("{h}; {why}"),
                 None => why,
@@ -277,7 +292,11 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
 
 /// Every rule and built-in diagnostic, in code order.
 pub fn all() -> Vec<&'static RuleMeta> {
-    RULES.iter().map(|r| r.meta).chain(builtin::ALL.iter().copied()).collect()
+    RULES
+        .iter()
+        .map(|r| r.meta)
+        .chain(builtin::ALL.iter().copied())
+        .collect()
 }
 
 /// Runs every enabled rule.
@@ -301,8 +320,18 @@ mod tests {
         for m in &all {
             assert!(codes.insert(m.code), "duplicate code {}", m.code);
             assert!(names.insert(m.name), "duplicate name {}", m.name);
-            assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", m.name);
-            assert!(m.code.len() == 5 && m.code[..2].chars().all(|c| c.is_ascii_uppercase()), "{}", m.code);
+            assert!(
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{}",
+                m.name
+            );
+            assert!(
+                m.code.len() == 5 && m.code[..2].chars().all(|c| c.is_ascii_uppercase()),
+                "{}",
+                m.code
+            );
             assert!(!m.summary.is_empty());
         }
     }

@@ -7,7 +7,11 @@
 //! `docs/spec-types.md`. The built-in `database-schema` type is
 //! `database-schema.yaml` beside this file, embedded at compile time.
 
+mod schema;
+
 use serde::{Deserialize, Serialize};
+
+pub use schema::front_matter_schema;
 
 use crate::yaml;
 
@@ -261,14 +265,22 @@ impl SpecType {
 
     /// Parses a spec type from YAML (JSON is YAML too) and checks it.
     pub fn from_yaml(text: &str) -> Result<SpecType, SpecTypeError> {
-        let t: SpecType = yaml::from_str(text).map_err(|e| SpecTypeError { message: e.message, offset: e.offset })?;
+        let t: SpecType = yaml::from_str(text).map_err(|e| SpecTypeError {
+            message: e.message,
+            offset: e.offset,
+        })?;
         t.check()?;
         Ok(t)
     }
 
     /// Checks a definition's internal consistency.
     pub fn check(&self) -> Result<(), SpecTypeError> {
-        let err = |m: String| Err(SpecTypeError { message: m, offset: None });
+        let err = |m: String| {
+            Err(SpecTypeError {
+                message: m,
+                offset: None,
+            })
+        };
         if self.id.trim().is_empty() {
             return err("`id` must not be empty".into());
         }
@@ -282,7 +294,10 @@ impl SpecType {
             }
             if let (Some(a), Some(b)) = (f.min_items, f.max_items) {
                 if a > b {
-                    return err(format!("field `{}` has `min_items` {a} above `max_items` {b}", f.name));
+                    return err(format!(
+                        "field `{}` has `min_items` {a} above `max_items` {b}",
+                        f.name
+                    ));
                 }
             }
         }
@@ -292,18 +307,32 @@ impl SpecType {
                 return err(format!("section id `{}` is declared twice", s.id));
             }
             if !(1..=6).contains(&s.level) {
-                return err(format!("section `{}` has heading level {}; use 1 to 6", s.id, s.level));
+                return err(format!(
+                    "section `{}` has heading level {}; use 1 to 6",
+                    s.id, s.level
+                ));
             }
             if let Some(e) = &s.entries {
                 if !(1..=6).contains(&e.level) || e.level <= s.level {
-                    return err(format!("entries of section `{}` need a heading level between {} and 6", s.id, s.level + 1));
+                    return err(format!(
+                        "entries of section `{}` need a heading level between {} and 6",
+                        s.id,
+                        s.level + 1
+                    ));
                 }
             }
         }
         for c in &self.conditions {
-            for f in c.then.required_fields.iter().chain(std::iter::once(&c.when.field)) {
+            for f in c
+                .then
+                .required_fields
+                .iter()
+                .chain(std::iter::once(&c.when.field))
+            {
                 if self.field(f).is_none() {
-                    return err(format!("condition names field `{f}`, which is not declared"));
+                    return err(format!(
+                        "condition names field `{f}`, which is not declared"
+                    ));
                 }
             }
         }
@@ -330,7 +359,9 @@ pub const DATABASE_SCHEMA_YAML: &str = include_str!("database-schema.yaml");
 
 /// The built-in spec types. Never fails: the embedded definitions are tested.
 pub fn builtin() -> Vec<SpecType> {
-    SpecType::from_yaml(DATABASE_SCHEMA_YAML).into_iter().collect()
+    SpecType::from_yaml(DATABASE_SCHEMA_YAML)
+        .into_iter()
+        .collect()
 }
 
 /// The spec types a validation can choose from: built-in ones plus user ones
@@ -377,7 +408,10 @@ impl Registry {
 /// `Schema / DB` → `schema_db`.
 pub fn snake_case(s: &str) -> String {
     let mut out = String::new();
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push('_');
         }
@@ -390,7 +424,10 @@ pub fn snake_case(s: &str) -> String {
 /// white space collapsed. `Data Classification & Compliance` → `data classification and compliance`.
 pub fn normalize_title(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '&')).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '&'))
+        .filter(|w| !w.is_empty())
+    {
         let w = if w == "&" { "and" } else { w };
         if w.contains('&') {
             for (i, part) in w.split('&').enumerate() {
@@ -430,15 +467,22 @@ mod tests {
 
     #[test]
     fn titles_normalize() {
-        assert_eq!(normalize_title("Data Classification & Compliance"), "data classification and compliance");
-        assert_eq!(normalize_title("Data classification and compliance"), "data classification and compliance");
+        assert_eq!(
+            normalize_title("Data Classification & Compliance"),
+            "data classification and compliance"
+        );
+        assert_eq!(
+            normalize_title("Data classification and compliance"),
+            "data classification and compliance"
+        );
         assert_eq!(normalize_title("Schema / DB"), "schema db");
         assert_eq!(snake_case("Schema / DB"), "schema_db");
     }
 
     #[test]
     fn bad_definitions_are_clear() {
-        let e = SpecType::from_yaml("id: x\nname: X\nfields:\n  - name: a\n    type: enum\n").unwrap_err();
+        let e = SpecType::from_yaml("id: x\nname: X\nfields:\n  - name: a\n    type: enum\n")
+            .unwrap_err();
         assert_eq!(e.message, "enum field `a` needs `values`");
         let e = SpecType::from_yaml("id: x\nname: X\nbogus: 1\n").unwrap_err();
         assert!(e.message.contains("unknown field `bogus`"), "{}", e.message);

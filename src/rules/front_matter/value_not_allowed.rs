@@ -50,7 +50,12 @@ impl Violation for ValueNotAllowed<'_> {
         &META
     }
     fn message(&self) -> String {
-        format!("`{}` must be one of {}; found `{}`", self.field, code_list(self.allowed), self.value)
+        format!(
+            "`{}` must be one of {}; found `{}`",
+            self.field,
+            code_list(self.allowed),
+            self.value
+        )
     }
     fn help(&self) -> Option<String> {
         self.suggestion.map(|s| format!("did you mean `{s}`?"))
@@ -60,9 +65,13 @@ impl Violation for ValueNotAllowed<'_> {
 pub fn check(c: &mut Checker<'_>) {
     let Some(fm) = c.doc.yaml() else { return };
     for field in c.spec.fields.iter().filter(|f| f.kind == FieldKind::Enum) {
-        let Some(entry) = fm.get(&field.name) else { continue };
-        let Some(value) = entry.value.as_ref().and_then(scalar_text) else { continue };
-        if field.values.iter().any(|v| *v == value) || crate::text::is_placeholder_value(&value) {
+        let Some(entry) = fm.get(&field.name) else {
+            continue;
+        };
+        let Some(value) = entry.value.as_ref().and_then(scalar_text) else {
+            continue;
+        };
+        if field.values.contains(&value) || crate::text::is_placeholder_value(&value) {
             continue;
         }
         let same_case = field.values.iter().find(|v| v.eq_ignore_ascii_case(&value));
@@ -70,12 +79,26 @@ pub fn check(c: &mut Checker<'_>) {
         let suggestion = same_case.map(String::as_str).or(typo);
         let span = entry.value_span;
         let fix = match (same_case, typo, field.values.first()) {
-            (Some(v), _, _) => Some(Fix::safe(format!("Replace `{value}` with `{v}`"), vec![Edit::replace(span, v.clone())])),
-            (None, Some(v), _) => Some(Fix::unsafe_(format!("Replace `{value}` with `{v}`"), vec![Edit::replace(span, v)])),
-            (None, None, Some(v)) => Some(Fix::unsafe_(format!("Replace `{value}` with `{v}`"), vec![Edit::replace(span, v.clone())])),
+            (Some(v), _, _) => Some(Fix::safe(
+                format!("Replace `{value}` with `{v}`"),
+                vec![Edit::replace(span, v.clone())],
+            )),
+            (None, Some(v), _) => Some(Fix::unsafe_(
+                format!("Replace `{value}` with `{v}`"),
+                vec![Edit::replace(span, v)],
+            )),
+            (None, None, Some(v)) => Some(Fix::unsafe_(
+                format!("Replace `{value}` with `{v}`"),
+                vec![Edit::replace(span, v.clone())],
+            )),
             _ => None,
         };
-        let v = ValueNotAllowed { field: &field.name, value: value.clone(), allowed: &field.values, suggestion };
+        let v = ValueNotAllowed {
+            field: &field.name,
+            value: value.clone(),
+            allowed: &field.values,
+            suggestion,
+        };
         if let (Some(d), Some(fix)) = (c.report(v, span), fix) {
             d.fix = Some(fix);
         }

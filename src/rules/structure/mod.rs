@@ -1,9 +1,9 @@
 //! Rules about structure.
 
-pub mod missing_section;
-pub mod section_order;
 pub mod duplicate_section;
 pub mod empty_section;
 pub mod heading_level;
-pub mod unknown_section;
+pub mod missing_section;
 pub mod near_miss_heading;
+pub mod section_order;
+pub mod unknown_section;

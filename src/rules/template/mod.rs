@@ -1,4 +1,4 @@
 //! Rules about template.
 
-pub mod placeholder;
 pub mod guidance_residue;
+pub mod placeholder;

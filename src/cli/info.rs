@@ -1,0 +1,72 @@
+//! `speclint types`, `speclint schema` and `speclint rules`.
+
+use std::process::ExitCode;
+
+use speclint::{rules, spec_type, text};
+
+use super::{RulesArgs, SchemaArgs, TypesArgs, settings};
+
+pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
+    let s = settings::load(&a.config)?;
+    let types = s.linter.registry().types();
+    if a.json {
+        let v: Vec<_> = types
+            .iter()
+            .map(|t| serde_json::json!({ "id": t.id, "name": t.name, "sections": t.sections.len(), "fields": t.fields.len() }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        let w = types.iter().map(|t| t.id.len()).max().unwrap_or(0);
+        for t in types {
+            println!(
+                "{:w$}  {} ({} fields, {} sections)",
+                t.id,
+                t.name,
+                t.fields.len(),
+                t.sections.len()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn schema(a: SchemaArgs) -> Result<ExitCode, String> {
+    let s = settings::load(&a.config)?;
+    let reg = s.linter.registry();
+    let t = reg.get(&a.spec_type).ok_or_else(|| {
+        format!(
+            "unknown spec type `{}`; known: {}",
+            a.spec_type,
+            text::code_list(&reg.ids())
+        )
+    })?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&spec_type::front_matter_schema(t)).unwrap_or_default()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rules(a: RulesArgs) -> Result<ExitCode, String> {
+    let all = rules::all();
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+    } else {
+        for m in all {
+            let fix = match m.fix {
+                rules::FixAvailability::None => "",
+                rules::FixAvailability::Sometimes => "fix sometimes",
+                rules::FixAvailability::Always => "fix",
+            };
+            println!(
+                "{}  {:28} {:8} {:14} {}",
+                m.code,
+                m.name,
+                m.severity.as_str(),
+                fix,
+                m.summary
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,67 @@
+//! Finding and loading `speclint.yaml` and the spec type files it names.
+
+use std::path::{Path, PathBuf};
+
+use speclint::{Config, Linter};
+
+use super::ConfigArgs;
+
+/// The loaded configuration: the config, where it was found, and the linter built from it.
+pub struct Settings {
+    pub config: Config,
+    /// The directory globs and type paths are relative to.
+    pub root: PathBuf,
+    pub linter: Linter,
+}
+
+/// Config file names looked for, in order, in each directory upward.
+const NAMES: [&str; 2] = ["speclint.yaml", ".speclint.yaml"];
+
+fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .flat_map(|dir| NAMES.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Loads the config (explicit or discovered) and the spec types, and builds the linter.
+pub fn load(args: &ConfigArgs) -> Result<Settings, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => discover(&cwd),
+    };
+    let (config, root) = match &path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read config `{}`: {e}", p.display()))?;
+            let config =
+                Config::from_yaml(&text).map_err(|e| format!("config `{}`: {e}", p.display()))?;
+            let root = p
+                .parent()
+                .map(Path::to_path_buf)
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or_else(|| cwd.clone());
+            (config, root)
+        }
+        None => (Config::default(), cwd.clone()),
+    };
+    let mut type_files: Vec<PathBuf> = config.types.iter().map(|t| root.join(t)).collect();
+    type_files.extend(args.types.iter().cloned());
+    let mut types = Vec::new();
+    for f in type_files {
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| format!("cannot read spec type `{}`: {e}", f.display()))?;
+        types.push((f.display().to_string(), text));
+    }
+    let linter = Linter::new(&config, &types).map_err(|e| match &path {
+        Some(p) if !e.0.starts_with("spec type") => format!("config `{}`: {e}", p.display()),
+        _ => e.0,
+    })?;
+    Ok(Settings {
+        config,
+        root,
+        linter,
+    })
+}
