@@ -1,1 +1,48 @@
-fn main() {}
+//! Throughput of `validate` against pulldown-cmark parse-only on the same documents.
+//!
+//! `cargo bench --bench throughput`; figures are recorded in BENCHMARKS.md.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use pulldown_cmark::{Options, Parser};
+use std::hint::black_box;
+
+const ORDERS: &str = include_str!("../examples/valid/orders-db.md");
+
+/// The orders spec with its Entity Inventory repeated until the document is about `target` bytes
+/// (entities renamed so they stay distinct).
+fn grown(target: usize) -> String {
+    let start = ORDERS.find("### `customers`").expect("entity");
+    let end = ORDERS.find("## Relationships & Data Flows").expect("next section");
+    let entities = &ORDERS[start..end];
+    let mut extra = String::new();
+    let mut i = 0;
+    while ORDERS.len() + extra.len() < target {
+        extra.push_str(&entities.replace("### `", &format!("### `t{i}_")));
+        i += 1;
+    }
+    format!("{}{}{}", &ORDERS[..end], extra, &ORDERS[end..])
+}
+
+fn parse_only(text: &str) -> usize {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TASKLISTS);
+    Parser::new_ext(text, opts).into_offset_iter().count()
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = [("orders-8KB", ORDERS.to_string()), ("grown-50KB", grown(50_000)), ("grown-500KB", grown(500_000)), ("grown-5MB", grown(5_000_000))];
+    let linter = speclint::Linter::default();
+    let mut g = c.benchmark_group("throughput");
+    g.sample_size(10);
+    for (name, text) in &docs {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("pulldown-cmark parse", name), text, |b, t| b.iter(|| parse_only(black_box(t))));
+        g.bench_with_input(BenchmarkId::new("speclint validate", name), text, |b, t| b.iter(|| linter.check(black_box(t))));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,139 @@
+//! The native CLI as a user runs it: exit codes, output formats, config, walking.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn speclint() -> Command {
+    Command::cargo_bin("speclint").unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+const VALID: &str = include_str!("../examples/valid/orders-db.md");
+
+#[test]
+fn exit_codes() {
+    speclint().current_dir(root()).args(["check", "examples/valid", "--color", "never"]).assert().code(0);
+    speclint().current_dir(root()).args(["check", "examples/invalid", "--color", "never"]).assert().code(1);
+    speclint().current_dir(root()).args(["check", "no/such/file.md"]).assert().code(2);
+    speclint().current_dir(root()).args(["check", "--format", "xml"]).assert().code(2);
+    speclint().current_dir(root()).args(["check", "examples/valid", "--type", "nope"]).assert().code(2);
+}
+
+#[test]
+fn json_diagnostic_shape() {
+    let d = tmp();
+    fs::write(d.path().join("spec.md"), VALID.replace("status: approved", "status: Approved")).unwrap();
+    let out = speclint().current_dir(d.path()).args(["check", "spec.md", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = v.as_array().unwrap().iter().find(|d| d["code"] == "FM008").expect("FM008");
+    for key in ["code", "name", "severity", "message", "path", "line", "column", "endLine", "endColumn", "start", "end", "help", "fix"] {
+        assert!(d.get(key).is_some(), "missing `{key}` in {d}");
+    }
+    assert_eq!(d["path"], "spec.md");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 9);
+    assert_eq!(d["endColumn"], 17);
+    assert_eq!(d["fix"]["applicability"], "safe");
+    let e = &d["fix"]["edits"][0];
+    for key in ["start", "end", "line", "column", "endLine", "endColumn", "text"] {
+        assert!(e.get(key).is_some(), "missing `{key}` in edit {e}");
+    }
+    assert_eq!(e["text"], "approved");
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let out = speclint().current_dir(root()).args(["check", "examples/invalid/orders-db-defects.md", "-f", "sarif"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+    let out = speclint().current_dir(root()).args(["check", "examples/invalid/orders-db-defects.md", "-f", "github"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("::error file=examples/invalid/orders-db-defects.md,line=5,col=9,")), "{text}");
+}
+
+#[test]
+fn walking_skips_ignored_and_non_spec_files() {
+    let d = tmp();
+    fs::create_dir_all(d.path().join("docs/ignored")).unwrap();
+    fs::write(d.path().join(".gitignore"), "ignored/\n").unwrap();
+    fs::create_dir(d.path().join(".git")).unwrap();
+    fs::write(d.path().join("docs/ignored/bad.md"), "---\nspec_type: database-schema\n---\n").unwrap();
+    fs::write(d.path().join("docs/README.md"), "# Just a readme\n").unwrap();
+    fs::write(d.path().join("docs/spec.md"), VALID).unwrap();
+    let out = speclint().current_dir(d.path()).args(["check", "--color", "never"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("in 1 file (1 Markdown file without `spec_type` skipped)"), "{text}");
+    // A named file is always checked.
+    speclint().current_dir(d.path()).args(["check", "docs/README.md"]).assert().code(1);
+    speclint().current_dir(d.path()).args(["check", "docs/**/*.md", "-q"]).assert().code(0);
+}
+
+#[test]
+fn config_is_found_upward_and_sets_levels() {
+    let d = tmp();
+    fs::create_dir_all(d.path().join("a/b")).unwrap();
+    fs::write(d.path().join("speclint.yaml"), "rules:\n  value-not-allowed: warning\n").unwrap();
+    fs::write(d.path().join("a/b/spec.md"), VALID.replace("status: approved", "status: in-review")).unwrap();
+    speclint().current_dir(d.path().join("a/b")).args(["check", "spec.md"]).assert().code(0);
+    fs::write(d.path().join("speclint.yaml"), "rules:\n  value-not-alowed: off\n").unwrap();
+    let out = speclint().current_dir(d.path().join("a")).args(["check", "b/spec.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown rule `value-not-alowed`") && err.contains("did you mean `value-not-allowed`"), "{err}");
+}
+
+#[test]
+fn custom_types_from_flag_and_config() {
+    speclint()
+        .current_dir(root())
+        .args(["check", "examples/adr/0001-use-postgres.md", "--types", "examples/types/adr.yaml"])
+        .assert()
+        .code(0);
+    let out = speclint().current_dir(root()).args(["types", "--types", "examples/types/adr.yaml"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("adr") && text.contains("database-schema"), "{text}");
+    let d = tmp();
+    fs::write(d.path().join("bad.yaml"), "id: x\nname: X\nfields: 3\n").unwrap();
+    let out = speclint().current_dir(d.path()).args(["types", "--types", "bad.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("spec type `bad.yaml`"));
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_rest_checked() {
+    let d = tmp();
+    let mut bytes = VALID.replace("status: approved", "status: in-review").into_bytes();
+    let at = VALID.find("## Purpose").unwrap() + 3;
+    bytes.insert(at, 0xff);
+    fs::write(d.path().join("spec.md"), &bytes).unwrap();
+    let out = speclint().current_dir(d.path()).args(["check", "spec.md", "-f", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"IO001") && codes.contains(&"FM008"), "{codes:?}");
+    let io = v.as_array().unwrap().iter().find(|d| d["code"] == "IO001").unwrap();
+    assert_eq!(io["start"], at);
+    assert_eq!(io["line"], VALID[..at].lines().count());
+}
+
+#[test]
+fn schema_types_and_rules_commands() {
+    let out = speclint().args(["schema", "database-schema"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["properties"]["status"]["enum"][1], "approved");
+    speclint().args(["schema", "nope"]).assert().code(2);
+    let out = speclint().args(["rules", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().unwrap().len() >= 33);
+}
