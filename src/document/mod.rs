@@ -8,7 +8,7 @@
 //! original text, BOM and CRLF included. Parsing never fails and never panics:
 //! whatever is malformed is recorded for the rules to report.
 
-mod table;
+pub mod table;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options as MdOptions, Parser, Tag, TagEnd};
 
@@ -123,6 +123,10 @@ pub struct Document<'a> {
     pub code_spans: Vec<Span>,
     /// HTML blocks and inline HTML.
     pub html: Vec<Span>,
+    /// HTML blocks only (comments included).
+    pub html_blocks: Vec<Span>,
+    /// Hard line breaks (two trailing spaces or a backslash before a line break).
+    pub hard_breaks: Vec<Span>,
     pub list_items: Vec<ListItem>,
     pub paragraphs: Vec<Paragraph>,
 }
@@ -153,6 +157,8 @@ impl<'a> Document<'a> {
             code_blocks: Vec::new(),
             code_spans: Vec::new(),
             html: Vec::new(),
+            html_blocks: Vec::new(),
+            hard_breaks: Vec::new(),
             list_items: Vec::new(),
             paragraphs: Vec::new(),
         };
@@ -344,6 +350,7 @@ impl<'a> Document<'a> {
                 }
                 Event::Start(Tag::HtmlBlock) => {
                     self.html.push(span);
+                    self.html_blocks.push(trim_line_end(self.text, span));
                     let html = span.text(self.text).trim();
                     if !(html.starts_with("<!--") && html.ends_with("-->")) {
                         mark(&mut content_since_heading);
@@ -398,7 +405,11 @@ impl<'a> Document<'a> {
                         );
                     }
                 }
-                Event::SoftBreak | Event::HardBreak => {
+                Event::HardBreak => {
+                    self.hard_breaks.push(span);
+                    push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, " ", false);
+                }
+                Event::SoftBreak => {
                     push_text(
                         &mut heading,
                         &mut paragraph,

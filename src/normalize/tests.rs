@@ -1,0 +1,39 @@
+use super::*;
+
+fn norm(text: &str) -> String {
+    normalize(text, &NormalizeOptions::default()).text
+}
+
+#[test]
+fn line_endings_bom_and_final_newline() {
+    assert_eq!(norm("\u{feff}# T\r\n\r\n\r\ntext  \r\n\n\n"), "# T\n\ntext\n");
+    assert_eq!(norm(""), "");
+}
+
+#[test]
+fn headings_become_atx_with_blank_lines() {
+    assert_eq!(norm("Title\n=====\ntext\n##   Two ##\nmore\n"), "# Title\n\ntext\n\n## Two\n\nmore\n");
+}
+
+#[test]
+fn tables_align_by_display_width() {
+    let out = norm("| a | bb |\n|:-|--:|\n| 日本 | 1 |\n| x | 22 |\n");
+    assert_eq!(out, "| a    |  bb |\n| :--- | --: |\n| 日本 |   1 |\n| x    |  22 |\n");
+}
+
+#[test]
+fn code_blocks_untouched() {
+    let t = "# T\n\n```\ncode  \n\n\n\nâ†’\n```\n";
+    assert_eq!(norm(t), t);
+}
+
+#[test]
+fn mojibake_and_hard_breaks() {
+    assert_eq!(norm("# T\n\nservices â†’ tables  \nnext `â†’`\n"), "# T\n\nservices → tables\\\nnext `â†’`\n");
+}
+
+#[test]
+fn front_matter_keys_follow_the_spec_order() {
+    let t = "---\n# header comment\nstatus: draft # draft | approved\nzzz: 1\n# about the type\nspec_type: database-schema\n---\n";
+    assert_eq!(norm(t), "---\n# header comment\n# about the type\nspec_type: database-schema\nstatus: draft # draft | approved\nzzz: 1\n---\n");
+}

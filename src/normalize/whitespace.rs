@@ -1,0 +1,100 @@
+//! White space pass: no trailing white space, at most one blank line in a
+//! row, exactly one final newline, and UTF-8-read-as-Latin-1 mojibake repaired.
+//!
+//! Front matter, code blocks, HTML blocks and inline code spans are left
+//! byte for byte. A hard line break written as two trailing spaces becomes a
+//! backslash break, which renders the same and survives editors that trim.
+
+use crate::document::Document;
+use crate::source::Span;
+use crate::text::repair_mojibake;
+
+pub fn format(text: &str) -> String {
+    let doc = Document::parse(text);
+    let mut protected: Vec<Span> = doc.code_blocks.iter().map(|c| c.span).chain(doc.html_blocks.iter().copied()).collect();
+    if let Some(fm) = &doc.front_matter {
+        protected.push(Span::new(fm.open.start, fm.close.map_or(fm.content.end, |c| c.end)));
+    }
+    protected.sort();
+    // A line [ls, le) is protected when it overlaps a protected span.
+    let in_protected = |ls: usize, le: usize| protected.iter().any(|p| p.start <= le && ls < p.end);
+    let eof_in_code = doc.code_blocks.last().is_some_and(|c| c.span.end >= text.trim_end().len() && unclosed_fence(c.span.text(text)));
+
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0usize;
+    let mut pos = 0usize;
+    let mut any = false;
+    while pos < text.len() {
+        let le = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..le];
+        let next = (le + 1).min(text.len()).max(le);
+        if in_protected(pos, le) {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = 0;
+            any = true;
+            pos = if le == text.len() { text.len() } else { next };
+            continue;
+        }
+        let content = line.trim_end();
+        if content.is_empty() {
+            blank_run += 1;
+            if blank_run == 1 && any {
+                out.push('\n');
+            }
+            pos = if le == text.len() { text.len() } else { next };
+            continue;
+        }
+        blank_run = 0;
+        any = true;
+        let content_end = pos + content.len();
+        let hard_break = line.len() - content.len() >= 2
+            && doc.hard_breaks.iter().any(|h| h.start >= content_end && h.start <= le);
+        out.push_str(&repair_outside_code(content, pos, &doc.code_spans));
+        if hard_break {
+            out.push('\\');
+        }
+        out.push('\n');
+        pos = if le == text.len() { text.len() } else { next };
+    }
+    // Exactly one final newline (unless the text ends inside an unclosed code block).
+    if !eof_in_code {
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+    } else if !text.ends_with('\n') && out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Repairs mojibake in `line` (which starts at `base`) outside inline code spans.
+fn repair_outside_code(line: &str, base: usize, code_spans: &[Span]) -> String {
+    let end = base + line.len();
+    let mut out = String::with_capacity(line.len());
+    let mut pos = base;
+    for c in code_spans.iter().filter(|c| c.start < end && c.end > base) {
+        let s = c.start.max(pos);
+        out.push_str(&repair_mojibake(&line[pos - base..s - base]));
+        let e = c.end.min(end);
+        out.push_str(&line[s - base..e - base]);
+        pos = e;
+    }
+    out.push_str(&repair_mojibake(&line[pos - base..]));
+    out
+}
+
+/// Whether a fenced code block's text lacks its closing fence (it then runs to the end of the text).
+fn unclosed_fence(block: &str) -> bool {
+    let first = block.trim_start();
+    let Some(fence) = first.chars().next().filter(|c| *c == '`' || *c == '~') else { return false };
+    let mut lines = block.lines();
+    let _ = lines.next();
+    match lines.last() {
+        Some(last) => {
+            let t = last.trim();
+            !(t.len() >= 3 && t.chars().all(|c| c == fence))
+        }
+        None => true,
+    }
+}
