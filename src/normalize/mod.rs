@@ -1,7 +1,8 @@
 //! The lossless normalizer: safe fixes, then canonical formatting.
 //!
 //! [`Linter::normalize`] runs, in order:
-//! 1. line endings and BOM (`text` pass): LF only, no BOM;
+//! 1. line endings and BOM: LF only, no BOM; then mojibake repair
+//!    (`whitespace::mojibake`), which changes display widths so it runs first;
 //! 2. the fix loop: validate, apply every non-overlapping fix allowed by the
 //!    options (safe ones; unsafe ones only with `unsafe_fixes`), repeat until no
 //!    fix applies (at most [`MAX_FIX_PASSES`] passes);
@@ -10,7 +11,7 @@
 //! 4. one formatting pass per node kind, each on a fresh parse:
 //!    front matter key order (`front_matter`), ATX headings with one blank line
 //!    around (`headings`), aligned pipe tables (`tables`), and white space,
-//!    blank lines, final newline and mojibake repair (`whitespace`).
+//!    blank lines and final newline (`whitespace`).
 //!
 //! Guarantees (tested on every fixture and on generated documents): the
 //! result is idempotent, loses no word, code block, link, table cell, front
@@ -76,7 +77,7 @@ impl Linter {
             let report = self.check_with_type(text, explicit);
             return Normalized { text: text.to_string(), changed: false, fixes: Vec::new(), diagnostics: report.diagnostics };
         }
-        let mut current = line_endings(text);
+        let mut current = run_pass(&line_endings(text), whitespace::mojibake);
         let mut fixes = Vec::new();
         for _ in 0..MAX_FIX_PASSES {
             let report = self.check_with_type(&current, explicit);

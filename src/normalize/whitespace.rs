@@ -1,23 +1,56 @@
-//! White space pass: no trailing white space, at most one blank line in a
-//! row, exactly one final newline, and UTF-8-read-as-Latin-1 mojibake repaired.
+//! Text passes. `mojibake` (run before every other formatting pass, since it
+//! changes widths) repairs UTF-8 that was read as Latin-1; `format` (run last)
+//! removes trailing white space, keeps at most one blank line in a row and
+//! ends the text with exactly one newline.
 //!
 //! Front matter, code blocks, HTML blocks and inline code spans are left
 //! byte for byte. A hard line break written as two trailing spaces becomes a
 //! backslash break, which renders the same and survives editors that trim.
 
+use crate::diagnostic::Edit;
 use crate::document::Document;
 use crate::source::Span;
 use crate::text::repair_mojibake;
 
-pub fn format(text: &str) -> String {
-    let doc = Document::parse(text);
+/// Front matter, code blocks and HTML blocks, sorted.
+fn protected_spans(doc: &Document<'_>) -> Vec<Span> {
     let mut protected: Vec<Span> = doc.code_blocks.iter().map(|c| c.span).chain(doc.html_blocks.iter().copied()).collect();
     if let Some(fm) = &doc.front_matter {
         protected.push(Span::new(fm.open.start, fm.close.map_or(fm.content.end, |c| c.end)));
     }
     protected.sort();
-    // A line [ls, le) is protected when it overlaps a protected span.
-    let in_protected = |ls: usize, le: usize| protected.iter().any(|p| p.start <= le && ls < p.end);
+    protected
+}
+
+/// Whether the line `[ls, le)` overlaps a protected span.
+fn is_protected(protected: &[Span], ls: usize, le: usize) -> bool {
+    protected.iter().any(|p| p.start <= le && ls < p.end)
+}
+
+/// Edits repairing mojibake on unprotected lines, outside inline code spans.
+pub fn mojibake(doc: &Document<'_>) -> Vec<Edit> {
+    let text = doc.text;
+    let protected = protected_spans(doc);
+    let mut edits = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let le = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if !is_protected(&protected, pos, le) {
+            let line = &text[pos..le];
+            let repaired = repair_outside_code(line, pos, &doc.code_spans);
+            if repaired != line {
+                edits.push(Edit::replace(Span::new(pos, le), repaired));
+            }
+        }
+        pos = le + 1;
+    }
+    edits
+}
+
+pub fn format(text: &str) -> String {
+    let doc = Document::parse(text);
+    let protected = protected_spans(&doc);
+    let in_protected = |ls: usize, le: usize| is_protected(&protected, ls, le);
     let eof_in_code = doc.code_blocks.last().is_some_and(|c| c.span.end >= text.trim_end().len() && unclosed_fence(c.span.text(text)));
 
     let mut out = String::with_capacity(text.len());
@@ -50,7 +83,7 @@ pub fn format(text: &str) -> String {
         let content_end = pos + content.len();
         let hard_break = line.len() - content.len() >= 2
             && doc.hard_breaks.iter().any(|h| h.start >= content_end && h.start <= le);
-        out.push_str(&repair_outside_code(content, pos, &doc.code_spans));
+        out.push_str(content);
         if hard_break {
             out.push('\\');
         }
