@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod derive;
 pub mod diagnostic;
 pub mod document;
 pub mod limits;
@@ -26,6 +27,8 @@ pub mod source;
 pub mod spec_type;
 pub mod text;
 pub mod yaml;
+#[cfg(all(target_arch = "wasm32", feature = "bindgen"))]
+mod wasm;
 
 
 pub use config::Config;

@@ -110,11 +110,7 @@ pub fn collect(
             if include.is_some() && !included {
                 continue;
             }
-            out.push(Target {
-                path,
-                explicit: pattern.is_some(),
-                included,
-            });
+            out.push(Target { path, explicit: false, included });
         }
     }
     out.sort();

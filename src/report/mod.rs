@@ -243,12 +243,19 @@ pub fn pretty(
                         .annotation(annotation),
                 ),
         ];
-        let help;
+        let notes: Vec<String> = d
+            .related
+            .iter()
+            .map(|r| match &r.path {
+                Some(p) => format!("{}: {p}", r.message),
+                None => format!("{}: {path}:{}:{}", r.message, r.line, r.column),
+            })
+            .collect();
+        for n in &notes {
+            groups.push(Group::with_title(Level::NOTE.secondary_title(n.as_str())));
+        }
         if let Some(h) = &d.help {
-            help = h.clone();
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
+            groups.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
         }
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
@@ -294,4 +301,62 @@ pub fn concise(diags: &[LocatedDiagnostic]) -> String {
         ));
     }
     out
+}
+
+/// One checked file, as `speclint check` renders it.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    /// The path as shown (and as in `diagnostics[].path`).
+    pub path: &'a str,
+    pub text: &'a str,
+    /// Located with columns in Unicode scalar values.
+    pub diagnostics: &'a [LocatedDiagnostic],
+}
+
+/// How `speclint check` renders: colors and `--quiet` (pretty format only),
+/// and how many walked Markdown files were skipped for lack of `spec_type`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub color: bool,
+    pub quiet: bool,
+    pub skipped: usize,
+}
+
+/// Everything `speclint check` prints on stdout for `files` in `format`, byte
+/// for byte (shared by the native CLI and the npm package's CLI).
+pub fn render(format: Format, files: &[FileReport<'_>], opts: &RenderOptions) -> String {
+    let all = || -> Vec<LocatedDiagnostic> {
+        files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().cloned())
+            .collect()
+    };
+    match format {
+        Format::Json => json(&all(), true) + "\n",
+        Format::Sarif => sarif(&all()) + "\n",
+        Format::Github => github(&all()),
+        Format::Pretty => {
+            let mut out = String::new();
+            let mut summary = Summary::default();
+            for f in files {
+                summary.add(f.diagnostics);
+                if opts.quiet {
+                    out.push_str(&concise(f.diagnostics));
+                } else {
+                    let index = LineIndex::new(f.text);
+                    out.push_str(&pretty(f.path, f.text, &index, f.diagnostics, opts.color));
+                }
+            }
+            out.push_str(&summary.line());
+            if opts.skipped > 0 {
+                out.push_str(&format!(
+                    " ({} Markdown file{} without `spec_type` skipped)",
+                    opts.skipped,
+                    if opts.skipped == 1 { "" } else { "s" }
+                ));
+            }
+            out.push('\n');
+            out
+        }
+    }
 }
