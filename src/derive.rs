@@ -38,17 +38,19 @@ impl std::fmt::Display for DeriveError {
 
 impl std::error::Error for DeriveError {}
 
-/// Column synonyms added as aliases of derived columns (lowercase).
+/// Column synonyms added as aliases of derived columns (lowercase). A name
+/// takes the first group that contains it, so `notes` is its own column before
+/// it is a synonym of `constraints`.
 const SYNONYMS: &[&[&str]] = &[
     &["name", "column", "column name", "field", "field name", "attribute"],
     &["type", "data type", "datatype", "column type"],
     &["nullable", "null", "nullable?", "null?", "is nullable", "optional"],
     &["default", "default value", "defaults"],
-    &["constraints", "constraint", "keys"],
-    &["owner", "owning team", "team"],
     &["notes", "comments", "remarks"],
+    &["constraints", "constraint", "keys", "notes"],
+    &["owner", "owning team", "team"],
     &["purpose", "description"],
-    &["schema / db", "schema", "db", "database", "schema/db"],
+    &["schema / db", "schema", "db", "database", "schema/db", "schema / database"],
 ];
 
 /// Derives a spec type from a template document.

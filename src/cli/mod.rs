@@ -3,7 +3,9 @@
 
 mod check;
 mod files;
+mod fmt;
 mod info;
+mod init;
 mod settings;
 
 use std::path::PathBuf;
@@ -23,6 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Check spec documents (files, directories or globs; default `.`).
     Check(CheckArgs),
+    /// Normalize documents: safe fixes and canonical formatting (prints, checks, diffs or writes).
+    Fmt(FmtArgs),
+    /// Derive a spec type file from a template document.
+    Init(InitArgs),
     /// List the known spec types.
     Types(TypesArgs),
     /// Print the JSON Schema of a spec type's front matter (for editors).
@@ -77,6 +83,49 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files, directories or globs; `-` reads standard input and prints the result.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Exit 1 and print a diff when a document would change.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
+    /// Print a unified diff of what would change (exit 1 when something would).
+    #[arg(long, conflicts_with = "write")]
+    pub diff: bool,
+    /// Rewrite changed files in place (atomically; unchanged files are not touched).
+    #[arg(long)]
+    pub write: bool,
+    /// Also apply fixes labelled unsafe.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Move sections into the spec type's order (unsafe).
+    #[arg(long)]
+    pub reorder_sections: bool,
+    /// Insert missing required sections as stubs (unsafe).
+    #[arg(long)]
+    pub insert_missing_sections: bool,
+    /// Normalize every document as this spec type.
+    #[arg(long = "type", value_name = "ID")]
+    pub spec_type: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The template to derive the spec type from.
+    #[arg(long, value_name = "TEMPLATE.md")]
+    pub from_template: PathBuf,
+    /// Write the type here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct TypesArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
@@ -104,6 +153,8 @@ pub struct RulesArgs {
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(a) => check::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Init(a) => init::run(a),
         Command::Types(a) => info::types(a),
         Command::Schema(a) => info::schema(a),
         Command::Rules(a) => info::rules(a),

@@ -1,0 +1,148 @@
+//! `speclint fmt`: normalize documents; print, check, diff or write them.
+//!
+//! `--write` is atomic: the new text goes to a temporary file in the same
+//! directory, gets the original's permissions, and is renamed over the
+//! original. Unchanged files are not touched, files that are not valid UTF-8
+//! are refused, and a file that changed while it was being formatted is left
+//! alone.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use speclint::normalize::NormalizeOptions;
+
+use super::{FmtArgs, files, settings};
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    Changed { original: String, normalized: String },
+    Failed(String),
+}
+
+pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
+    let s = settings::load(&a.config)?;
+    let opts = NormalizeOptions {
+        unsafe_fixes: a.unsafe_fixes,
+        reorder_sections: a.reorder_sections,
+        insert_missing_sections: a.insert_missing_sections,
+        spec_type: a.spec_type.clone(),
+    };
+    if a.paths.len() == 1 && a.paths[0] == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+        let out = s.linter.normalize(&text, &opts);
+        if a.check || a.diff {
+            if out.changed {
+                print!("{}", diff("-", &text, &out.text));
+                return Ok(ExitCode::from(1));
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        print!("{}", out.text);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
+    let print_mode = !(a.write || a.check || a.diff);
+    if print_mode && targets.len() != 1 {
+        return Err("give one file to print its normalized text, or use --write, --check or --diff".into());
+    }
+    let outcomes: Vec<(String, Outcome)> = targets
+        .par_iter()
+        .map(|t| {
+            let path = t.path.display().to_string();
+            let src = match files::read(&t.path) {
+                Ok(s) => s,
+                Err(e) => return (path, Outcome::Failed(e)),
+            };
+            if let Some(offset) = src.invalid_utf8 {
+                return (path.clone(), Outcome::Failed(format!("`{path}` is not valid UTF-8 (invalid byte at offset {offset}); not formatting it")));
+            }
+            let report = s.linter.check_with_type(&src.text, a.spec_type.as_deref());
+            if !(t.explicit || t.included || report.declares_spec_type || a.spec_type.is_some()) {
+                return (path, Outcome::Unchanged);
+            }
+            let out = s.linter.normalize(&src.text, &opts);
+            if !out.changed {
+                return (path, Outcome::Unchanged);
+            }
+            if a.write {
+                if let Err(e) = write_atomic(&t.path, &src.text, &out.text) {
+                    return (path, Outcome::Failed(e));
+                }
+            }
+            (path, Outcome::Changed { original: src.text, normalized: out.text })
+        })
+        .collect();
+    let (mut changed, mut unchanged, mut failed) = (0, 0, 0);
+    for (path, o) in &outcomes {
+        match o {
+            Outcome::Unchanged => {
+                unchanged += 1;
+                if print_mode {
+                    let text = files::read(Path::new(path))?.text;
+                    print!("{text}");
+                }
+            }
+            Outcome::Changed { original, normalized } => {
+                changed += 1;
+                if print_mode {
+                    print!("{normalized}");
+                } else if a.check || a.diff {
+                    print!("{}", diff(path, original, normalized));
+                }
+            }
+            Outcome::Failed(e) => {
+                failed += 1;
+                eprintln!("speclint: error: {e}");
+            }
+        }
+    }
+    if !print_mode {
+        let verb = if a.write { "reformatted" } else { "would be reformatted" };
+        eprintln!("{changed} file{} {verb}, {unchanged} unchanged{}", plural(changed), if failed > 0 { format!(", {failed} failed") } else { String::new() });
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else if changed > 0 && (a.check || a.diff) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A unified diff of the change, with `a/` and `b/` headers.
+fn diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+}
+
+/// Replaces `path`'s content with `new` atomically, keeping its permissions.
+/// Fails (leaving the file as it was) when the file no longer holds `expected`.
+pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<(), String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if meta.permissions().readonly() {
+        return Err(format!("`{shown}` is read-only; not writing it"));
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".speclint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file next to `{shown}`: {e}"))?;
+    tmp.write_all(new.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(|e| format!("cannot set permissions of `{shown}`: {e}"))?;
+    // The file must still be what was formatted.
+    let now = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    if now != expected.as_bytes() {
+        return Err(format!("`{shown}` changed while it was being formatted; not writing it"));
+    }
+    tmp.persist(path).map_err(|e| format!("cannot replace `{shown}`: {}", e.error))?;
+    Ok(())
+}
