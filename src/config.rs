@@ -36,9 +36,12 @@ impl Level {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct References {
-    /// Globs of documents whose ids (file stems) `related_initiatives` may name.
+    /// Globs of initiative documents: `related_initiatives` items must name one (by file stem).
     #[serde(default)]
     pub initiatives: Vec<String>,
+    /// Globs of spec documents: `superseded_by` and relative links to `.md` files must name one.
+    #[serde(default)]
+    pub specs: Vec<String>,
 }
 
 /// The configuration file.

@@ -15,9 +15,11 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corpus;
 pub mod derive;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod limits;
 pub mod normalize;
 pub mod report;

@@ -137,3 +137,27 @@ fn schema_types_and_rules_commands() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.as_array().unwrap().len() >= 33);
 }
+
+#[test]
+fn cross_document_checks() {
+    let d = tmp();
+    fs::create_dir_all(d.path().join("specs")).unwrap();
+    fs::create_dir_all(d.path().join("initiatives")).unwrap();
+    fs::write(d.path().join("initiatives/checkout-v2.md"), "# Checkout v2\n").unwrap();
+    fs::write(d.path().join("speclint.yaml"), "references:\n  initiatives: [\"initiatives/*.md\"]\n  specs: [\"specs/*.md\"]\n").unwrap();
+    fs::write(d.path().join("specs/a.md"), VALID.replace("## References\n", "## References\n\n- [billing](billing.md) and [b](b.md)\n")).unwrap();
+    fs::write(d.path().join("specs/b.md"), VALID).unwrap();
+    let out = speclint().current_dir(d.path()).args(["check", "specs", "-f", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = v.as_array().unwrap();
+    let find = |code: &str, path: &str| diags.iter().filter(|d| d["code"] == code && d["path"] == path).count();
+    assert_eq!(find("XD001", "specs/b.md"), 1, "{v:#}");
+    assert_eq!(find("XD002", "specs/b.md"), 4);
+    assert_eq!(find("XD001", "specs/a.md"), 0);
+    // payments-consolidation and order-history-api are not initiatives; in both files.
+    assert_eq!(find("XD003", "specs/a.md"), 3, "{v:#}");
+    let xd2 = diags.iter().find(|d| d["code"] == "XD002").unwrap();
+    assert_eq!(xd2["related"][0]["path"], "specs/a.md");
+    assert!(xd2["related"][0]["line"].as_u64().unwrap() > 1);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -43,6 +43,7 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
             None => skipped += 1,
         }
     }
+    cross_check(&s, &mut checked)?;
     let mut summary = Summary::default();
     for c in &checked {
         summary.add(&c.diagnostics);
@@ -94,6 +95,57 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Adds the cross-document diagnostics (`XD`) of all checked files.
+fn cross_check(s: &settings::Settings, checked: &mut [Checked]) -> Result<(), String> {
+    use speclint::corpus::{CorpusDoc, CorpusOptions};
+    let refs = &s.config.references;
+    let stems = |globs: &[String]| -> Result<Option<Vec<String>>, String> {
+        if globs.is_empty() {
+            return Ok(None);
+        }
+        let found = files::collect(&[s.root.display().to_string()], &s.root, globs, &[])?;
+        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+        Ok(Some(found.into_iter().map(|t| slash(t.path.strip_prefix(&cwd).unwrap_or(&t.path))).collect()))
+    };
+    let initiatives = stems(&refs.initiatives)?.map(|v| {
+        v.iter().map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md").to_string()).collect()
+    });
+    let specs = stems(&refs.specs)?.map(|v| v.into_iter().collect());
+    let paths: Vec<String> = checked.iter().map(|c| slash(&c.path)).collect();
+    let docs: Vec<CorpusDoc<'_>> = checked.iter().zip(&paths).map(|(c, p)| CorpusDoc { path: p, text: &c.text }).collect();
+    let extra = s.linter.cross_check(&docs, &CorpusOptions { initiatives, specs });
+    let by_path: std::collections::HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
+    let mut located_extra = Vec::new();
+    for (i, diags) in extra.iter().enumerate() {
+        let c = &checked[i];
+        let mut located = diagnostic::locate(&c.text, &c.index, diags, Some(&c.path.display().to_string()), ColumnEncoding::Unicode);
+        for (d, orig) in located.iter_mut().zip(diags) {
+            for (r, o) in d.related.iter_mut().zip(&orig.related) {
+                if let Some(&j) = o.path.as_deref().and_then(|p| by_path.get(p)) {
+                    let lc = checked[j].index.locate(&checked[j].text, o.span.start, ColumnEncoding::Unicode);
+                    r.line = lc.line;
+                    r.column = lc.column;
+                    r.path = Some(checked[j].path.display().to_string());
+                }
+            }
+        }
+        located_extra.push(located);
+    }
+    for (c, extra) in checked.iter_mut().zip(located_extra) {
+        if !extra.is_empty() {
+            c.diagnostics.extend(extra);
+            c.diagnostics.sort_by_key(|d| (d.start, d.end));
+        }
+    }
+    Ok(())
+}
+
+/// A path with `/` separators and no leading `./`.
+fn slash(p: &std::path::Path) -> String {
+    let s = p.display().to_string().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 fn check_one(

@@ -247,7 +247,7 @@ pub fn pretty(
             .related
             .iter()
             .map(|r| match &r.path {
-                Some(p) => format!("{}: {p}", r.message),
+                Some(p) => format!("{}: {p}:{}:{}", r.message, r.line, r.column),
                 None => format!("{}: {path}:{}:{}", r.message, r.line, r.column),
             })
             .collect();

@@ -1,0 +1,269 @@
+//! Cross-document checks over many spec documents at once.
+//!
+//! [`Linter::cross_check`] takes every document of a tree (path and text; no
+//! I/O here) and reports what no single document shows:
+//! - `XD001` duplicate-title: two documents with the same `title`;
+//! - `XD002` entity-defined-twice: the same entity in two database schema specs;
+//! - `XD003` unresolved-reference: a `related_initiatives` item that names no
+//!   known initiative (when the caller says which initiatives exist), or a
+//!   `superseded_by` or relative Markdown link to a `.md` file that names no
+//!   known spec document (when the caller says which spec files exist).
+//!
+//! Diagnostics land in the later document and point back at the first with a
+//! related location carrying the other file's path and byte span (the caller,
+//! which has both texts, turns it into a line and column).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::{Analysis, scalar_text};
+use crate::diagnostic::{Diagnostic, Related};
+use crate::document::Document;
+use crate::rules::builtin;
+use crate::source::Span;
+use crate::spec_type::Semantics;
+use crate::{Linter, Simple, schema};
+
+/// One document of the corpus.
+#[derive(Debug, Clone, Copy)]
+pub struct CorpusDoc<'a> {
+    /// As the user should see it; `/`-separated for link resolution.
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+/// What the caller knows about the world outside the documents.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusOptions {
+    /// Known initiative ids; `None` skips the `related_initiatives` check.
+    pub initiatives: Option<HashSet<String>>,
+    /// Paths of every known spec document (`/`-separated, same base as the
+    /// document paths); `None` skips the `superseded_by` and link checks.
+    pub specs: Option<HashSet<String>>,
+}
+
+/// Where a thing was first seen.
+struct First {
+    doc: usize,
+    span: Span,
+}
+
+impl Linter {
+    /// Cross-document diagnostics, one list per input document (same order).
+    pub fn cross_check(&self, docs: &[CorpusDoc<'_>], opts: &CorpusOptions) -> Vec<Vec<Diagnostic>> {
+        let parsed: Vec<Document<'_>> = docs.iter().map(|d| Document::parse(d.text)).collect();
+        let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
+        let mut titles: HashMap<String, First> = HashMap::new();
+        let mut entities: HashMap<String, First> = HashMap::new();
+        let stems: HashSet<String> =
+            opts.specs.iter().flatten().map(|p| stem(p).to_lowercase()).chain(docs.iter().map(|d| stem(d.path).to_lowercase())).collect();
+        let related = |docs: &[CorpusDoc<'_>], f: &First, what: &str| Related {
+            span: f.span,
+            message: what.to_string(),
+            path: Some(docs[f.doc].path.to_string()),
+        };
+        for (i, doc) in parsed.iter().enumerate() {
+            let Some(fm) = doc.yaml() else { continue };
+            // XD001: same title.
+            if let Some(e) = fm.get("title") {
+                if let Some(t) = e.value.as_ref().and_then(scalar_text).filter(|t| !crate::text::is_placeholder_value(t)) {
+                    let key = crate::document::collapse_ws(&t).to_lowercase();
+                    match titles.get(&key) {
+                        Some(first) => {
+                            let mut d = Simple {
+                                meta: &builtin::DUPLICATE_TITLE,
+                                message: format!("title `{t}` is also the title of `{}`", docs[first.doc].path),
+                                help: Some("give each spec a distinct title".into()),
+                            }
+                            .into_diagnostic(e.value_span);
+                            d.related.push(related(docs, first, "first used here"));
+                            out[i].push(d);
+                        }
+                        None => {
+                            titles.insert(key, First { doc: i, span: e.value_span });
+                        }
+                    }
+                }
+            }
+            // XD002: same entity in two database schema specs.
+            if let Some(spec) = self.spec_for(doc, None).filter(|s| s.semantics.contains(&Semantics::DatabaseSchema)) {
+                let analysis = Analysis::new(doc, spec);
+                let mut own = HashSet::new();
+                for ent in schema::entities(doc, spec, &analysis) {
+                    let key = ent.name.to_lowercase();
+                    if !own.insert(key.clone()) {
+                        continue; // a duplicate inside one document is DB004's
+                    }
+                    match entities.get(&key) {
+                        Some(first) if first.doc != i => {
+                            let mut d = Simple {
+                                meta: &builtin::DUPLICATE_ENTITY_ACROSS,
+                                message: format!("entity `{}` is also defined in `{}`", ent.name, docs[first.doc].path),
+                                help: Some("keep one authoritative definition and reference it from the other spec".into()),
+                            }
+                            .into_diagnostic(ent.name_span);
+                            d.related.push(related(docs, first, "also defined here"));
+                            out[i].push(d);
+                        }
+                        Some(_) => {}
+                        None => {
+                            entities.insert(key, First { doc: i, span: ent.name_span });
+                        }
+                    }
+                }
+            }
+            // XD003: references.
+            if let (Some(known), Some(e)) = (&opts.initiatives, fm.get("related_initiatives")) {
+                for item in &e.items {
+                    let name = item.text(doc.text).trim();
+                    if !name.is_empty() && !known.contains(name) {
+                        let hint = crate::text::closest(name, known.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+                        out[i].push(
+                            Simple {
+                                meta: &builtin::UNRESOLVED_REFERENCE,
+                                message: format!("related initiative `{name}` names no known initiative"),
+                                help: hint.or_else(|| Some("add the initiative's document, or fix the name".into())),
+                            }
+                            .into_diagnostic(*item),
+                        );
+                    }
+                }
+            }
+            if let (Some(_), Some(e)) = (&opts.specs, fm.get("superseded_by")) {
+                let target = e.value_span.text(doc.text).trim();
+                let as_stem = stem(target).to_lowercase();
+                let known = stems.contains(&as_stem) || titles_contain(&parsed, target);
+                if !target.is_empty() && !crate::text::is_placeholder_value(target) && !known {
+                    out[i].push(
+                        Simple {
+                            meta: &builtin::UNRESOLVED_REFERENCE,
+                            message: format!("`superseded_by` names `{target}`, which is not a checked document"),
+                            help: Some("use the file name (without `.md`) or the title of the replacing spec".into()),
+                        }
+                        .into_diagnostic(e.value_span),
+                    );
+                }
+            }
+            if let Some(files) = &opts.specs {
+                for (span, target) in md_links(doc) {
+                    let resolved = resolve(docs[i].path, &target);
+                    if !files.contains(&resolved) {
+                        out[i].push(
+                            Simple {
+                                meta: &builtin::UNRESOLVED_REFERENCE,
+                                message: format!("link to `{target}` names no file"),
+                                help: Some(format!("no file at `{resolved}`")),
+                            }
+                            .into_diagnostic(span),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn titles_contain(parsed: &[Document<'_>], target: &str) -> bool {
+    parsed.iter().any(|d| {
+        d.yaml()
+            .and_then(|y| y.get("title"))
+            .and_then(|e| e.value.as_ref())
+            .and_then(scalar_text)
+            .is_some_and(|t| t.eq_ignore_ascii_case(target))
+    })
+}
+
+/// `docs/specs/orders-db.md` → `orders-db`.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.strip_suffix(".md").or_else(|| name.strip_suffix(".markdown")).unwrap_or(name)
+}
+
+/// Relative links to `.md` files outside code: (span of the destination, destination without `#fragment`).
+fn md_links(doc: &Document<'_>) -> Vec<(Span, String)> {
+    let body = doc.body();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(rel) = body[pos..].find("](") {
+        let start = pos + rel + 2;
+        let Some(end_rel) = body[start..].find(')') else { break };
+        let end = start + end_rel;
+        pos = end;
+        let abs = doc.body_start + start;
+        if doc.in_code(abs) {
+            continue;
+        }
+        let dest = body[start..end].trim().trim_matches(['<', '>']);
+        let dest = dest.split_whitespace().next().unwrap_or("");
+        let path = dest.split('#').next().unwrap_or("");
+        let external = path.contains("://") || path.starts_with("mailto:") || path.starts_with('/');
+        if !external && (path.ends_with(".md") || path.ends_with(".markdown")) {
+            out.push((Span::new(abs, doc.body_start + end), path.to_string()));
+        }
+    }
+    out
+}
+
+/// Joins a relative link to the directory of `from` and removes `.` and `..`.
+pub fn resolve(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for p in link.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") && !parts.is_empty() {
+                    parts.pop();
+                } else {
+                    parts.push("..");
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDERS: &str = include_str!("../examples/valid/orders-db.md");
+
+    #[test]
+    fn duplicate_titles_and_entities() {
+        let l = Linter::default();
+        let docs = [CorpusDoc { path: "a/orders.md", text: ORDERS }, CorpusDoc { path: "b/orders-copy.md", text: ORDERS }];
+        let out = l.cross_check(&docs, &CorpusOptions::default());
+        assert!(out[0].is_empty());
+        let codes: Vec<&str> = out[1].iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"XD001"));
+        assert_eq!(codes.iter().filter(|c| **c == "XD002").count(), 4);
+        let d = out[1].iter().find(|d| d.code == "XD002").unwrap();
+        assert_eq!(d.related[0].path.as_deref(), Some("a/orders.md"));
+        assert_eq!(d.related[0].message, "also defined here");
+    }
+
+    #[test]
+    fn references() {
+        let l = Linter::default();
+        let text = ORDERS.replace("## References\n", "## References\n\n- [billing](../billing/billing-db.md#entities) and [ok](other.md)\n");
+        let docs = [CorpusDoc { path: "specs/orders.md", text: &text }];
+        let opts = CorpusOptions {
+            initiatives: Some(["checkout-v2".to_string()].into_iter().collect()),
+            specs: Some(["specs/orders.md".to_string(), "specs/other.md".to_string()].into_iter().collect()),
+        };
+        let out = l.cross_check(&docs, &opts);
+        let msgs: Vec<&str> = out[0].iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.contains(&"related initiative `payments-consolidation` names no known initiative"), "{msgs:?}");
+        assert!(msgs.contains(&"link to `../billing/billing-db.md` names no file"), "{msgs:?}");
+        assert!(!msgs.iter().any(|m| m.contains("other.md")));
+    }
+
+    #[test]
+    fn resolves_paths() {
+        assert_eq!(resolve("a/b/c.md", "../d.md"), "a/d.md");
+        assert_eq!(resolve("c.md", "./d/e.md"), "d/e.md");
+        assert_eq!(resolve("c.md", "../x.md"), "../x.md");
+    }
+}
