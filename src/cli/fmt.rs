@@ -146,3 +146,28 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<(), String
     tmp.persist(path).map_err(|e| format!("cannot replace `{shown}`: {}", e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomic_refuses_a_file_changed_meanwhile() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.md");
+        std::fs::write(&p, "changed by someone else").unwrap();
+        let e = write_atomic(&p, "what was formatted", "new").unwrap_err();
+        assert!(e.contains("changed while it was being formatted"));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "changed by someone else");
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "temporary file left behind");
+    }
+
+    #[test]
+    fn write_atomic_replaces_content() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.md");
+        std::fs::write(&p, "old").unwrap();
+        write_atomic(&p, "old", "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+}
