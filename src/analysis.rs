@@ -5,6 +5,17 @@
 //! sections, finds the repeated subsections (entities) with their column
 //! tables, and works out which conditions of the spec type are active. Rules
 //! only read it, so no rule repeats another's work.
+//!
+//! Heading matching runs in three passes, each in document order:
+//! 1. headings whose title is a section's canonical title (up to case and
+//!    punctuation) at the section's level claim that section; a later one is
+//!    a duplicate;
+//! 2. section-level headings that are an alias or a likely typo of a section
+//!    not claimed yet claim it as a near miss;
+//! 3. everything else: a canonical title at another level claims a missing
+//!    section as a wrong level; deeper headings become entries (repeated
+//!    subsections) or free subsections; shallower ones are document titles;
+//!    the rest is unknown.
 
 use serde_json::Value;
 
@@ -26,14 +37,30 @@ pub enum HeadingRole {
     NearMiss { spec: usize, kind: NearMissKind },
     /// A title of spec section `spec` at the wrong heading level.
     WrongLevel { spec: usize },
-    /// A second heading for a spec section already present.
+    /// A second heading for a spec section already present; `first` is the
+    /// heading that stands for it.
     Duplicate { spec: usize, first: usize },
     /// A repeated subsection (entity) of spec section `spec`.
     Entry { spec: usize },
-    /// A free subsection inside a known section.
+    /// A free subsection inside a section.
     Subsection,
-    /// A section-level heading the spec type does not know.
+    /// A section-level heading the spec type does not know (or a deeper
+    /// heading outside any section).
     Unknown,
+}
+
+impl HeadingRole {
+    /// The spec section a heading stands for: `Section`, `NearMiss`,
+    /// `WrongLevel` and `Duplicate` headings (not entries).
+    pub fn section_spec(self) -> Option<usize> {
+        match self {
+            HeadingRole::Section { spec }
+            | HeadingRole::NearMiss { spec, .. }
+            | HeadingRole::WrongLevel { spec }
+            | HeadingRole::Duplicate { spec, .. } => Some(spec),
+            _ => None,
+        }
+    }
 }
 
 /// Why a heading is a near miss.
@@ -81,6 +108,10 @@ pub struct Analysis {
     pub entries: Vec<Entry>,
     /// Indices of the spec type's conditions whose `when` holds.
     pub active_conditions: Vec<usize>,
+    /// The entities with columns and keys, for spec types with database-schema
+    /// semantics (computed once here; the `DB` rules, export and cross-document
+    /// checks read it).
+    pub schema: Vec<crate::schema::EntitySchema>,
 }
 
 impl Analysis {
@@ -96,132 +127,116 @@ impl Analysis {
             ..Analysis::default()
         };
         a.match_headings(doc, spec);
-        a.find_entries(doc, spec);
+        a.find_entries(doc);
         a.active_conditions = active_conditions(doc, spec);
+        if spec.semantics.contains(&crate::spec_type::Semantics::DatabaseSchema) {
+            a.schema = crate::schema::entities(doc, spec, &a);
+        }
         a
     }
 
     fn match_headings(&mut self, doc: &Document<'_>, spec: &SpecType) {
-        let section_level = spec.sections.iter().map(|s| s.level).min().unwrap_or(2);
-        let titles: Vec<String> = spec
-            .sections
-            .iter()
-            .map(|s| normalize_title(&s.title))
-            .collect();
-        // First pass: exact matches at the right level claim their spec sections.
-        for (i, h) in doc.headings.iter().enumerate() {
-            let norm = normalize_title(&h.text);
-            if let Some(s) = spec
-                .sections
-                .iter()
-                .position(|s| s.title == h.text && s.level == h.level)
-            {
-                if self.found[s].is_none() {
-                    self.found[s] = Some(i);
-                    self.roles[i] = HeadingRole::Section { spec: s };
-                } else {
-                    self.roles[i] = HeadingRole::Duplicate {
-                        spec: s,
-                        first: self.found[s].unwrap_or(i),
-                    };
-                }
-            } else if h.level < section_level {
-                self.roles[i] = HeadingRole::DocumentTitle;
-            } else {
-                let _ = norm;
-            }
-        }
-        // Second pass: everything else, in document order.
-        let mut current_top: Option<(usize, u8)> = None; // (spec index, level) of the enclosing known section
-        for (i, h) in doc.headings.iter().enumerate() {
-            match self.roles[i] {
-                HeadingRole::Section { spec: s } | HeadingRole::Duplicate { spec: s, .. } => {
-                    current_top = Some((s, h.level));
-                    continue;
-                }
-                HeadingRole::DocumentTitle => {
-                    // An H1 that is really a section title is a wrong level.
-                    if let Some(s) = exact_or_spelling(&titles, spec, &h.text) {
-                        self.claim_wrong_level(i, s);
-                        current_top = Some((s, h.level));
-                    } else {
-                        current_top = None;
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            // Inside a known section, deeper headings are entries or free subsections.
-            if let Some((s, level)) = current_top {
-                if h.level > level {
-                    if let Some(e) = spec.sections[s]
-                        .entries
-                        .as_ref()
-                        .filter(|e| e.level == h.level)
-                    {
-                        let _ = e;
-                        self.roles[i] = HeadingRole::Entry { spec: s };
-                        continue;
-                    }
-                    // A deeper heading whose title is a missing section: a wrong level.
-                    if let Some(t) = exact_or_spelling(&titles, spec, &h.text)
-                        .filter(|&t| self.found[t].is_none())
-                    {
-                        self.claim_wrong_level(i, t);
-                        continue;
-                    }
-                    self.roles[i] = HeadingRole::Subsection;
-                    continue;
-                }
-            }
-            if h.level == section_level {
-                match near_miss(&titles, spec, &h.text) {
-                    Some((s, kind)) if self.found[s].is_none() => {
-                        self.found[s] = Some(i);
-                        self.roles[i] = HeadingRole::NearMiss { spec: s, kind };
-                        current_top = Some((s, h.level));
-                    }
-                    Some((s, _)) if kind_is_exact(&titles, s, &h.text) => {
-                        let first = self.found[s].unwrap_or(i);
-                        self.roles[i] = HeadingRole::Duplicate { spec: s, first };
-                        current_top = Some((s, h.level));
-                    }
-                    _ => {
-                        self.roles[i] = HeadingRole::Unknown;
-                        current_top = None;
-                    }
-                }
-            } else if let Some(s) = exact_or_spelling(&titles, spec, &h.text) {
-                self.claim_wrong_level(i, s);
-                current_top = Some((s, h.level));
-            } else {
-                self.roles[i] = if h.level > section_level && current_top.is_some() {
-                    HeadingRole::Subsection
-                } else {
-                    HeadingRole::Unknown
-                };
-            }
-        }
-    }
+        let section_level = section_level(spec);
+        let matcher = TitleMatcher::new(spec);
+        let mut roles: Vec<Option<HeadingRole>> = vec![None; doc.headings.len()];
 
-    fn claim_wrong_level(&mut self, heading: usize, spec: usize) {
-        if self.found[spec].is_none() {
-            self.found[spec] = Some(heading);
-            self.roles[heading] = HeadingRole::WrongLevel { spec };
-        } else {
-            self.roles[heading] = HeadingRole::Duplicate {
-                spec,
-                first: self.found[spec].unwrap_or(heading),
+        // Pass 1: canonical titles (up to case and punctuation) at the right level.
+        for (i, h) in doc.headings.iter().enumerate() {
+            let Some(s) = matcher.canonical(&h.text) else {
+                continue;
             };
+            if spec.sections[s].level != h.level {
+                continue;
+            }
+            roles[i] = Some(match self.found[s] {
+                Some(first) => HeadingRole::Duplicate { spec: s, first },
+                None => {
+                    self.found[s] = Some(i);
+                    if spec.sections[s].title == h.text {
+                        HeadingRole::Section { spec: s }
+                    } else {
+                        HeadingRole::NearMiss {
+                            spec: s,
+                            kind: NearMissKind::Spelling,
+                        }
+                    }
+                }
+            });
         }
+
+        // Pass 2: aliases and typos of sections not found yet, at the right level.
+        for (i, h) in doc.headings.iter().enumerate() {
+            if roles[i].is_some() || !spec.sections.iter().any(|s| s.level == h.level) {
+                continue;
+            }
+            if let Some((s, kind)) = matcher.near_miss(&h.text) {
+                if spec.sections[s].level == h.level && self.found[s].is_none() {
+                    self.found[s] = Some(i);
+                    roles[i] = Some(HeadingRole::NearMiss { spec: s, kind });
+                }
+            }
+        }
+
+        // Pass 3: wrong levels, entries, subsections, titles and unknown headings.
+        for (i, h) in doc.headings.iter().enumerate() {
+            if roles[i].is_some() {
+                continue;
+            }
+            // A canonical title at another level stands for its section when that is missing.
+            let misplaced = matcher
+                .canonical(&h.text)
+                .filter(|&s| self.found[s].is_none());
+            let context = context_of(doc, &roles, i);
+            let in_entry = matches!(context, Some(HeadingRole::Entry { .. }));
+            let entry_of = context.and_then(HeadingRole::section_spec).filter(|&s| {
+                spec.sections[s]
+                    .entries
+                    .as_ref()
+                    .is_some_and(|e| e.level == h.level)
+            });
+
+            let role = if let (Some(s), true) = (entry_of, h.code.is_some() || misplaced.is_none())
+            {
+                HeadingRole::Entry { spec: s }
+            } else if let Some(s) = misplaced.filter(|_| !in_entry) {
+                self.found[s] = Some(i);
+                HeadingRole::WrongLevel { spec: s }
+            } else if h.level < section_level {
+                HeadingRole::DocumentTitle
+            } else if h.level > section_level
+                && context.is_some_and(|r| r != HeadingRole::DocumentTitle)
+            {
+                HeadingRole::Subsection
+            } else {
+                HeadingRole::Unknown
+            };
+            roles[i] = Some(role);
+        }
+
+        self.roles = roles
+            .into_iter()
+            .map(|r| r.unwrap_or(HeadingRole::Unknown))
+            .collect();
     }
 
-    fn find_entries(&mut self, doc: &Document<'_>, spec: &SpecType) {
+    fn find_entries(&mut self, doc: &Document<'_>) {
+        // The first table owned by each section.
+        let mut first_table: Vec<Option<usize>> = vec![None; doc.sections.len()];
+        for (t, table) in doc.tables.iter().enumerate() {
+            if let Some(slot) = self
+                .table_owner(doc, table)
+                .and_then(|o| first_table.get_mut(o))
+            {
+                slot.get_or_insert(t);
+            }
+        }
         for (i, role) in self.roles.iter().enumerate() {
             let HeadingRole::Entry { spec: s } = *role else {
                 continue;
             };
-            let h = &doc.headings[i];
+            let Some(h) = doc.headings.get(i) else {
+                continue;
+            };
             let name = h
                 .code
                 .clone()
@@ -231,15 +246,13 @@ impl Analysis {
                     let c = h.content.text(doc.text);
                     let lead = c.len() - c.trim_start_matches('`').len();
                     let trail = c.len() - c.trim_end_matches('`').len();
-                    Span::new(h.content.start + lead, h.content.end - trail)
+                    let inner =
+                        Span::new(h.content.start + lead, h.content.end.saturating_sub(trail));
+                    inner.trim(doc.text)
                 }
                 None => h.content,
             };
-            let section = doc.sections[i].span;
-            let table = doc
-                .tables
-                .iter()
-                .position(|t| section.contains_span(t.span) && self.innermost_is(doc, t, i));
+            let table = first_table.get(i).copied().flatten();
             self.entries.push(Entry {
                 section: i,
                 spec: s,
@@ -248,22 +261,20 @@ impl Analysis {
                 table,
             });
         }
-        let _ = spec;
     }
 
-    fn innermost_is(&self, doc: &Document<'_>, t: &Table, section: usize) -> bool {
-        // The table belongs to the entry itself or to one of its free subsections.
-        let mut cur = doc.section_at(t.span.start);
-        while let Some(c) = cur {
-            if c == section {
-                return true;
+    /// Whether `section` holds the table directly or through free subsections only.
+    /// The section that owns a table: the innermost section holding it, or
+    /// when that is a free subsection, the nearest enclosing section that is not.
+    fn table_owner(&self, doc: &Document<'_>, t: &Table) -> Option<usize> {
+        let mut cur = doc.section_at(t.span.start)?;
+        while self.roles.get(cur) == Some(&HeadingRole::Subsection) {
+            match doc.sections.get(cur).and_then(|s| s.parent) {
+                Some(p) => cur = p,
+                None => break,
             }
-            if matches!(self.roles[c], HeadingRole::Entry { .. }) {
-                return false;
-            }
-            cur = doc.sections[c].parent;
         }
-        false
+        Some(cur)
     }
 
     /// The document section standing for spec section `spec`, if any.
@@ -271,12 +282,39 @@ impl Analysis {
         self.found.get(spec).copied().flatten()
     }
 
-    /// The first table inside document section `section` that is not inside one of its entries.
+    /// The first table inside document section `section` that is not inside one
+    /// of its entries or of another section (free subsections count).
     pub fn table_of(&self, doc: &Document<'_>, section: usize) -> Option<usize> {
-        let span = doc.sections[section].span;
+        let span = doc.sections.get(section)?.span;
         doc.tables
             .iter()
-            .position(|t| span.contains_span(t.span) && self.innermost_is(doc, t, section))
+            .position(|t| span.contains_span(t.span) && self.table_owner(doc, t) == Some(section))
+    }
+
+    /// Whether document section `section` has no content: nothing but blank
+    /// lines and HTML comments before its first subsection, and every free
+    /// subsection or entry in it empty too. Headings that stand for other spec
+    /// sections (at a wrong level) are not content.
+    pub fn section_is_empty(&self, doc: &Document<'_>, section: usize) -> bool {
+        // Iterative walk: nesting depth is bounded by heading levels, but stay safe anyway.
+        let mut stack = vec![section];
+        while let Some(s) = stack.pop() {
+            let Some(sec) = doc.sections.get(s) else {
+                continue;
+            };
+            if sec.has_own_content {
+                return false;
+            }
+            for &child in &sec.children {
+                if matches!(
+                    self.roles.get(child),
+                    Some(HeadingRole::Subsection | HeadingRole::Entry { .. })
+                ) {
+                    stack.push(child);
+                }
+            }
+        }
+        true
     }
 
     /// The active conditions of the spec type.
@@ -302,56 +340,164 @@ impl Analysis {
     }
 }
 
-fn kind_is_exact(titles: &[String], s: usize, text: &str) -> bool {
-    titles[s] == normalize_title(text)
-}
-
-/// The spec section whose canonical title equals `text` up to case and punctuation.
-fn exact_or_spelling(titles: &[String], spec: &SpecType, text: &str) -> Option<usize> {
-    let n = normalize_title(text);
-    titles.iter().position(|t| *t == n).or_else(|| {
-        spec.sections
-            .iter()
-            .position(|s| s.aliases.iter().any(|a| normalize_title(a) == n))
-    })
-}
-
-/// The spec section a title most likely means, and why.
-pub fn near_miss(titles: &[String], spec: &SpecType, text: &str) -> Option<(usize, NearMissKind)> {
-    let n = normalize_title(text);
-    if n.is_empty() {
-        return None;
-    }
-    if let Some(s) = titles.iter().position(|t| *t == n) {
-        return Some((s, NearMissKind::Spelling));
-    }
-    if let Some(s) = spec
-        .sections
-        .iter()
-        .position(|s| s.aliases.iter().any(|a| normalize_title(a) == n))
-    {
-        return Some((s, NearMissKind::Alias));
-    }
-    if n.chars().count() < 4 {
-        return None;
-    }
-    let mut best: Option<(usize, f64)> = None;
-    let mut second = 0.0f64;
-    for (i, t) in titles.iter().enumerate() {
-        let score = strsim::normalized_levenshtein(&n, t);
-        match best {
-            Some((_, b)) if score <= b => second = second.max(score),
-            _ => {
-                if let Some((_, b)) = best {
-                    second = second.max(b);
-                }
-                best = Some((i, score));
-            }
+/// The nearest enclosing heading that is not a free subsection, with its role.
+fn context_of(
+    doc: &Document<'_>,
+    roles: &[Option<HeadingRole>],
+    heading: usize,
+) -> Option<HeadingRole> {
+    let mut cur = doc.sections.get(heading).and_then(|s| s.parent);
+    while let Some(p) = cur {
+        match roles.get(p).copied().flatten() {
+            Some(HeadingRole::Subsection) => cur = doc.sections.get(p).and_then(|s| s.parent),
+            Some(role) => return Some(role),
+            None => return None,
         }
     }
-    // A typo: close to one title and clearly closer to it than to any other.
-    best.filter(|&(_, s)| s >= 0.8 && s - second >= 0.1)
-        .map(|(i, _)| (i, NearMissKind::Typo))
+    None
+}
+
+/// The heading level of the spec type's top sections (2 when it has none).
+pub fn section_level(spec: &SpecType) -> u8 {
+    spec.sections.iter().map(|s| s.level).min().unwrap_or(2)
+}
+
+/// Section titles and aliases of a spec type, normalized once for matching headings.
+#[derive(Debug, Clone)]
+pub struct TitleMatcher {
+    /// Normalized canonical title per spec section.
+    titles: Vec<String>,
+    /// Every title and alias, normalized.
+    names: Vec<Name>,
+}
+
+#[derive(Debug, Clone)]
+struct Name {
+    section: usize,
+    text: String,
+    len: usize,
+    hist: Histogram,
+}
+
+/// Character counts, for a cheap lower bound of the edit distance.
+type Histogram = [u16; 40];
+
+fn histogram(s: &str) -> Histogram {
+    let mut h = [0u16; 40];
+    for c in s.chars() {
+        let k = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26 + (c as usize - '0' as usize),
+            ' ' => 36,
+            _ => 37 + (c as usize % 3),
+        };
+        if let Some(slot) = h.get_mut(k) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    h
+}
+
+/// A lower bound of the edit distance (with transpositions) between two
+/// strings: each edit removes at most one surplus character on each side.
+fn distance_lower_bound(a: &Histogram, b: &Histogram) -> usize {
+    let (mut more_a, mut more_b) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        if x > y {
+            more_a += usize::from(x - y);
+        } else {
+            more_b += usize::from(y - x);
+        }
+    }
+    more_a.max(more_b)
+}
+
+impl TitleMatcher {
+    pub fn new(spec: &SpecType) -> Self {
+        let titles: Vec<String> = spec
+            .sections
+            .iter()
+            .map(|s| normalize_title(&s.title))
+            .collect();
+        let mut names = Vec::new();
+        for (i, s) in spec.sections.iter().enumerate() {
+            for n in std::iter::once(&s.title).chain(&s.aliases) {
+                let n = normalize_title(n);
+                if !n.is_empty() {
+                    names.push(Name {
+                        section: i,
+                        len: n.chars().count(),
+                        hist: histogram(&n),
+                        text: n,
+                    });
+                }
+            }
+        }
+        TitleMatcher { titles, names }
+    }
+
+    /// The spec section whose canonical title equals `text` up to case and punctuation.
+    pub fn canonical(&self, text: &str) -> Option<usize> {
+        let n = normalize_title(text);
+        if n.is_empty() {
+            return None;
+        }
+        self.titles.iter().position(|t| *t == n)
+    }
+
+    /// The spec section a title most likely means, and why: its canonical title
+    /// up to case and punctuation, one of its aliases, or a likely typo of
+    /// either: a normalized edit similarity (transpositions count as one
+    /// edit) of at least 0.8, and at least 0.1 above any other section.
+    pub fn near_miss(&self, text: &str) -> Option<(usize, NearMissKind)> {
+        let n = normalize_title(text);
+        if n.is_empty() {
+            return None;
+        }
+        if let Some(s) = self.titles.iter().position(|t| *t == n) {
+            return Some((s, NearMissKind::Spelling));
+        }
+        if let Some(name) = self.names.iter().find(|a| a.text == n) {
+            return Some((name.section, NearMissKind::Alias));
+        }
+        let len = n.chars().count();
+        if len < 4 {
+            return None;
+        }
+        // Best score per section over its names. Only similarities of 0.7 and
+        // more matter (0.8 for a typo, 0.1 less for a runner-up that could
+        // cancel it), so names whose character counts already differ by more
+        // than 30% of the longer length are skipped without a distance.
+        let hist = histogram(&n);
+        let mut per_section: Vec<f64> = vec![0.0; self.titles.len()];
+        for name in &self.names {
+            let longer = len.max(name.len) as f64;
+            if (distance_lower_bound(&hist, &name.hist) as f64) > 0.3 * longer {
+                continue;
+            }
+            // Optimal string alignment: edits plus adjacent transpositions (`Scpoe`).
+            let score = 1.0 - strsim::osa_distance(&n, &name.text) as f64 / longer;
+            if let Some(slot) = per_section.get_mut(name.section) {
+                *slot = slot.max(score);
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        let mut second = 0.0f64;
+        for (i, &score) in per_section.iter().enumerate() {
+            match best {
+                Some((_, b)) if score <= b => second = second.max(score),
+                _ => {
+                    if let Some((_, b)) = best {
+                        second = second.max(b);
+                    }
+                    best = Some((i, score));
+                }
+            }
+        }
+        // A typo: close to one section and clearly closer to it than to any other.
+        best.filter(|&(_, s)| s >= 0.8 && s - second >= 0.1)
+            .map(|(i, _)| (i, NearMissKind::Typo))
+    }
 }
 
 fn active_conditions(doc: &Document<'_>, spec: &SpecType) -> Vec<usize> {
@@ -381,6 +527,9 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 }
 
 /// Maps a table's header cells to a table spec's columns by name or alias.
+/// Canonical names are matched first, then aliases, and a header cell holds
+/// at most one spec column (so `Notes`, an alias of `Constraints`, does not
+/// take the place of a `Constraints` column written later in the header).
 pub fn map_columns(table: &Table, spec: &TableSpec) -> ColumnMap {
     let headers: Vec<String> = table
         .header
@@ -388,17 +537,33 @@ pub fn map_columns(table: &Table, spec: &TableSpec) -> ColumnMap {
         .iter()
         .map(|c| normalize_title(&c.text))
         .collect();
-    let columns = spec
-        .columns
-        .iter()
-        .map(|col| {
-            let names: Vec<String> = std::iter::once(&col.name)
-                .chain(col.aliases.iter())
-                .map(|n| normalize_title(n))
-                .collect();
-            headers.iter().position(|h| names.contains(h))
-        })
-        .collect();
+    let mut used = vec![false; headers.len()];
+    let mut columns: Vec<Option<usize>> = vec![None; spec.columns.len()];
+    for (k, col) in spec.columns.iter().enumerate() {
+        let name = normalize_title(&col.name);
+        if let Some(h) = headers
+            .iter()
+            .enumerate()
+            .position(|(j, h)| !used[j] && *h == name)
+        {
+            used[h] = true;
+            columns[k] = Some(h);
+        }
+    }
+    for (k, col) in spec.columns.iter().enumerate() {
+        if columns[k].is_some() {
+            continue;
+        }
+        let names: Vec<String> = col.aliases.iter().map(|n| normalize_title(n)).collect();
+        if let Some(h) = headers
+            .iter()
+            .enumerate()
+            .position(|(j, h)| !used[j] && names.contains(h))
+        {
+            used[h] = true;
+            columns[k] = Some(h);
+        }
+    }
     ColumnMap { columns }
 }
 
@@ -407,7 +572,251 @@ pub fn entries_spec(spec: &SpecType, s: usize) -> Option<&RepeatedSpec> {
     spec.sections.get(s).and_then(|x| x.entries.as_ref())
 }
 
-/// The spec section at `s`.
-pub fn section_spec(spec: &SpecType, s: usize) -> &SectionSpec {
-    &spec.sections[s]
+/// The spec section at `s`, if it exists.
+pub fn section_spec(spec: &SpecType, s: usize) -> Option<&SectionSpec> {
+    spec.sections.get(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec_type::builtin;
+
+    fn db() -> SpecType {
+        builtin().into_iter().next().expect("built-in type")
+    }
+
+    fn analyze(text: &str) -> (Document<'_>, Analysis, SpecType) {
+        let spec = db();
+        let doc = Document::parse(text);
+        let a = Analysis::new(&doc, &spec);
+        (doc, a, spec)
+    }
+
+    fn role_of(doc: &Document<'_>, a: &Analysis, title: &str) -> HeadingRole {
+        let i = doc
+            .headings
+            .iter()
+            .position(|h| h.text == title)
+            .expect("heading exists");
+        a.roles[i]
+    }
+
+    fn spec_index(spec: &SpecType, id: &str) -> usize {
+        spec.sections
+            .iter()
+            .position(|s| s.id == id)
+            .expect("section exists")
+    }
+
+    #[test]
+    fn canonical_spelling_alias_and_typo() {
+        let (doc, a, spec) = analyze(
+            "# T\n\n## Purpse\nx\n\n## Data classification and compliance\nx\n\n## Overview\nx\n\n## Scope\nx\n\n## Glossary\nx\n",
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Purpse"),
+            HeadingRole::NearMiss {
+                spec: spec_index(&spec, "purpose"),
+                kind: NearMissKind::Typo
+            }
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Data classification and compliance"),
+            HeadingRole::NearMiss {
+                spec: spec_index(&spec, "data-classification-compliance"),
+                kind: NearMissKind::Spelling
+            }
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Overview"),
+            HeadingRole::NearMiss {
+                spec: spec_index(&spec, "system-overview"),
+                kind: NearMissKind::Alias
+            }
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Scope"),
+            HeadingRole::Section {
+                spec: spec_index(&spec, "scope")
+            }
+        );
+        assert_eq!(role_of(&doc, &a, "Glossary"), HeadingRole::Unknown);
+        assert_eq!(role_of(&doc, &a, "T"), HeadingRole::DocumentTitle);
+        assert_eq!(a.section_for(spec_index(&spec, "purpose")), Some(1));
+    }
+
+    #[test]
+    fn transposed_letters_are_typos() {
+        let (doc, a, spec) = analyze("## Scpoe\nx\n");
+        assert_eq!(
+            role_of(&doc, &a, "Scpoe"),
+            HeadingRole::NearMiss {
+                spec: spec_index(&spec, "scope"),
+                kind: NearMissKind::Typo
+            }
+        );
+    }
+
+    #[test]
+    fn distance_bound_never_exceeds_the_distance() {
+        let words = [
+            "scope",
+            "scpoe",
+            "purpose",
+            "purpse",
+            "data classification and compliance",
+            "überblick",
+            "a_b",
+            "",
+            "x",
+        ];
+        for a in words {
+            for b in words {
+                let bound = distance_lower_bound(&histogram(a), &histogram(b));
+                assert!(bound <= strsim::osa_distance(a, b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn duplicates_point_at_the_first() {
+        let (_, a, spec) = analyze("## Open Questions\nx\n## Open questions\ny\n");
+        let s = spec_index(&spec, "open-questions");
+        assert_eq!(a.roles[0], HeadingRole::Section { spec: s });
+        assert_eq!(a.roles[1], HeadingRole::Duplicate { spec: s, first: 0 });
+        // An alias of a section already present is not a duplicate: it may be a separate topic.
+        let (doc2, a2, _) = analyze("## Observability & Quality\nx\n## Data Quality\ny\n");
+        assert_eq!(role_of(&doc2, &a2, "Data Quality"), HeadingRole::Unknown);
+    }
+
+    #[test]
+    fn canonical_beats_an_earlier_alias() {
+        let (doc, a, spec) = analyze("## Overview\nx\n## System Overview\ny\n");
+        assert_eq!(
+            role_of(&doc, &a, "System Overview"),
+            HeadingRole::Section {
+                spec: spec_index(&spec, "system-overview")
+            }
+        );
+        assert_eq!(role_of(&doc, &a, "Overview"), HeadingRole::Unknown);
+    }
+
+    #[test]
+    fn wrong_levels() {
+        let (doc, a, spec) = analyze(
+            "# T\n## Purpose\nx\n### Scope\ny\n# Data Classification & Compliance\nz\n## System Overview\nw\n",
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Scope"),
+            HeadingRole::WrongLevel {
+                spec: spec_index(&spec, "scope")
+            }
+        );
+        let dc = spec_index(&spec, "data-classification-compliance");
+        assert_eq!(
+            role_of(&doc, &a, "Data Classification & Compliance"),
+            HeadingRole::WrongLevel { spec: dc }
+        );
+        // Sections after a misplaced `#` heading are still sections, not its subsections.
+        assert_eq!(
+            role_of(&doc, &a, "System Overview"),
+            HeadingRole::Section {
+                spec: spec_index(&spec, "system-overview")
+            }
+        );
+        assert_eq!(role_of(&doc, &a, "T"), HeadingRole::DocumentTitle);
+        // A deeper heading named after a section that is present is a free subsection.
+        let (_, a2, _) = analyze("## Purpose\nx\n### Scope\ny\n## Scope\nz\n");
+        assert_eq!(a2.roles[1], HeadingRole::Subsection);
+    }
+
+    #[test]
+    fn entries_and_subsections() {
+        let text = "## Entity Inventory\n### `orders`\n| Column | Type |\n| - | - |\n| id | uuid |\n#### Indexes\n| a | b |\n| - | - |\n### `items`\n#### Columns\n| Column | Type |\n| - | - |\n| id | uuid |\n## Purpose\n### Goals\n";
+        let (doc, a, spec) = analyze(text);
+        let ei = spec_index(&spec, "entity-inventory");
+        assert_eq!(a.roles[1], HeadingRole::Entry { spec: ei });
+        assert_eq!(a.roles[2], HeadingRole::Subsection);
+        assert_eq!(a.roles[4], HeadingRole::Subsection);
+        assert_eq!(role_of(&doc, &a, "Goals"), HeadingRole::Subsection);
+        assert_eq!(a.entries.len(), 2);
+        assert_eq!(a.entries[0].name, "orders");
+        assert_eq!(a.entries[0].name_span.text(text), "orders");
+        assert_eq!(a.entries[0].table, Some(0));
+        assert_eq!(
+            a.entries[1].table,
+            Some(2),
+            "a table in a free subsection of the entry belongs to it"
+        );
+        // The section itself has no table of its own: they belong to the entries.
+        assert_eq!(a.table_of(&doc, 0), None);
+    }
+
+    #[test]
+    fn misplaced_heading_inside_a_section_does_not_take_its_tables() {
+        let text =
+            "# Schema Summary\n## Entity Inventory\n### `orders`\n| Column | Type |\n| - | - |\n";
+        let (doc, a, spec) = analyze(text);
+        let ss = spec_index(&spec, "schema-summary");
+        assert_eq!(a.roles[0], HeadingRole::WrongLevel { spec: ss });
+        assert_eq!(a.table_of(&doc, 0), None);
+        assert_eq!(a.entries[0].table, Some(0));
+    }
+
+    #[test]
+    fn orphan_deep_headings_are_unknown() {
+        let (_, a, _) = analyze("# T\n### Notes\nx\n");
+        assert_eq!(a.roles[1], HeadingRole::Unknown);
+    }
+
+    #[test]
+    fn headings_in_code_blocks_do_not_count() {
+        let (_, a, spec) = analyze("## Purpose\nx\n```md\n## Scope\n```\n");
+        assert_eq!(a.roles.len(), 1);
+        assert_eq!(a.section_for(spec_index(&spec, "scope")), None);
+    }
+
+    #[test]
+    fn emptiness() {
+        let text = "## Purpose\n<!-- todo -->\n\n## Scope\n### Details\n\n## System Overview\n### Details\ntext\n## Entity Inventory\n### Risks & Mitigations\nx\n";
+        let (doc, a, _) = analyze(text);
+        assert!(a.section_is_empty(&doc, 0), "comments are not content");
+        assert!(a.section_is_empty(&doc, 1), "only empty subsections");
+        assert!(!a.section_is_empty(&doc, 3), "a subsection with content");
+        assert!(
+            a.section_is_empty(&doc, 5),
+            "a misplaced section is not content"
+        );
+    }
+
+    #[test]
+    fn columns_prefer_canonical_names_and_are_used_once() {
+        let text = "| Name | Type | Notes | Constraints |\n| - | - | - | - |\n";
+        let doc = Document::parse(text);
+        let spec = db();
+        let ts = spec
+            .sections
+            .iter()
+            .find_map(|s| s.entries.as_ref())
+            .and_then(|e| e.table.as_ref())
+            .expect("entity table");
+        let m = map_columns(&doc.tables[0], ts);
+        assert_eq!(m.columns, vec![Some(0), Some(1), None, None, Some(3)]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "#",
+            "## \n",
+            "###### `x`\n# \n## ``\n",
+            "\u{feff}---\n---\n## Purpose",
+            "## Entity Inventory\n### ``\n|a|\n|-|\n",
+        ] {
+            let (doc, a, _) = analyze(text);
+            assert_eq!(a.roles.len(), doc.headings.len());
+        }
+    }
 }

@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::rules::builtin;
 use crate::source::Span;
 use crate::spec_type::Semantics;
-use crate::{Linter, Simple, schema};
+use crate::{Linter, Simple};
 
 /// One document of the corpus.
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +88,7 @@ impl Linter {
             if let Some(spec) = self.spec_for(doc, None).filter(|s| s.semantics.contains(&Semantics::DatabaseSchema)) {
                 let analysis = Analysis::new(doc, spec);
                 let mut own = HashSet::new();
-                for ent in schema::entities(doc, spec, &analysis) {
+                for ent in &analysis.schema {
                     let key = ent.name.to_lowercase();
                     if !own.insert(key.clone()) {
                         continue; // a duplicate inside one document is DB004's

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Related, Severity};
 use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
-use crate::schema::{self, same_name};
+use crate::schema;
 use crate::spec_type::Semantics;
 
 /// ## What it does
@@ -71,9 +71,11 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let entities = schema::entities(c.doc, c.spec, c.analysis);
+    let analysis = c.analysis;
+    let entities = &analysis.schema;
+    let index = schema::EntityIndex::new(entities);
     for (i, e) in entities.iter().enumerate() {
-        let Some(first) = entities[..i].iter().find(|f| same_name(&f.name, &e.name)) else {
+        let Some(first) = index.first_named(&e.name).filter(|&f| f < i).map(|f| &entities[f]) else {
             continue;
         };
         let v = DuplicateEntity { entity: &e.name };

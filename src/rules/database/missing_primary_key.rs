@@ -1,10 +1,41 @@
-//! `DB002` missing-primary-key: An entity declares no primary key.
+//! `DB002` missing-primary-key: an entity declares no primary key.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta};
+use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::spec_type::Semantics;
 
 /// ## What it does
-/// TODO
+/// Checks that every entity of the Entity Inventory declares a primary key:
+/// `PRIMARY KEY` or `PK` in the constraints cell of a column (a composite key
+/// marks several), `PRIMARY KEY (a, b)` in a constraints cell, or a line of
+/// the entity's body such as "Primary key: `id`" or "Composite primary key
+/// (`order_id`, `sku`)".
+///
+/// Runs only for spec types with `semantics: [database-schema]`.
+///
+/// ## Why is this bad?
+/// Without a declared key, readers cannot tell how rows are identified,
+/// foreign keys have nothing to point at, and replication and CDC tooling
+/// (logical replication, Debezium) cannot address updates and deletes.
+///
+/// ## Example
+/// ```markdown
+/// ### `order_items`
+/// | Column | Type | Nullable | Default | Constraints |
+/// | ------ | ---- | -------- | ------- | ----------- |
+/// | id | uuid | no | gen_random_uuid() | NOT NULL |
+/// ```
+///
+/// Use instead:
+/// ```markdown
+/// ### `order_items`
+/// | Column | Type | Nullable | Default | Constraints |
+/// | ------ | ---- | -------- | ------- | ----------- |
+/// | id | uuid | no | gen_random_uuid() | PRIMARY KEY |
+/// ```
+///
+/// ## Fix safety
+/// There is no fix: only the author knows which columns identify a row.
 pub static META: RuleMeta = RuleMeta {
     code: "DB002",
     name: "missing-primary-key",
@@ -14,4 +45,53 @@ pub static META: RuleMeta = RuleMeta {
     needs_spec: true,
 };
 
-pub fn check(_c: &mut Checker<'_>) {}
+struct MissingPrimaryKey<'a> {
+    entity: &'a str,
+    /// Whether the entity has a constraints column to mark the key in.
+    has_constraints: bool,
+    /// A column that looks like the key (`id`), if any.
+    candidate: Option<&'a str>,
+}
+
+impl Violation for MissingPrimaryKey<'_> {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn message(&self) -> String {
+        format!("entity `{}` declares no primary key", self.entity)
+    }
+    fn help(&self) -> Option<String> {
+        Some(match (self.has_constraints, self.candidate) {
+            (true, Some(col)) => format!("if `{col}` identifies a row, write `PRIMARY KEY` in its constraints cell"),
+            (true, None) => "write `PRIMARY KEY` in the constraints cell of the key column".to_string(),
+            (false, _) => "declare the key in the column table's constraints, or add a line such as \"Primary key: `id`\"".to_string(),
+        })
+    }
+}
+
+pub fn check(c: &mut Checker<'_>) {
+    if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
+        return;
+    }
+    let analysis = c.analysis;
+    for e in &analysis.schema {
+        if e.primary_key.is_some() {
+            continue;
+        }
+        let has_constraints = e.columns.iter().any(|col| col.constraints_span.is_some());
+        let candidate = e
+            .columns
+            .iter()
+            .find(|col| {
+                col.name.eq_ignore_ascii_case("id")
+                    || col.name.eq_ignore_ascii_case(&format!("{}_id", e.name))
+            })
+            .map(|col| col.name.as_str());
+        let v = MissingPrimaryKey {
+            entity: &e.name,
+            has_constraints,
+            candidate,
+        };
+        c.report(v, e.name_span);
+    }
+}
