@@ -13,7 +13,9 @@ use crate::spec_type::SpecType;
 
 /// Edits that put the front matter keys of `doc` in `spec`'s order (none when already ordered).
 pub fn reorder(doc: &Document<'_>, spec: &SpecType) -> Vec<Edit> {
-    let Some(fm) = doc.front_matter.as_ref().filter(|f| f.close.is_some()) else { return Vec::new() };
+    let Some(fm) = doc.front_matter.as_ref().filter(|f| f.close.is_some()) else {
+        return Vec::new();
+    };
     let y = &fm.yaml;
     if y.error.is_some() || y.not_a_mapping || y.entries.is_empty() {
         return Vec::new();
@@ -30,9 +32,18 @@ pub fn reorder(doc: &Document<'_>, spec: &SpecType) -> Vec<Edit> {
     let mut chunks: Vec<(usize, Span)> = Vec::new();
     let mut start = first_start;
     for e in &y.entries {
-        let end = line_end_after(text, e.span.end.saturating_sub(1).max(e.span.start)).min(fm.content.end);
-        let end = if e.span.is_empty() { line_end_after(text, e.span.start).min(fm.content.end) } else { end };
-        let rank = spec.fields.iter().position(|f| f.name == e.key).unwrap_or(usize::MAX);
+        let end = line_end_after(text, e.span.end.saturating_sub(1).max(e.span.start))
+            .min(fm.content.end);
+        let end = if e.span.is_empty() {
+            line_end_after(text, e.span.start).min(fm.content.end)
+        } else {
+            end
+        };
+        let rank = spec
+            .fields
+            .iter()
+            .position(|f| f.name == e.key)
+            .unwrap_or(usize::MAX);
         chunks.push((rank, Span::new(start, end.max(start))));
         start = end.max(start);
     }

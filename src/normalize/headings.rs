@@ -15,12 +15,21 @@ pub fn format(doc: &Document<'_>) -> Vec<Edit> {
         if !at_line_start(text, h.span.start) || h.span.start < doc.body_start {
             continue;
         }
+        // A setext heading over several lines is too often something else
+        // (YAML that lost its front matter fences): leave it.
+        if h.setext && h.content.text(text).contains('\n') {
+            continue;
+        }
         let first = text[h.span.start..].chars().next().unwrap_or(' ');
         if first.is_whitespace() || first == '>' {
             continue;
         }
         let content = h.content.text(text);
-        let content = if h.setext { content.lines().map(str::trim).collect::<Vec<_>>().join(" ") } else { content.to_string() };
+        let content = if h.setext {
+            content.lines().map(str::trim).collect::<Vec<_>>().join(" ")
+        } else {
+            content.to_string()
+        };
         let mut wanted = "#".repeat(h.level as usize);
         if !content.is_empty() {
             wanted.push(' ');
@@ -29,8 +38,13 @@ pub fn format(doc: &Document<'_>) -> Vec<Edit> {
         if h.span.text(text) != wanted {
             edits.push(Edit::replace(h.span, wanted));
         }
-        // Blank line before (unless the heading opens the body).
-        if h.span.start > doc.body_start {
+        // Blank line before (also between the front matter and a first heading).
+        if h.span.start == doc.body_start
+            && doc.front_matter.as_ref().is_some_and(|f| f.close.is_some())
+            && h.span.start > 0
+        {
+            edits.push(Edit::insert(h.span.start, "\n"));
+        } else if h.span.start > doc.body_start {
             let prev_line_start = text[..h.span.start - 1].rfind('\n').map_or(0, |i| i + 1);
             if !text[prev_line_start..h.span.start].trim().is_empty() {
                 edits.push(Edit::insert(h.span.start, "\n"));

@@ -13,6 +13,11 @@
 //!    around (`headings`), aligned pipe tables (`tables`), and white space,
 //!    blank lines and final newline (`whitespace`).
 //!
+//! Every step is validated and kept only if it adds no diagnostic (with safe
+//! fixes; unsafe ones may trade a diagnostic for another): when fixes together
+//! would create a problem they are taken one by one, and a formatting pass that
+//! would is skipped.
+//!
 //! Guarantees (tested on every fixture and on generated documents): the
 //! result is idempotent, loses no word, code block, link, table cell, front
 //! matter value or comment, never has a diagnostic the input did not have,
@@ -30,8 +35,11 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, apply_edits};
 use crate::document::Document;
 use crate::{Linter, SpecType};
 
-/// At most this many validate-and-fix passes.
+/// At most this many validate-and-fix passes per round.
 pub const MAX_FIX_PASSES: usize = 8;
+
+/// At most this many rounds of fixes and formatting.
+pub const MAX_ROUNDS: usize = 4;
 
 /// What the normalizer may do beyond safe fixes and formatting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,19 +83,23 @@ impl Linter {
         let explicit = opts.spec_type.as_deref();
         if self.limits.check_input(text).is_some() {
             let report = self.check_with_type(text, explicit);
-            return Normalized { text: text.to_string(), changed: false, fixes: Vec::new(), diagnostics: report.diagnostics };
+            return Normalized {
+                text: text.to_string(),
+                changed: false,
+                fixes: Vec::new(),
+                diagnostics: report.diagnostics,
+            };
         }
-        let mut current = run_pass(&line_endings(text), whitespace::mojibake);
+        let guard = Guard {
+            linter: self,
+            explicit,
+            strict: !opts.unsafe_fixes,
+        };
+        let mut current = line_endings(text);
+        let mut baseline = guard.keys(&current);
+        let next = run_pass(&current, whitespace::mojibake);
+        current = guard.accept(current, next, &mut baseline);
         let mut fixes = Vec::new();
-        for _ in 0..MAX_FIX_PASSES {
-            let report = self.check_with_type(&current, explicit);
-            let (next, applied) = apply_fixes(&current, &report.diagnostics, opts.unsafe_fixes);
-            if applied.is_empty() {
-                break;
-            }
-            fixes.extend(applied);
-            current = next;
-        }
         if opts.reorder_sections || opts.insert_missing_sections {
             let doc = Document::parse(&current);
             if let Some(spec) = self.spec_for(&doc, explicit) {
@@ -98,21 +110,123 @@ impl Linter {
                 if opts.insert_missing_sections {
                     current = run_pass(&current, |d| sections::insert_missing(d, &spec));
                 }
+                baseline = guard.keys(&current);
             }
         }
-        let spec = self.spec_for(&Document::parse(&current), explicit).cloned();
-        current = run_pass(&current, |d| spec.as_ref().map(|s| front_matter::reorder(d, s)).unwrap_or_default());
-        current = run_pass(&current, headings::format);
-        current = run_pass(&current, tables::format);
-        current = whitespace::format(&current);
+        // Fixes, then formatting, until nothing changes: formatting can make a
+        // fix possible (a setext heading becomes ATX, which ST005 can relevel).
+        for _ in 0..MAX_ROUNDS {
+            let round_start = current.clone();
+            for _ in 0..MAX_FIX_PASSES {
+                let report = self.check_with_type(&current, explicit);
+                let (next, applied) = apply_fixes(&current, &report.diagnostics, opts.unsafe_fixes);
+                if applied.is_empty() {
+                    break;
+                }
+                if guard.allows(&guard.keys(&next), &baseline) {
+                    fixes.extend(applied);
+                    current = next;
+                    baseline = guard.keys(&current);
+                    continue;
+                }
+                // Together the fixes create a problem: take them one by one, each checked.
+                let mut progressed = false;
+                for d in report.diagnostics.iter().filter(|d| d.fix.is_some()) {
+                    let (one, applied) =
+                        apply_fixes(&current, std::slice::from_ref(d), opts.unsafe_fixes);
+                    if applied.is_empty() {
+                        continue;
+                    }
+                    let keys = guard.keys(&one);
+                    if guard.allows(&keys, &baseline) {
+                        fixes.extend(applied);
+                        current = one;
+                        baseline = keys;
+                        progressed = true;
+                        break; // positions moved: validate again
+                    }
+                }
+                if !progressed {
+                    break;
+                }
+            }
+            // Formatting passes, each kept only if it creates no new diagnostic.
+            let spec = self.spec_for(&Document::parse(&current), explicit).cloned();
+            let next = run_pass(&current, |d| {
+                spec.as_ref()
+                    .map(|s| front_matter::reorder(d, s))
+                    .unwrap_or_default()
+            });
+            current = guard.accept(current, next, &mut baseline);
+            let next = run_pass(&current, headings::format);
+            current = guard.accept(current, next, &mut baseline);
+            let next = run_pass(&current, tables::format);
+            current = guard.accept(current, next, &mut baseline);
+            let next = whitespace::format(&current);
+            current = guard.accept(current, next, &mut baseline);
+            if current == round_start {
+                break;
+            }
+        }
         let report = self.check_with_type(&current, explicit);
-        Normalized { changed: current != text, text: current, fixes, diagnostics: report.diagnostics }
+        Normalized {
+            changed: current != text,
+            text: current,
+            fixes,
+            diagnostics: report.diagnostics,
+        }
     }
 
     /// The spec type a document would be validated against.
     pub fn spec_for(&self, doc: &Document<'_>, explicit: Option<&str>) -> Option<&SpecType> {
         let declared = crate::declared_type(doc);
         self.resolve_type(doc, explicit, declared.as_deref()).0
+    }
+}
+
+/// Diagnostics as position-free keys (code and message), counted.
+type Keys = std::collections::HashMap<(&'static str, String), usize>;
+
+/// The safety net behind "the output never has a diagnostic the input did not
+/// have": every step is validated and kept only if it adds no diagnostic.
+struct Guard<'l> {
+    linter: &'l Linter,
+    explicit: Option<&'l str>,
+    /// Off with unsafe fixes, which may trade one diagnostic for another.
+    strict: bool,
+}
+
+impl Guard<'_> {
+    fn keys(&self, text: &str) -> Keys {
+        let mut m = Keys::new();
+        if self.strict {
+            for d in self.linter.check_with_type(text, self.explicit).diagnostics {
+                *m.entry((d.code, d.message)).or_insert(0) += 1;
+            }
+        }
+        m
+    }
+
+    /// Whether `next` has no diagnostic beyond `baseline`.
+    fn allows(&self, next: &Keys, baseline: &Keys) -> bool {
+        !self.strict
+            || next
+                .iter()
+                .all(|(k, n)| baseline.get(k).is_some_and(|b| b >= n))
+    }
+
+    /// `next` if it adds no diagnostic (and then it becomes the baseline), else `current`.
+    fn accept(&self, current: String, next: String, baseline: &mut Keys) -> String {
+        if next == current {
+            return current;
+        }
+        let keys = self.keys(&next);
+        if self.allows(&keys, baseline) {
+            *baseline = keys;
+            next
+        } else {
+            current
+        }
     }
 }
 
@@ -127,7 +241,11 @@ fn run_pass(text: &str, pass: impl FnOnce(&Document<'_>) -> Vec<Edit>) -> String
         let doc = Document::parse(text);
         pass(&doc)
     };
-    if edits.is_empty() { text.to_string() } else { apply_edits(text, &edits).0 }
+    if edits.is_empty() {
+        text.to_string()
+    } else {
+        apply_edits(text, &edits).0
+    }
 }
 
 /// No BOM, LF line endings (a lone CR is a line ending too).
@@ -154,7 +272,11 @@ fn apply_fixes(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> (String,
                     || (e.span.is_empty() || t.span.is_empty()) && (e.span.start == t.span.start)
             })
         });
-        let valid = fix.edits.iter().all(|e| e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        let valid = fix.edits.iter().all(|e| {
+            e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        });
         if overlaps || !valid {
             continue;
         }
@@ -163,7 +285,12 @@ fn apply_fixes(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> (String,
             code: d.code.to_string(),
             title: fix.title.clone(),
             applicability: fix.applicability,
-            removed: fix.edits.iter().map(|e| e.span.text(text).to_string()).filter(|s| !s.is_empty()).collect(),
+            removed: fix
+                .edits
+                .iter()
+                .map(|e| e.span.text(text).to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
         });
     }
     let edits: Vec<Edit> = taken.into_iter().cloned().collect();

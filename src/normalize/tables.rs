@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::at_line_start;
 use crate::diagnostic::Edit;
-use crate::document::{Document, Table};
 use crate::document::table::split_row;
+use crate::document::{Document, Table};
 use crate::source::Span;
 
 /// Aligned tables wider than this many columns are written compact.
@@ -44,8 +44,12 @@ pub fn format(doc: &Document<'_>) -> Vec<Edit> {
 
 /// Whether every line of the table starts at column 0 outside any container.
 fn standalone(text: &str, t: &Table) -> bool {
-    let starts = std::iter::once(t.header.span.start).chain(std::iter::once(t.delimiter.start)).chain(t.rows.iter().map(|r| r.span.start));
-    starts.into_iter().all(|s| at_line_start(text, s) && !text[s..].starts_with(['>', ' ', '\t']))
+    let starts = std::iter::once(t.header.span.start)
+        .chain(std::iter::once(t.delimiter.start))
+        .chain(t.rows.iter().map(|r| r.span.start));
+    starts
+        .into_iter()
+        .all(|s| at_line_start(text, s) && !text[s..].starts_with(['>', ' ', '\t']))
 }
 
 fn render(text: &str, t: &Table) -> String {
@@ -67,7 +71,12 @@ fn render(text: &str, t: &Table) -> String {
         .chain(t.rows.iter())
         .map(|r| r.cells.iter().map(|c| c.span.text(text)).collect())
         .collect();
-    let ncols = rows.iter().map(Vec::len).max().unwrap_or(0).max(aligns.len());
+    let ncols = rows
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(aligns.len());
     let mut widths = vec![3usize; ncols];
     for r in &rows {
         for (j, c) in r.iter().enumerate() {
@@ -81,7 +90,11 @@ fn render(text: &str, t: &Table) -> String {
         out.push('|');
         for (j, c) in cells.iter().enumerate() {
             out.push(' ');
-            let pad = if compact { 0 } else { widths[j].saturating_sub(c.width()) };
+            let pad = if compact {
+                0
+            } else {
+                widths[j].saturating_sub(c.width())
+            };
             let align = aligns.get(j).copied().unwrap_or(Align::None);
             let (left, right) = match align {
                 Align::Right => (pad, 0),

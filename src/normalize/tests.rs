@@ -6,19 +6,28 @@ fn norm(text: &str) -> String {
 
 #[test]
 fn line_endings_bom_and_final_newline() {
-    assert_eq!(norm("\u{feff}# T\r\n\r\n\r\ntext  \r\n\n\n"), "# T\n\ntext\n");
+    assert_eq!(
+        norm("\u{feff}# T\r\n\r\n\r\ntext  \r\n\n\n"),
+        "# T\n\ntext\n"
+    );
     assert_eq!(norm(""), "");
 }
 
 #[test]
 fn headings_become_atx_with_blank_lines() {
-    assert_eq!(norm("Title\n=====\ntext\n##   Two ##\nmore\n"), "# Title\n\ntext\n\n## Two\n\nmore\n");
+    assert_eq!(
+        norm("Title\n=====\ntext\n##   Two ##\nmore\n"),
+        "# Title\n\ntext\n\n## Two\n\nmore\n"
+    );
 }
 
 #[test]
 fn tables_align_by_display_width() {
     let out = norm("| a | bb |\n|:-|--:|\n| 日本 | 1 |\n| x | 22 |\n");
-    assert_eq!(out, "| a    |  bb |\n| :--- | --: |\n| 日本 |   1 |\n| x    |  22 |\n");
+    assert_eq!(
+        out,
+        "| a    |  bb |\n| :--- | --: |\n| 日本 |   1 |\n| x    |  22 |\n"
+    );
 }
 
 #[test]
@@ -29,11 +38,17 @@ fn code_blocks_untouched() {
 
 #[test]
 fn mojibake_and_hard_breaks() {
-    assert_eq!(norm("# T\n\nservices â†’ tables  \nnext `â†’`\n"), "# T\n\nservices → tables\\\nnext `â†’`\n");
+    assert_eq!(
+        norm("# T\n\nservices â†’ tables  \nnext `â†’`\n"),
+        "# T\n\nservices → tables\\\nnext `â†’`\n"
+    );
 }
 
 #[test]
 fn front_matter_keys_follow_the_spec_order() {
     let t = "---\n# header comment\nstatus: draft # draft | approved\nzzz: 1\n# about the type\nspec_type: database-schema\n---\n";
-    assert_eq!(norm(t), "---\n# header comment\n# about the type\nspec_type: database-schema\nstatus: draft # draft | approved\nzzz: 1\n---\n");
+    assert_eq!(
+        norm(t),
+        "---\n# header comment\n# about the type\nspec_type: database-schema\nstatus: draft # draft | approved\nzzz: 1\n---\n"
+    );
 }

@@ -14,9 +14,17 @@ use crate::text::repair_mojibake;
 
 /// Front matter, code blocks and HTML blocks, sorted.
 fn protected_spans(doc: &Document<'_>) -> Vec<Span> {
-    let mut protected: Vec<Span> = doc.code_blocks.iter().map(|c| c.span).chain(doc.html_blocks.iter().copied()).collect();
+    let mut protected: Vec<Span> = doc
+        .code_blocks
+        .iter()
+        .map(|c| c.span)
+        .chain(doc.html_blocks.iter().copied())
+        .collect();
     if let Some(fm) = &doc.front_matter {
-        protected.push(Span::new(fm.open.start, fm.close.map_or(fm.content.end, |c| c.end)));
+        protected.push(Span::new(
+            fm.open.start,
+            fm.close.map_or(fm.content.end, |c| c.end),
+        ));
     }
     protected.sort();
     protected
@@ -51,7 +59,10 @@ pub fn format(text: &str) -> String {
     let doc = Document::parse(text);
     let protected = protected_spans(&doc);
     let in_protected = |ls: usize, le: usize| is_protected(&protected, ls, le);
-    let eof_in_code = doc.code_blocks.last().is_some_and(|c| c.span.end >= text.trim_end().len() && unclosed_fence(c.span.text(text)));
+    let eof_in_code = doc
+        .code_blocks
+        .last()
+        .is_some_and(|c| c.span.end >= text.trim_end().len() && unclosed_fence(c.span.text(text)));
 
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0usize;
@@ -72,7 +83,9 @@ pub fn format(text: &str) -> String {
         let content = line.trim_end();
         if content.is_empty() {
             blank_run += 1;
-            if blank_run == 1 && any {
+            // Leading blank lines go, except one before a `---` that must not
+            // turn into front matter.
+            if blank_run == 1 && (any || text[le..].trim_start().starts_with("---")) {
                 out.push('\n');
             }
             pos = if le == text.len() { text.len() } else { next };
@@ -82,7 +95,10 @@ pub fn format(text: &str) -> String {
         any = true;
         let content_end = pos + content.len();
         let hard_break = line.len() - content.len() >= 2
-            && doc.hard_breaks.iter().any(|h| h.start >= content_end && h.start <= le);
+            && doc
+                .hard_breaks
+                .iter()
+                .any(|h| h.start >= content_end && h.start <= le);
         out.push_str(content);
         if hard_break {
             out.push('\\');
@@ -120,7 +136,9 @@ fn repair_outside_code(line: &str, base: usize, code_spans: &[Span]) -> String {
 /// Whether a fenced code block's text lacks its closing fence (it then runs to the end of the text).
 fn unclosed_fence(block: &str) -> bool {
     let first = block.trim_start();
-    let Some(fence) = first.chars().next().filter(|c| *c == '`' || *c == '~') else { return false };
+    let Some(fence) = first.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return false;
+    };
     let mut lines = block.lines();
     let _ = lines.next();
     match lines.last() {
