@@ -28,10 +28,9 @@ pub mod schema;
 pub mod source;
 pub mod spec_type;
 pub mod text;
-pub mod yaml;
 #[cfg(all(target_arch = "wasm32", feature = "bindgen"))]
 mod wasm;
-
+pub mod yaml;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, LocatedDiagnostic, Severity};
@@ -160,6 +159,27 @@ impl Linter {
         self.check_document(&doc, explicit)
     }
 
+    /// Validates a file's bytes. Invalid UTF-8 is decoded lossily (every
+    /// offset before the first bad byte is kept) and reported as `IO001`
+    /// there; the returned text is what the diagnostics point into.
+    pub fn check_bytes<'b>(
+        &self,
+        bytes: &'b [u8],
+        explicit: Option<&str>,
+    ) -> (std::borrow::Cow<'b, str>, Report) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.into(), self.check_with_type(text, explicit)),
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let mut report = self.check_with_type(&text, explicit);
+                report.diagnostics.push(invalid_utf8(&text, offset));
+                diagnostic::sort(&mut report.diagnostics);
+                (text.into(), report)
+            }
+        }
+    }
+
     /// Validates an already parsed document.
     pub fn check_document(&self, doc: &Document<'_>, explicit: Option<&str>) -> Report {
         let declared = declared_type(doc);
@@ -268,6 +288,22 @@ pub fn detect_type<'r>(registry: &'r Registry, doc: &Document<'_>) -> Option<&'r
 /// Validates a document with the built-in spec types and default rule levels.
 pub fn validate(text: &str) -> Report {
     Linter::default().check(text)
+}
+
+/// `IO001` at the first invalid byte of a lossily decoded text.
+fn invalid_utf8(text: &str, offset: usize) -> Diagnostic {
+    let end = text
+        .get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8());
+    Simple {
+        meta: &rules::builtin::INVALID_UTF8,
+        message: format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
+        help: Some(
+            "save the file as UTF-8; `speclint fmt --write` will not rewrite it until then".into(),
+        ),
+    }
+    .into_diagnostic(Span::new(offset, end))
 }
 
 /// A violation built from a static rule and a message (used for limits and

@@ -2,6 +2,7 @@
 //! core, print what the core's renderers return.
 
 mod check;
+mod export;
 mod files;
 mod fmt;
 mod info;
@@ -27,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Normalize documents: safe fixes and canonical formatting (prints, checks, diffs or writes).
     Fmt(FmtArgs),
+    /// Print documents as data: front matter, sections, tables, entities (JSON).
+    Export(export::ExportArgs),
     /// Derive a spec type file from a template document.
     Init(InitArgs),
     /// List the known spec types.
@@ -154,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(a) => check::run(a),
         Command::Fmt(a) => fmt::run(a),
+        Command::Export(a) => export::run(a),
         Command::Init(a) => init::run(a),
         Command::Types(a) => info::types(a),
         Command::Schema(a) => info::schema(a),

@@ -1,0 +1,73 @@
+//! `speclint export`: print documents as data (the shape of `docs/export.md`).
+//!
+//! One file prints its `SpecDocument`; several print an array of
+//! `{ "path": ..., "document": SpecDocument }` in the order given. Document
+//! problems never fail an export (they are counted in `diagnostics`); only
+//! usage and I/O errors do (exit 2).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+use speclint::export::SpecDocument;
+
+use super::{ConfigArgs, files, settings};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The documents to export.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Indent the JSON.
+    #[arg(long)]
+    pub pretty: bool,
+    /// Read every document as this spec type, whatever its `spec_type` says.
+    #[arg(long = "type", value_name = "ID")]
+    pub spec_type: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    path: String,
+    document: SpecDocument,
+}
+
+pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
+    let s = settings::load(&a.config)?;
+    if let Some(t) = &a.spec_type {
+        s.linter.registry().require(t).map_err(|e| e.0)?;
+    }
+    let mut docs = Vec::with_capacity(a.files.len());
+    for path in &a.files {
+        let src = files::read(path)?;
+        docs.push(Entry {
+            path: path.display().to_string(),
+            document: s.linter.export(&src.text, a.spec_type.as_deref()),
+        });
+    }
+    let json = match docs.len() {
+        1 => to_json(&docs[0].document, a.pretty),
+        _ => to_json(&docs, a.pretty),
+    }?;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+        // A closed pipe (`speclint export ... | head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the export: {e}"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
+    let r = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    r.map_err(|e| format!("cannot serialize the export: {e}"))
+}
