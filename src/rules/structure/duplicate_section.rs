@@ -1,10 +1,36 @@
-//! `ST003` duplicate-section: A section appears twice.
+//! `ST003` duplicate-section: a section appears twice.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta};
+use crate::analysis::HeadingRole;
+use crate::diagnostic::{Related, Severity};
+use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
-/// TODO
+/// Checks that each section of the spec type has one heading. The second
+/// heading (and any later one) with the title of a section already present
+/// is reported, with the first one as a related location.
+///
+/// ## Why is this bad?
+/// Tools read the first section of each kind; content under the second one
+/// is ignored by them, and readers do not know which one is current.
+///
+/// ## Example
+/// ```markdown
+/// ## Open Questions
+/// - Partition `orders` by month?
+///
+/// ## Open Questions
+/// - Who signs off the migration?
+/// ```
+///
+/// Use instead:
+/// ```markdown
+/// ## Open Questions
+/// - Partition `orders` by month?
+/// - Who signs off the migration?
+/// ```
+///
+/// ## Fix safety
+/// There is no fix: merging two sections needs an author's judgement.
 pub static META: RuleMeta = RuleMeta {
     code: "ST003",
     name: "duplicate-section",
@@ -14,4 +40,48 @@ pub static META: RuleMeta = RuleMeta {
     needs_spec: true,
 };
 
-pub fn check(_c: &mut Checker<'_>) {}
+struct DuplicateSection<'a> {
+    title: &'a str,
+}
+
+impl Violation for DuplicateSection<'_> {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn message(&self) -> String {
+        format!("section `{}` appears twice", self.title)
+    }
+    fn help(&self) -> Option<String> {
+        Some(format!(
+            "merge this content into the first `{}` section and remove this heading",
+            self.title
+        ))
+    }
+}
+
+pub fn check(c: &mut Checker<'_>) {
+    for (i, role) in c.analysis.roles.iter().enumerate() {
+        let HeadingRole::Duplicate { spec, first } = *role else {
+            continue;
+        };
+        let (Some(h), Some(first_h), Some(section)) = (
+            c.doc.headings.get(i),
+            c.doc.headings.get(first),
+            c.spec.sections.get(spec),
+        ) else {
+            continue;
+        };
+        if let Some(d) = c.report(
+            DuplicateSection {
+                title: &section.title,
+            },
+            h.span,
+        ) {
+            d.related.push(Related {
+                span: first_h.span,
+                message: format!("first `{}` section", section.title),
+                path: None,
+            });
+        }
+    }
+}

@@ -1,10 +1,34 @@
-//! `ST007` near-miss-heading: A section title is close to, but not, the canonical title.
+//! `ST007` near-miss-heading: a section title is close to, but not, the canonical title.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta};
+use crate::analysis::{HeadingRole, NearMissKind};
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
-/// TODO
+/// Checks that sections use the spec type's canonical titles. A heading that
+/// differs only in case or punctuation (`Data classification and
+/// compliance`), that uses one of the section's aliases (`Overview`), or that
+/// is a likely typo (`Purpse`) is reported with the canonical title.
+///
+/// ## Why is this bad?
+/// Tools, links (`#data-classification--compliance`) and readers scanning
+/// many specs look for the canonical titles; variants break anchors and
+/// searches.
+///
+/// ## Example
+/// ```markdown
+/// ## Data Classification and Compliance
+/// ```
+///
+/// Use instead:
+/// ```markdown
+/// ## Data Classification & Compliance
+/// ```
+///
+/// ## Fix safety
+/// The fix replaces the heading text with the canonical title. It is safe:
+/// the heading was matched to that section, and the section's content is
+/// left as it is.
 pub static META: RuleMeta = RuleMeta {
     code: "ST007",
     name: "near-miss-heading",
@@ -14,4 +38,58 @@ pub static META: RuleMeta = RuleMeta {
     needs_spec: true,
 };
 
-pub fn check(_c: &mut Checker<'_>) {}
+struct NearMissHeading<'a> {
+    found: &'a str,
+    title: &'a str,
+    kind: NearMissKind,
+}
+
+impl Violation for NearMissHeading<'_> {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn message(&self) -> String {
+        format!("`{}` should be `{}`", self.found, self.title)
+    }
+    fn help(&self) -> Option<String> {
+        Some(match self.kind {
+            NearMissKind::Spelling => {
+                "section titles are written exactly as in the template".to_string()
+            }
+            NearMissKind::Alias => format!(
+                "`{}` is another name for `{}`; use the template's title",
+                self.found, self.title
+            ),
+            NearMissKind::Typo => format!("did you mean `{}`?", self.title),
+        })
+    }
+}
+
+pub fn check(c: &mut Checker<'_>) {
+    for (i, role) in c.analysis.roles.iter().enumerate() {
+        let (spec, kind) = match *role {
+            HeadingRole::NearMiss { spec, kind } => (spec, kind),
+            // A heading at the wrong level may also be spelled differently.
+            HeadingRole::WrongLevel { spec } => (spec, NearMissKind::Spelling),
+            _ => continue,
+        };
+        let (Some(h), Some(section)) = (c.doc.headings.get(i), c.spec.sections.get(spec)) else {
+            continue;
+        };
+        if h.text == section.title {
+            continue;
+        }
+        let fix = Fix::safe(
+            format!("Rename heading to `{}`", section.title),
+            vec![Edit::replace(h.content, section.title.clone())],
+        );
+        let v = NearMissHeading {
+            found: &h.text,
+            title: &section.title,
+            kind,
+        };
+        if let Some(d) = c.report(v, h.content) {
+            d.fix = Some(fix);
+        }
+    }
+}

@@ -1,10 +1,34 @@
-//! `TB003` row-cell-count: A table row has a different number of cells than the header.
+//! `TB003` row-cell-count: a table row has a different number of cells than the header.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta};
+use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
-/// TODO
+/// Checks that every row of every pipe table has as many cells as the header
+/// row. Cells are counted as written: a `|` inside a value (even inside
+/// backticks) starts a new cell unless it is escaped as `\|`.
+///
+/// ## Why is this bad?
+/// Markdown renderers silently drop extra cells and pad missing ones, so the
+/// rendered table loses data or shifts it into the wrong column.
+///
+/// ## Example
+/// ```markdown
+/// | Schema / DB | Purpose | Owner | Notes |
+/// | ----------- | ------- | ----- | ----- |
+/// | `reporting` | Finance views | finance-data-team | Replica | no writes |
+/// ```
+///
+/// Use instead:
+/// ```markdown
+/// | Schema / DB | Purpose | Owner | Notes |
+/// | ----------- | ------- | ----- | ----- |
+/// | `reporting` | Finance views | finance-data-team | Replica; no writes |
+/// ```
+///
+/// ## Fix safety
+/// There is no fix: whether a `|` should be escaped or a cell is missing is
+/// up to the author.
 pub static META: RuleMeta = RuleMeta {
     code: "TB003",
     name: "row-cell-count",
@@ -14,4 +38,52 @@ pub static META: RuleMeta = RuleMeta {
     needs_spec: true,
 };
 
-pub fn check(_c: &mut Checker<'_>) {}
+struct RowCellCount {
+    found: usize,
+    expected: usize,
+}
+
+fn cells(n: usize) -> String {
+    if n == 1 {
+        "1 cell".into()
+    } else {
+        format!("{n} cells")
+    }
+}
+
+impl Violation for RowCellCount {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn message(&self) -> String {
+        format!(
+            "row has {}; the header has {}",
+            cells(self.found),
+            self.expected
+        )
+    }
+    fn help(&self) -> Option<String> {
+        Some(if self.found > self.expected {
+            "remove the extra cells, or escape a `|` that is part of a value as `\\|`".into()
+        } else {
+            "add the missing cells; an empty cell is written `| |`".into()
+        })
+    }
+}
+
+pub fn check(c: &mut Checker<'_>) {
+    for table in &c.doc.tables {
+        let expected = table.header.cells.len();
+        for row in &table.rows {
+            if row.cells.len() != expected {
+                c.report(
+                    RowCellCount {
+                        found: row.cells.len(),
+                        expected,
+                    },
+                    row.span,
+                );
+            }
+        }
+    }
+}
