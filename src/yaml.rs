@@ -20,8 +20,15 @@ use crate::source::Span;
 /// A YAML error with the byte offset the parser reported (relative to the parsed text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// The problem, without its position: "did not find expected ',' or ']'".
     pub message: String,
     pub offset: Option<usize>,
+    /// What the parser was reading when it failed, when it says so:
+    /// "while parsing a flow sequence".
+    pub context: Option<String>,
+    /// Where that construct starts (same base as `offset`): the `[` of an
+    /// unclosed flow sequence, the quote of an unclosed string.
+    pub context_offset: Option<usize>,
 }
 
 impl std::fmt::Display for YamlError {
@@ -30,32 +37,99 @@ impl std::fmt::Display for YamlError {
     }
 }
 
-fn convert_error(e: &serde_yaml::Error) -> YamlError {
-    let mut message = e.to_string();
-    // serde_yaml appends " at line L column C"; positions are rendered by the caller.
-    if let Some(i) = message.find(" at line ") {
-        message.truncate(i);
-    }
+/// Converts a `serde_yaml` error; `text` is the parsed text (to place the context).
+fn convert_error(e: &serde_yaml::Error, text: &str) -> YamlError {
+    let parts = split_message(&e.to_string());
     YamlError {
-        message,
+        message: parts.problem,
         offset: e.location().map(|l| l.index()),
+        context: parts.context,
+        context_offset: parts.context_at.and_then(|(l, c)| offset_of(text, l, c)),
     }
+}
+
+/// A `serde_yaml` message taken apart.
+#[derive(Debug, PartialEq, Eq)]
+struct MessageParts {
+    problem: String,
+    context: Option<String>,
+    /// 1-based line and column of the context.
+    context_at: Option<(usize, usize)>,
+}
+
+/// Splits "PROBLEM at line L column C, CONTEXT at line L column C" (the
+/// positions and the context are optional; "at position N" also occurs).
+fn split_message(full: &str) -> MessageParts {
+    let (problem, _, rest) = split_at_position(full);
+    let (context, context_at) = match rest.strip_prefix(", ") {
+        Some(ctx) => {
+            let (what, at, _) = split_at_position(ctx);
+            (Some(what.to_string()).filter(|w| !w.is_empty()), at)
+        }
+        None => (None, None),
+    };
+    MessageParts {
+        problem: problem.to_string(),
+        context,
+        context_at,
+    }
+}
+
+/// `("PROBLEM", Some((L, C)), REST)` for "PROBLEM at line L column C REST";
+/// `("PROBLEM", None, REST)` for "PROBLEM at position N REST"; the whole
+/// text when there is no position.
+fn split_at_position(s: &str) -> (&str, Option<(usize, usize)>, &str) {
+    fn number(t: &str) -> (Option<usize>, &str) {
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (t[..digits].parse().ok(), &t[digits..])
+    }
+    if let Some(i) = s.find(" at line ") {
+        let (line, rest) = number(&s[i + " at line ".len()..]);
+        if let Some(rest) = rest.strip_prefix(" column ") {
+            let (column, rest) = number(rest);
+            if let (Some(l), Some(c)) = (line, column) {
+                return (&s[..i], Some((l, c)), rest);
+            }
+        }
+        return (&s[..i], None, "");
+    }
+    if let Some(i) = s.find(" at position ") {
+        let (_, rest) = number(&s[i + " at position ".len()..]);
+        return (&s[..i], None, rest);
+    }
+    (s, None, "")
+}
+
+/// Byte offset of 1-based `line` and `column` (counted in characters, as
+/// libyaml does) in `text`; clamped to the end of that line.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = match line {
+        0 | 1 => 0,
+        l => text.match_indices('\n').nth(l - 2).map(|(i, _)| i + 1)?,
+    };
+    let rest = text.get(start..)?;
+    let line_len = rest.find('\n').unwrap_or(rest.len());
+    let col = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + col.min(line_len))
 }
 
 /// Deserializes a YAML document (spec type files, config files).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_yaml::from_str(text).map_err(|e| convert_error(&e))
+    serde_yaml::from_str(text).map_err(|e| convert_error(&e, text))
 }
 
 /// Serializes a value as YAML (used to write derived spec types).
 pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
-    serde_yaml::to_string(value).map_err(|e| convert_error(&e))
+    serde_yaml::to_string(value).map_err(|e| convert_error(&e, ""))
 }
 
 /// Parses YAML text into a JSON value. Mapping keys that are not strings are
 /// rendered as their YAML text.
 pub fn to_json(text: &str) -> Result<Value, YamlError> {
-    let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| convert_error(&e))?;
+    let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| convert_error(&e, text))?;
     Ok(yaml_to_json(v))
 }
 
@@ -81,15 +155,79 @@ fn yaml_to_json(v: serde_yaml::Value) -> Value {
         Y::Mapping(m) => {
             let mut out = serde_json::Map::new();
             for (k, v) in m {
-                let key = match yaml_to_json(k) {
-                    Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                out.insert(key, yaml_to_json(v));
+                out.insert(key_text(k), yaml_to_json(v));
             }
             Value::Object(out)
         }
         Y::Tagged(t) => yaml_to_json(t.value),
+    }
+}
+
+/// A mapping key as text: strings as they are, other scalars as their YAML text.
+fn key_text(k: serde_yaml::Value) -> String {
+    match yaml_to_json(k) {
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+/// The top level of a front matter document. Unlike [`serde_yaml::Value`],
+/// a top-level mapping keeps duplicate keys (they are reported precisely from
+/// the scanner's spans), while anything nested is read as usual.
+enum TopLevel {
+    Pairs(Vec<(serde_yaml::Value, serde_yaml::Value)>),
+    Null,
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<serde_yaml::Value, serde_yaml::Value>()? {
+                    pairs.push(pair);
+                }
+                Ok(TopLevel::Pairs(pairs))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TopLevel::Other)
+            }
+            fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<TopLevel, A::Error> {
+                let (IgnoredAny, variant) = data.variant::<IgnoredAny>()?;
+                variant.newtype_variant::<IgnoredAny>()?;
+                Ok(TopLevel::Other)
+            }
+            fn visit_unit<E>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Null)
+            }
+            fn visit_none<E>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -140,50 +278,33 @@ pub struct Entry {
 /// Never panics; a syntax error is reported in [`FrontMatter::error`].
 pub fn parse_front_matter(text: &str, base: usize) -> FrontMatter {
     let mut fm = scan(text, base);
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(serde_yaml::Value::Mapping(map)) => {
-            let json = yaml_to_json(serde_yaml::Value::Mapping(map));
-            if let Value::Object(obj) = json {
-                for e in &mut fm.entries {
-                    e.value = obj.get(&e.key).cloned();
-                }
+    match serde_yaml::from_str::<TopLevel>(text) {
+        Ok(TopLevel::Pairs(pairs)) => {
+            // The n-th scanned entry named `k` takes the n-th parsed value of `k`.
+            let mut values: std::collections::HashMap<String, std::collections::VecDeque<Value>> =
+                std::collections::HashMap::new();
+            for (k, v) in pairs {
+                values
+                    .entry(key_text(k))
+                    .or_default()
+                    .push_back(yaml_to_json(v));
+            }
+            for e in &mut fm.entries {
+                e.value = values
+                    .get_mut(&e.key)
+                    .and_then(std::collections::VecDeque::pop_front);
             }
         }
-        Ok(serde_yaml::Value::Null) => {}
-        Ok(_) => fm.not_a_mapping = true,
+        Ok(TopLevel::Null) => {}
+        Ok(TopLevel::Other) => fm.not_a_mapping = true,
         Err(err) => {
-            let is_duplicate = err.to_string().starts_with("duplicate entry");
-            if is_duplicate && has_duplicates(&fm) {
-                // Reported precisely by the scanner; values come entry by entry.
-                for e in &mut fm.entries {
-                    let entry_text = e.span.shift(0).text_in(text, base);
-                    if let Ok(Value::Object(obj)) = to_json(entry_text) {
-                        e.value = obj.get(&e.key).cloned();
-                    }
-                }
-            } else {
-                let mut y = convert_error(&err);
-                y.offset = Some(y.offset.map_or(base, |o| base + o.min(text.len())));
-                fm.error = Some(y);
-            }
+            let mut y = convert_error(&err, text);
+            y.offset = Some(base + y.offset.unwrap_or(0).min(text.len()));
+            y.context_offset = y.context_offset.map(|c| base + c.min(text.len()));
+            fm.error = Some(y);
         }
     }
     fm
-}
-
-fn has_duplicates(fm: &FrontMatter) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    fm.entries.iter().any(|e| !seen.insert(e.key.as_str()))
-}
-
-trait SpanIn {
-    fn text_in(self, text: &str, base: usize) -> &str;
-}
-impl SpanIn for Span {
-    fn text_in(self, text: &str, base: usize) -> &str {
-        text.get(self.start.saturating_sub(base)..self.end.saturating_sub(base))
-            .unwrap_or("")
-    }
 }
 
 /// Splits text into lines: `(start, end_without_newline)` pairs, relative to text.
@@ -212,6 +333,37 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a trimmed line is a block sequence item (`- x` or a lone `-`).
+fn is_item(trimmed: &str) -> bool {
+    trimmed.starts_with("- ") || trimmed.starts_with("-\t") || trimmed == "-"
+}
+
+/// Whether a line starts a new top-level entry (`key:` at column 0).
+fn starts_entry(line: &str) -> bool {
+    !line.starts_with([' ', '\t', '#']) && !is_item(line) && split_key(line).is_some()
+}
+
+/// Index of the first line at or after `from` that starts a new top-level entry.
+fn next_entry_line(text: &str, all: &[(usize, usize)], from: usize) -> usize {
+    (from..all.len())
+        .find(|&j| starts_entry(&text[all[j].0..all[j].1]))
+        .unwrap_or(all.len())
+}
+
+/// Skips node properties (`&anchor`, `!tag`) at the start of a value span.
+fn skip_properties(text: &str, mut v: Span) -> Span {
+    loop {
+        let t = v.text(text);
+        if !t.starts_with(['&', '!']) {
+            return v;
+        }
+        let token = t.find([' ', '\t']).unwrap_or(t.len());
+        let rest = &t[token..];
+        let ws = rest.len() - rest.trim_start().len();
+        v = Span::new(v.start + token + ws, v.end);
+    }
+}
+
 /// The top-level line scanner. Returns spans only; values are filled in by the caller.
 fn scan(text: &str, base: usize) -> FrontMatter {
     let mut fm = FrontMatter::default();
@@ -232,7 +384,7 @@ fn scan(text: &str, base: usize) -> FrontMatter {
             continue;
         }
         let indented = line.starts_with([' ', '\t']);
-        if indented || trimmed.starts_with("- ") || trimmed == "-" {
+        if indented || is_item(trimmed) {
             // Continuation of an entry that the previous iteration did not absorb
             // (only reachable for malformed YAML); skip it.
             i += 1;
@@ -244,6 +396,7 @@ fn scan(text: &str, base: usize) -> FrontMatter {
         };
         let rest = &line[after_colon..];
         let (value_rel, comment_rel) = split_comment(rest);
+        let value = skip_properties(text, value_rel.shift(ls + after_colon));
         let mut entry = Entry {
             key,
             key_span: key_span.shift(base + ls),
@@ -254,37 +407,35 @@ fn scan(text: &str, base: usize) -> FrontMatter {
             items: Vec::new(),
             span: Span::new(base + ls, base + le),
         };
-        let value_span = value_rel.shift(ls + after_colon);
-        let value_text = &text[value_span.start..value_span.end];
+        let value_text = value.text(text);
         i += 1;
         if value_text.is_empty() {
             // Block value: following indented lines, or `- ` items at column 0.
             let mut first = None;
             let mut last_end = None;
+            // The indentation of the items, when the value is a block sequence.
+            let mut item_indent: Option<Option<usize>> = None;
             while i < all.len() {
                 let (s, e) = all[i];
                 let l = &text[s..e];
                 let t = l.trim_start();
-                let is_item = t.starts_with("- ") || t == "-";
+                let item = is_item(t);
                 if t.is_empty() || (t.starts_with('#') && l.starts_with([' ', '\t'])) {
                     i += 1;
                     continue;
                 }
-                if !(l.starts_with([' ', '\t']) || is_item) {
+                if !(l.starts_with([' ', '\t']) || item) {
                     break;
                 }
-                let off = s + (l.len() - t.len());
+                let indent = l.len() - t.len();
+                let off = s + indent;
                 first.get_or_insert(off);
                 last_end = Some(e);
-                if is_item {
-                    let item_text = &t[1..];
-                    let (v, _) = split_comment(item_text);
-                    let item = v.shift(off + 1);
-                    if !item.is_empty() && text[item.start..item.end].starts_with(['"', '\'']) {
-                        entry.items.push(unquote_span(text, item).shift(base));
-                    } else {
-                        entry.items.push(item.shift(base));
-                    }
+                let seq_indent = *item_indent.get_or_insert(item.then_some(indent));
+                if item && seq_indent == Some(indent) {
+                    let (v, _) = split_comment(&t[1..]);
+                    let v = skip_properties(text, v.shift(off + 1));
+                    entry.items.push(unquote_span(text, v).shift(base));
                 }
                 i += 1;
             }
@@ -292,35 +443,49 @@ fn scan(text: &str, base: usize) -> FrontMatter {
                 entry.value_span = Span::new(base + f, base + l);
                 entry.span.end = base + l;
             }
-        } else if value_text.starts_with('[') {
-            // Flow sequence, possibly over several lines.
-            let mut end_rel = value_span.end;
-            let mut close = find_flow_close(text, value_span.start);
-            while close.is_none() && i < all.len() {
-                // Unclosed on this line: extend through following lines.
-                end_rel = all[i].1;
-                i += 1;
-                close = find_flow_close(text, value_span.start).filter(|&c| c < end_rel + 1);
-                if close.is_some() {
-                    break;
+        } else if value_text.starts_with(['[', '{']) {
+            // Flow collection, possibly over several lines (up to the next entry).
+            let next = next_entry_line(text, &all, i);
+            let limit = if next > i {
+                all[next - 1].1.max(le)
+            } else {
+                le
+            };
+            match find_flow_close(text.get(..limit).unwrap_or(""), value.start) {
+                Some(c) => {
+                    if value_text.starts_with('[') {
+                        entry.items = flow_items(text, value.start + 1, c)
+                            .into_iter()
+                            .map(|s| s.shift(base))
+                            .collect();
+                    }
+                    entry.value_span = Span::new(base + value.start, base + c + 1);
+                    while i < all.len() && all[i].0 <= c {
+                        entry.span.end = base + all[i].1;
+                        i += 1;
+                    }
                 }
+                // Unclosed (a syntax error): the value is what this line holds.
+                None => entry.value_span = value.shift(base),
             }
-            if let Some(c) = close {
-                end_rel = c + 1;
-                entry.items = flow_items(text, value_span.start + 1, c)
-                    .into_iter()
-                    .map(|s| s.shift(base))
-                    .collect();
-                // Skip any lines the flow sequence covered.
-                while i < all.len() && all[i].0 < c {
-                    i += 1;
-                }
-            }
-            entry.value_span = Span::new(base + value_span.start, base + end_rel);
-            entry.span.end = entry.span.end.max(base + end_rel);
         } else if value_text.starts_with(['"', '\'']) {
             entry.quoted = true;
-            entry.value_span = unquote_span(text, value_span).shift(base);
+            let next = next_entry_line(text, &all, i);
+            let limit = if next > i {
+                all[next - 1].1.max(le)
+            } else {
+                le
+            };
+            match find_quote_close(text, value.start, limit) {
+                Some(c) => {
+                    entry.value_span = Span::new(base + value.start + 1, base + c);
+                    while i < all.len() && all[i].0 <= c {
+                        entry.span.end = base + all[i].1;
+                        i += 1;
+                    }
+                }
+                None => entry.value_span = value.shift(base),
+            }
         } else if value_text.starts_with(['|', '>']) {
             // Block scalar: the indented lines that follow.
             let mut last = None;
@@ -342,7 +507,7 @@ fn scan(text: &str, base: usize) -> FrontMatter {
                 entry.span.end = base + l;
             }
         } else {
-            entry.value_span = value_span.shift(base);
+            entry.value_span = value.shift(base);
             // Plain multi-line scalars continue on indented lines.
             while i < all.len() {
                 let (s, e) = all[i];
@@ -445,11 +610,46 @@ fn unquote_span(text: &str, span: Span) -> Span {
     }
 }
 
-/// Offset of the `]` closing the flow sequence opened at `open` (relative to text).
+/// Offset of the quote closing the quoted scalar opened at `open`, searched
+/// before `limit` (relative to text). `\"` escapes in double quotes and `''`
+/// in single quotes are skipped.
+fn find_quote_close(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let q = *bytes.get(open)?;
+    let limit = limit.min(bytes.len());
+    let mut k = open + 1;
+    while k < limit {
+        let b = bytes[k];
+        if q == b'"' && b == b'\\' {
+            k += 2;
+            continue;
+        }
+        if b == q {
+            if q == b'\'' && bytes.get(k + 1) == Some(&b'\'') && k + 1 < limit {
+                k += 2;
+                continue;
+            }
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether a quote at this point of a flow collection opens a quoted scalar:
+/// only at the start of a node (after `[`, `{`, `,` or `:`), not inside a
+/// plain scalar such as `it's`.
+fn opens_quote(prev_significant: Option<u8>) -> bool {
+    matches!(prev_significant, None | Some(b'[' | b'{' | b',' | b':'))
+}
+
+/// Offset of the `]` or `}` closing the flow collection opened at `open`
+/// (relative to text), searched to the end of `text`.
 fn find_flow_close(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
+    let mut prev: Option<u8> = None;
     let mut i = open;
     while i < bytes.len() {
         let b = bytes[i];
@@ -458,26 +658,36 @@ fn find_flow_close(text: &str, open: usize) -> Option<usize> {
                 if b == b'\\' && q == b'"' {
                     i += 1;
                 } else if b == q {
-                    quote = None;
+                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                        i += 1;
+                    } else {
+                        quote = None;
+                        prev = Some(b);
+                    }
                 }
             }
             None => match b {
-                b'"' | b'\'' => quote = Some(b),
-                b'[' | b'{' => depth += 1,
+                b'"' | b'\'' if opens_quote(prev) => quote = Some(b),
+                b'[' | b'{' => {
+                    depth += 1;
+                    prev = Some(b);
+                }
                 b']' | b'}' => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
                         return Some(i);
                     }
+                    prev = Some(b);
                 }
-                b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t') => {
+                b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
                     // Comment to end of line.
                     while i < bytes.len() && bytes[i] != b'\n' {
                         i += 1;
                     }
                     continue;
                 }
-                _ => {}
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                _ => prev = Some(b),
             },
         }
         i += 1;
@@ -485,44 +695,72 @@ fn find_flow_close(text: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// Item spans of a flow sequence whose content is `text[start..end]` (relative).
+/// Item spans of a flow sequence whose content is `text[start..end]`
+/// (relative), quotes and comments excluded.
 fn flow_items(text: &str, start: usize, end: usize) -> Vec<Span> {
     let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
-    let mut item_start = start;
-    let mut i = start;
-    let push = |s: usize, e: usize, items: &mut Vec<Span>| {
-        let span = Span::new(s, e).trim(text);
-        if !span.is_empty() {
-            items.push(unquote_span(text, span));
+    let mut prev: Option<u8> = None;
+    // First and last (exclusive) byte of the current item's significant text.
+    let mut cur: Option<(usize, usize)> = None;
+    let extend = |cur: &mut Option<(usize, usize)>, s: usize, e: usize| {
+        *cur = Some(match *cur {
+            Some((a, _)) => (a, e),
+            None => (s, e),
+        });
+    };
+    let push = |cur: &mut Option<(usize, usize)>, items: &mut Vec<Span>| {
+        if let Some((s, e)) = cur.take() {
+            items.push(unquote_span(text, Span::new(s, e.min(end))));
         }
     };
+    let mut i = start;
     while i < end {
         let b = bytes[i];
-        match quote {
-            Some(q) => {
-                if b == b'\\' && q == b'"' {
-                    i += 1;
-                } else if b == q {
+        if let Some(q) = quote {
+            let mut step = 1;
+            if b == b'\\' && q == b'"' {
+                step = 2;
+            } else if b == q {
+                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                    step = 2;
+                } else {
                     quote = None;
                 }
             }
-            None => match b {
-                b'"' | b'\'' => quote = Some(b),
-                b'[' | b'{' => depth += 1,
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                b',' if depth == 0 => {
-                    push(item_start, i, &mut items);
-                    item_start = i + 1;
+            extend(&mut cur, i, (i + step).min(end));
+            i += step;
+            continue;
+        }
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            b'#' if i == start || matches!(bytes[i - 1], b' ' | b'\t' | b'\r' | b'\n') => {
+                while i < end && bytes[i] != b'\n' {
+                    i += 1;
                 }
-                _ => {}
-            },
+                continue;
+            }
+            b',' if depth == 0 => {
+                push(&mut cur, &mut items);
+                prev = Some(b);
+            }
+            _ => {
+                match b {
+                    b'"' | b'\'' if opens_quote(prev) => quote = Some(b),
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                extend(&mut cur, i, i + 1);
+                prev = Some(b);
+            }
         }
         i += 1;
     }
-    push(item_start, end.min(text.len()), &mut items);
+    push(&mut cur, &mut items);
     items
 }
 
@@ -591,5 +829,207 @@ mod tests {
             ["x", "y"]
         );
         assert_eq!(f.entries.len(), 2);
+    }
+
+    #[test]
+    fn crlf_spans_are_exact() {
+        let t = "status: draft # x\r\ntitle: \"Orders\"\r\napp:\r\n  - web\r\n  - tablet\r\nlist: [a,\r\n  b]\r\n";
+        let f = fm(t);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        assert_eq!(f.get("status").unwrap().value_span.text(t), "draft");
+        assert_eq!(f.get("status").unwrap().comment.unwrap().text(t), "# x");
+        assert_eq!(f.get("title").unwrap().value_span.text(t), "Orders");
+        let app = f.get("app").unwrap();
+        assert_eq!(
+            app.items.iter().map(|s| s.text(t)).collect::<Vec<_>>(),
+            ["web", "tablet"]
+        );
+        assert_eq!(app.value_span.text(t), "- web\r\n  - tablet");
+        let list = f.get("list").unwrap();
+        assert_eq!(
+            list.items.iter().map(|s| s.text(t)).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert!(!list.span.text(t).ends_with('\r'));
+    }
+
+    #[test]
+    fn unclosed_flow_does_not_swallow_later_entries() {
+        let t = "applicability: [web, mobile\nrelated_initiatives: [loyalty-relaunch]\n";
+        let f = fm(t);
+        assert_eq!(f.entries.len(), 2);
+        assert_eq!(f.entries[0].value_span.text(t), "[web, mobile");
+        assert_eq!(
+            f.entries[1]
+                .items
+                .iter()
+                .map(|s| s.text(t))
+                .collect::<Vec<_>>(),
+            ["loyalty-relaunch"]
+        );
+        let e = f.error.unwrap();
+        assert_eq!(e.message, "did not find expected ',' or ']'");
+        assert_eq!(e.context.as_deref(), Some("while parsing a flow sequence"));
+        assert_eq!(e.context_offset, Some(t.find('[').unwrap()));
+        assert_eq!(e.offset, Some(t.find("related").unwrap() + 19));
+    }
+
+    #[test]
+    fn error_context_is_absolute() {
+        let t = "a: 1\ntitle: \"Orders\nb: 2\n";
+        let f = parse_front_matter(t, 4);
+        let e = f.error.unwrap();
+        assert_eq!(e.context.as_deref(), Some("while scanning a quoted scalar"));
+        assert_eq!(e.context_offset, Some(4 + t.find('"').unwrap()));
+    }
+
+    #[test]
+    fn messages_split_into_problem_and_context() {
+        let p = split_message(
+            "did not find expected ',' or ']' at line 2 column 20, while parsing a flow sequence at line 1 column 16",
+        );
+        assert_eq!(p.problem, "did not find expected ',' or ']'");
+        assert_eq!(p.context.as_deref(), Some("while parsing a flow sequence"));
+        assert_eq!(p.context_at, Some((1, 16)));
+        let p = split_message("a: duplicate entry with key \"b\" at line 2 column 3");
+        assert_eq!(p.problem, "a: duplicate entry with key \"b\"");
+        assert_eq!(p.context, None);
+        let p = split_message("recursion limit exceeded");
+        assert_eq!(p.problem, "recursion limit exceeded");
+        let p = split_message(
+            "found character that cannot start any token, while scanning for the next token",
+        );
+        assert_eq!(
+            p.problem,
+            "found character that cannot start any token, while scanning for the next token"
+        );
+        assert_eq!(offset_of("ab\ncdé\n", 2, 3), Some(5));
+        assert_eq!(offset_of("ab\ncdé\n", 2, 40), Some(7));
+        assert_eq!(offset_of("ab", 9, 1), None);
+    }
+
+    #[test]
+    fn duplicates_do_not_hide_later_errors() {
+        let f = fm("a: 1\na: 2\nb: [x\n");
+        assert!(f.error.is_some());
+        let f = fm("a: 1\nb: x\na: 1\n");
+        assert_eq!(f.entries[0].value, Some(serde_json::json!(1)));
+        assert_eq!(f.entries[2].value, Some(serde_json::json!(1)));
+        // Nested duplicates are a YAML error.
+        let f = fm("a:\n  b: 1\n  b: 2\n");
+        assert!(f.error.unwrap().message.contains("duplicate entry"));
+    }
+
+    #[test]
+    fn multiline_quoted_and_escapes() {
+        let t = "title: \"Orders\n  DB\"\nq: 'it''s'\nd: \"a \\\" b\" # c\nnext: 1\n";
+        let f = fm(t);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        assert_eq!(f.get("title").unwrap().value_span.text(t), "Orders\n  DB");
+        assert_eq!(f.get("q").unwrap().value_span.text(t), "it''s");
+        assert_eq!(f.get("d").unwrap().value_span.text(t), "a \\\" b");
+        assert_eq!(f.get("d").unwrap().comment.unwrap().text(t), "# c");
+        assert_eq!(f.entries.len(), 4);
+    }
+
+    #[test]
+    fn properties_are_not_part_of_the_value() {
+        let t = "a: &x hello\nb: !!str 2024\nc: *x\nd: &l\n  - one\n";
+        let f = fm(t);
+        assert_eq!(f.get("a").unwrap().value_span.text(t), "hello");
+        assert_eq!(f.get("b").unwrap().value_span.text(t), "2024");
+        assert_eq!(
+            f.get("b").unwrap().value,
+            Some(Value::String("2024".into()))
+        );
+        assert_eq!(
+            f.get("c").unwrap().value,
+            Some(Value::String("hello".into()))
+        );
+        assert_eq!(
+            f.get("d")
+                .unwrap()
+                .items
+                .iter()
+                .map(|s| s.text(t))
+                .collect::<Vec<_>>(),
+            ["one"]
+        );
+    }
+
+    #[test]
+    fn flow_items_skip_comments_and_keep_apostrophes() {
+        let t = "a: [web, # first\n  \"mob, ile\", it's,\n  [x, y], ]\nb: 1\n";
+        let f = fm(t);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let a = f.get("a").unwrap();
+        assert_eq!(
+            a.items.iter().map(|s| s.text(t)).collect::<Vec<_>>(),
+            ["web", "mob, ile", "it's", "[x, y]"]
+        );
+        assert_eq!(
+            a.value.as_ref().and_then(Value::as_array).map(Vec::len),
+            Some(4)
+        );
+        assert_eq!(f.get("b").unwrap().value, Some(serde_json::json!(1)));
+    }
+
+    #[test]
+    fn nested_block_items_are_not_items() {
+        let t = "a:\n  - name: x\n    tags:\n      - t1\n  - name: y\nb:\n  k: v\n  l:\n    - z\nc:\n- p\n- q\n";
+        let f = fm(t);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        assert_eq!(
+            f.get("a")
+                .unwrap()
+                .items
+                .iter()
+                .map(|s| s.text(t))
+                .collect::<Vec<_>>(),
+            ["name: x", "name: y"]
+        );
+        assert!(f.get("b").unwrap().items.is_empty());
+        assert_eq!(
+            f.get("c")
+                .unwrap()
+                .items
+                .iter()
+                .map(|s| s.text(t))
+                .collect::<Vec<_>>(),
+            ["p", "q"]
+        );
+    }
+
+    #[test]
+    fn empty_comment_only_and_non_mapping() {
+        let f = fm("");
+        assert!(f.entries.is_empty() && f.error.is_none() && !f.not_a_mapping);
+        let f = fm("# just a comment\n");
+        assert!(f.entries.is_empty() && f.error.is_none() && !f.not_a_mapping);
+        assert_eq!(f.comment_lines.len(), 1);
+        assert!(fm("- a\n- b\n").not_a_mapping);
+        assert!(fm("just text\n").not_a_mapping);
+        assert!(fm("!tag text\n").not_a_mapping || fm("!tag text\n").error.is_some());
+    }
+
+    #[test]
+    fn resource_limits_are_errors() {
+        let deep = format!("x: {}{}\n", "[".repeat(1000), "]".repeat(1000));
+        assert!(fm(&deep).error.unwrap().message.contains("recursion limit"));
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let refs = vec![format!("*{}", w[0]); 9].join(",");
+            bomb.push_str(&format!("{}: &{} [{refs}]\n", w[1], w[1]));
+        }
+        assert!(
+            fm(&bomb)
+                .error
+                .unwrap()
+                .message
+                .contains("repetition limit")
+        );
     }
 }

@@ -400,6 +400,16 @@ impl Registry {
         self.types.iter().map(|t| t.id.as_str()).collect()
     }
 
+    /// The type with this id, or an error naming the known ones.
+    pub fn require(&self, id: &str) -> Result<&SpecType, crate::OptionsError> {
+        self.get(id).ok_or_else(|| {
+            crate::OptionsError(format!(
+                "unknown spec type `{id}`; known: {}",
+                crate::text::code_list(&self.ids())
+            ))
+        })
+    }
+
     pub fn types(&self) -> &[SpecType] {
         &self.types
     }

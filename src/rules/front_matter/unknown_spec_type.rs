@@ -1,10 +1,33 @@
 //! `FM014` unknown-spec-type: `spec_type` names no known spec type.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta};
+use crate::analysis::scalar_text;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::text::{closest, code_list};
 
 /// ## What it does
-/// TODO
+/// Checks that the `spec_type` of the front matter names a spec type the
+/// validator knows: a built-in one or one loaded from a definition file. Only
+/// when no spec type was given explicitly; the document is then checked
+/// against nothing else.
+///
+/// ## Why is this bad?
+/// Without a known type none of the document's sections, tables or fields
+/// can be checked; a typo in `spec_type` silently turns validation off.
+///
+/// ## Example
+/// ```yaml
+/// spec_type: database-shema
+/// ```
+///
+/// Use instead:
+/// ```yaml
+/// spec_type: database-schema
+/// ```
+///
+/// ## Fix safety
+/// Replacing the value with the closest known type is unsafe: the document
+/// may be of a type that is simply not loaded.
 pub static META: RuleMeta = RuleMeta {
     code: "FM014",
     name: "unknown-spec-type",
@@ -14,4 +37,74 @@ pub static META: RuleMeta = RuleMeta {
     needs_spec: false,
 };
 
-pub fn check(_c: &mut Checker<'_>) {}
+struct UnknownSpecType<'a> {
+    value: String,
+    known: &'a [&'a str],
+    suggestion: Option<&'a str>,
+}
+
+impl Violation for UnknownSpecType<'_> {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn message(&self) -> String {
+        if self.known.is_empty() {
+            format!(
+                "unknown spec type `{}`; no spec types are loaded",
+                self.value
+            )
+        } else {
+            format!(
+                "unknown spec type `{}`; known types: {}",
+                self.value,
+                code_list(self.known)
+            )
+        }
+    }
+    fn help(&self) -> Option<String> {
+        Some(match self.suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "use a known type, or load the definition file of this one".into(),
+        })
+    }
+}
+
+pub fn check(c: &mut Checker<'_>) {
+    // A resolved type means `spec_type` is known (or an explicit type overrides it).
+    if !c.spec.id.is_empty() {
+        return;
+    }
+    let Some(fm) = c.doc.yaml() else { return };
+    let Some(entry) = fm.get("spec_type") else {
+        return;
+    };
+    let Some(value) = entry.value.as_ref().and_then(scalar_text) else {
+        return;
+    };
+    if value.trim().is_empty() || c.registry.get(&value).is_some() {
+        return;
+    }
+    let known = c.registry.ids();
+    let suggestion = known
+        .iter()
+        .copied()
+        .find(|k| k.eq_ignore_ascii_case(value.trim()))
+        .or_else(|| closest(&value, known.iter().copied()));
+    let span = entry.value_span;
+    let fix = suggestion
+        .filter(|_| !span.text(c.doc.text).contains('\n'))
+        .map(|s| {
+            Fix::unsafe_(
+                format!("Replace `{value}` with `{s}`"),
+                vec![Edit::replace(span, s)],
+            )
+        });
+    let v = UnknownSpecType {
+        value: value.clone(),
+        known: &known,
+        suggestion,
+    };
+    if let (Some(d), Some(fix)) = (c.report(v, span), fix) {
+        d.fix = Some(fix);
+    }
+}
