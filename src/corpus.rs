@@ -16,10 +16,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{Analysis, scalar_text};
-use crate::diagnostic::{Diagnostic, Related};
+use crate::diagnostic::{Diagnostic, LocatedDiagnostic, Related};
 use crate::document::Document;
 use crate::rules::builtin;
-use crate::source::Span;
+use crate::source::{ColumnEncoding, LineIndex, Span};
 use crate::spec_type::Semantics;
 use crate::{Linter, Simple};
 
@@ -161,6 +161,43 @@ impl Linter {
         }
         out
     }
+}
+
+/// Locates [`Linter::cross_check`]'s diagnostics (one list per document of
+/// `docs`): as [`crate::diagnostic::locate`] with `shown[i]` as the path of
+/// document `i`, and a related location in another document of `docs` gets
+/// that document's line, column and shown path.
+pub fn locate(
+    docs: &[CorpusDoc<'_>],
+    shown: &[&str],
+    diags: &[Vec<Diagnostic>],
+    encoding: ColumnEncoding,
+) -> Vec<Vec<LocatedDiagnostic>> {
+    let indexes: Vec<LineIndex> = docs.iter().map(|d| LineIndex::new(d.text)).collect();
+    let by_path: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.path, i)).collect();
+    let doc_at = |i: usize| docs.get(i).zip(indexes.get(i));
+    diags
+        .iter()
+        .enumerate()
+        .map(|(i, ds)| {
+            let Some((doc, index)) = doc_at(i) else {
+                return Vec::new();
+            };
+            let mut located = crate::diagnostic::locate(doc.text, index, ds, shown.get(i).copied(), encoding);
+            for (d, orig) in located.iter_mut().zip(ds) {
+                for (r, o) in d.related.iter_mut().zip(&orig.related) {
+                    let other = o.path.as_deref().and_then(|p| by_path.get(p)).copied();
+                    if let Some((j, (other, index))) = other.and_then(|j| doc_at(j).map(|x| (j, x))) {
+                        let lc = index.locate(other.text, o.span.start, encoding);
+                        r.line = lc.line;
+                        r.column = lc.column;
+                        r.path = shown.get(j).map(|s| s.to_string());
+                    }
+                }
+            }
+            located
+        })
+        .collect()
 }
 
 fn titles_contain(parsed: &[Document<'_>], target: &str) -> bool {

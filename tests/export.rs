@@ -394,7 +394,7 @@ fn entities_of_the_valid_example() {
         .unwrap();
     assert_eq!(
         purpose["lines"],
-        serde_json::json!({ "start": 13, "end": 18 })
+        serde_json::json!({ "start": 13, "end": 19 })
     );
     assert!(
         purpose["markdown"]
