@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, entries_spec, map_columns};
+use crate::analysis::{Analysis, ColumnMap, entries_spec, map_columns};
 use crate::document::{Document, Table};
 use crate::source::Span;
 use crate::spec_type::{SpecType, TableSpec, normalize_title};
@@ -296,9 +296,8 @@ fn fallback_headers(key: &str) -> &'static [&'static str] {
 }
 
 /// The table column holding the spec column with export key `key`.
-fn column_index(table: &Table, spec: Option<&TableSpec>, key: &str) -> Option<usize> {
-    if let Some(ts) = spec {
-        let map = map_columns(table, ts);
+fn column_index(table: &Table, spec: Option<(&TableSpec, &ColumnMap)>, key: &str) -> Option<usize> {
+    if let Some((ts, map)) = spec {
         let found = ts
             .columns
             .iter()
@@ -317,6 +316,8 @@ fn column_index(table: &Table, spec: Option<&TableSpec>, key: &str) -> Option<us
 }
 
 fn read_columns(table: &Table, spec: Option<&TableSpec>) -> Vec<ColumnSchema> {
+    let map = spec.map(|ts| map_columns(table, ts));
+    let spec = spec.zip(map.as_ref());
     let name_ix = column_index(table, spec, "name").unwrap_or(0);
     let type_ix = column_index(table, spec, "type");
     let null_ix = column_index(table, spec, "nullable");
@@ -645,10 +646,12 @@ fn table_primary_key(columns: &[ColumnSchema]) -> Option<PrimaryKey> {
 
 /// A primary key declared in a paragraph or bullet of the entity's section.
 fn declared_primary_key(doc: &Document<'_>, section: Span) -> Option<PrimaryKey> {
-    let paragraphs = doc.paragraphs.iter().map(|p| p.span);
-    let items = doc.list_items.iter().map(|i| i.span);
+    let (_, paragraphs) = within(&doc.paragraphs, |p| p.span, section);
+    let (_, items) = within(&doc.list_items, |i| i.span, section);
     let mut blocks: Vec<Span> = paragraphs
-        .chain(items)
+        .iter()
+        .map(|p| p.span)
+        .chain(items.iter().map(|i| i.span))
         .filter(|s| section.contains_span(*s))
         .collect();
     blocks.sort();
@@ -846,49 +849,40 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
     let region = sec.span;
     let mut picked: Vec<usize> = Vec::new();
     let in_region = |s: Span| region.contains_span(s);
+    // Only blocks inside the entity's section are looked at (all lists are in document order).
+    let (first_item, items) = within(&doc.list_items, |i| i.span, region);
+    let item_ix = |k: usize| first_item + k;
     // `Indexes:` paragraphs: the list right after them.
-    for p in doc
-        .paragraphs
-        .iter()
-        .filter(|p| in_region(p.span) && is_indexes_label(&p.text))
-    {
-        let next_block = doc
-            .paragraphs
-            .iter()
-            .map(|x| x.span.start)
-            .chain(doc.tables.iter().map(|t| t.span.start))
-            .chain(doc.code_blocks.iter().map(|c| c.span.start))
-            .chain(doc.headings.iter().map(|h| h.span.start))
-            .filter(|&s| s > p.span.end)
-            .min()
-            .unwrap_or(usize::MAX)
-            .min(region.end);
-        let after: Vec<usize> = (0..doc.list_items.len())
-            .filter(|&i| {
-                doc.list_items[i].span.start > p.span.end
-                    && doc.list_items[i].span.start < next_block
-            })
+    let (_, paragraphs) = within(&doc.paragraphs, |p| p.span, region);
+    for p in paragraphs.iter().filter(|p| in_region(p.span) && is_indexes_label(&p.text)) {
+        let next_block = [
+            next_start(&doc.paragraphs, |x| x.span.start, p.span.end),
+            next_start(&doc.tables, |t| t.span.start, p.span.end),
+            next_start(&doc.code_blocks, |c| c.span.start, p.span.end),
+            next_start(&doc.headings, |h| h.span.start, p.span.end),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(usize::MAX)
+        .min(region.end);
+        let after: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].span.start > p.span.end && items[i].span.start < next_block)
             .collect();
-        if let Some(depth) = after.iter().map(|&i| doc.list_items[i].depth).min() {
-            picked.extend(
-                after
-                    .into_iter()
-                    .filter(|&i| doc.list_items[i].depth == depth),
-            );
+        if let Some(depth) = after.iter().map(|&i| items[i].depth).min() {
+            picked.extend(after.into_iter().filter(|&i| items[i].depth == depth).map(item_ix));
         }
     }
     // `- Indexes:` bullets: their nested bullets.
-    for item in doc
-        .list_items
-        .iter()
-        .filter(|i| in_region(i.span) && is_indexes_label(&i.text))
-    {
-        picked.extend((0..doc.list_items.len()).filter(|&k| {
-            let x = &doc.list_items[k];
-            x.depth == item.depth + 1
-                && item.span.contains_span(x.span)
-                && x.span.start > item.span.start
-        }));
+    for item in items.iter().filter(|i| in_region(i.span) && is_indexes_label(&i.text)) {
+        picked.extend(
+            (0..items.len())
+                .filter(|&k| {
+                    let x = &items[k];
+                    x.depth == item.depth + 1 && item.span.contains_span(x.span) && x.span.start > item.span.start
+                })
+                .map(item_ix),
+        );
     }
     // `#### Indexes` subsections: their outermost bullets.
     for &child in descendants(doc, section).iter() {
@@ -899,15 +893,9 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
             continue;
         }
         let span = doc.sections[child].span;
-        let inside: Vec<usize> = (0..doc.list_items.len())
-            .filter(|&k| span.contains_span(doc.list_items[k].span))
-            .collect();
-        if let Some(depth) = inside.iter().map(|&k| doc.list_items[k].depth).min() {
-            picked.extend(
-                inside
-                    .into_iter()
-                    .filter(|&k| doc.list_items[k].depth == depth),
-            );
+        let inside: Vec<usize> = (0..items.len()).filter(|&k| span.contains_span(items[k].span)).collect();
+        if let Some(depth) = inside.iter().map(|&k| items[k].depth).min() {
+            picked.extend(inside.into_iter().filter(|&k| items[k].depth == depth).map(item_ix));
         }
     }
     picked.sort_unstable();
@@ -921,6 +909,19 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
             ix
         })
         .collect()
+}
+
+/// The elements of `v` (sorted by start) that start inside `region`, and the index of the first.
+fn within<T>(v: &[T], span_of: impl Fn(&T) -> Span, region: Span) -> (usize, &[T]) {
+    let a = v.partition_point(|x| span_of(x).start < region.start);
+    let b = v.partition_point(|x| span_of(x).start < region.end);
+    (a, v.get(a..b.max(a)).unwrap_or(&[]))
+}
+
+/// The first start after `offset` among the elements of `v` (sorted by start).
+fn next_start<T>(v: &[T], start_of: impl Fn(&T) -> usize, offset: usize) -> Option<usize> {
+    let a = v.partition_point(|x| start_of(x) <= offset);
+    v.get(a).map(start_of)
 }
 
 fn descendants(doc: &Document<'_>, section: usize) -> Vec<usize> {

@@ -427,9 +427,22 @@ pub fn guidance_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut out, w);
     }
-    out.trim_end_matches(['.', ':', ';']).to_string()
+    let kept = out.trim_end_matches(['.', ':', ';']).len();
+    out.truncate(kept);
+    out
+}
+
+/// Appends `w` lowercased to `out` (fast for ASCII, Unicode-correct otherwise).
+pub fn push_lowercase(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ fn push_cell(text: &str, base: usize, start: usize, end: usize, cells: &mut Vec<
     let raw = span.text(text);
     cells.push(Cell {
         span,
-        text: raw.replace("\\|", "|"),
+        text: if raw.contains("\\|") { raw.replace("\\|", "|") } else { raw.to_string() },
     });
 }
 

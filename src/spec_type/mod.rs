@@ -425,7 +425,7 @@ pub fn snake_case(s: &str) -> String {
         if !out.is_empty() {
             out.push('_');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        crate::text::push_lowercase(&mut out, w);
     }
     out
 }
@@ -460,7 +460,7 @@ fn push_word(out: &mut String, w: &str) {
     if !out.is_empty() {
         out.push(' ');
     }
-    out.extend(w.chars().flat_map(char::to_lowercase));
+    crate::text::push_lowercase(out, w);
 }
 
 #[cfg(test)]
