@@ -40,5 +40,21 @@ fi
 step "the README's first command"
 cargo run --locked --quiet -- check examples/valid examples/adr --types examples/types/adr.yaml --color never
 
+# ---- npm package (pkg/, issue #4): binding lints, build, node tests, size budget ----
+step "npm package: the wasm binding (src/wasm.rs) is clippy-clean"
+bash scripts/install-tools.sh
+CARGO_TARGET_DIR=target/wasm-build cargo clippy --locked --lib --target wasm32-unknown-unknown \
+  --no-default-features --features bindgen -- -D warnings
+
+step "npm package: build (scripts/build-pkg.sh)"
+SPECLINT_SKIP_TOOLS=1 bash scripts/build-pkg.sh
+
+step "npm package: node tests (ESM, CommonJS, web entry, types, CLI against the native CLI, npm pack)"
+(cd pkg && npm test)
+
+step "npm package: size of the .wasm (budget 250 KB not met yet; fails above the regression ceiling)"
+node pkg/scripts/wasm-size.mjs --check
+# ---- end of npm package ----
+
 echo
 echo "all stages passed in $(( $(date +%s) - started ))s"

@@ -1,0 +1,17 @@
+// The Node entry of the npm package `speclint` (CommonJS): `require("speclint")`.
+// The wasm-bindgen nodejs glue reads and instantiates the .wasm synchronously
+// on require. Same functions as index.js; types in index.d.ts.
+"use strict";
+
+const glue = require("./wasm/speclint.cjs");
+
+module.exports = {
+  Linter: glue.Linter,
+  frontMatterSchema: glue.frontMatterSchema,
+  parseConfig: glue.parseConfig,
+  renderDiagnostics: glue.renderDiagnostics,
+  rules: glue.rules,
+  specTypes: glue.specTypes,
+  validate: glue.validate,
+  version: glue.version,
+};

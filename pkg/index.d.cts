@@ -1,0 +1,388 @@
+// Types of the npm package `speclint` (entries `speclint`, for require() and,
+// through index.d.ts, for import; and `speclint/web`, through web.d.ts).
+//
+// Hand-written from the Rust types the binding serializes (src/wasm.rs and the
+// core types it returns). They cannot drift: test/types.test.js parses the data
+// types below and checks every real output against them, in both directions
+// (no undeclared property, every declared property and literal seen), and
+// test/tsc.test.js compiles test/types/*.ts against them in strict mode.
+// Keep the data types in the subset that checker reads: interfaces, type
+// aliases, unions, string literals, `T[]`, `Record<string, T>`.
+
+/** How serious a diagnostic is. */
+export type Severity = "info" | "warning" | "error";
+
+/** A rule level in options and config: a severity, or `off`. */
+export type Level = "off" | "info" | "warning" | "error";
+
+/** Whether a fix may be applied without a human looking at it. */
+export type Applicability = "safe" | "unsafe";
+
+/**
+ * How columns are counted: UTF-16 code units (what JS strings, CodeMirror,
+ * Monaco and VS Code count; the default of the package) or Unicode scalar
+ * values (what a terminal user counts; the native CLI's output).
+ */
+export type ColumnEncoding = "utf16" | "unicode";
+
+/** How the spec type of a document was chosen. */
+export type TypeSource = "front-matter" | "explicit" | "default" | "detected";
+
+/** Replace `start..end` (byte offsets) with `text`. Lines and columns are 1-based. */
+export interface Edit {
+  /** Byte offset into the document's UTF-8 text. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** A set of edits that together repair one diagnostic. */
+export interface Fix {
+  applicability: Applicability;
+  /** Short imperative title: "Replace `in-review` with `draft`". */
+  title: string;
+  edits: Edit[];
+}
+
+/** A secondary location ("first defined here"). */
+export interface Related {
+  /** Set when the location is in another document. */
+  path?: string;
+  /** 1-based; 0 when the location is in another document. */
+  line: number;
+  column: number;
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** One problem in a document: the shape of the native CLI's `--format json` too. */
+export interface Diagnostic {
+  /** Stable rule code, e.g. `FM008`. */
+  code: string;
+  /** Stable kebab-case rule name, e.g. `value-not-allowed`. */
+  name: string;
+  severity: Severity;
+  message: string;
+  /** The `path` given in the options. */
+  path?: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in the options' `columnEncoding` (default UTF-16 code units). */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Byte offsets into the document's UTF-8 text. */
+  start: number;
+  end: number;
+  /** What to do about it. */
+  help?: string;
+  fix?: Fix;
+  related?: Related[];
+}
+
+/** What `validate` returns. */
+export interface ValidateResult {
+  /** Sorted by position. */
+  diagnostics: Diagnostic[];
+  /** The spec type the document was validated against, if any. */
+  specType: string | null;
+  typeSource: TypeSource | null;
+  /** Whether the document declares a `spec_type` (tools walking a tree skip other Markdown files). */
+  declaresSpecType: boolean;
+}
+
+/** The value type of a front matter field. */
+export type FieldKind = "string" | "date" | "enum" | "list" | "boolean" | "number";
+
+/** One front matter field of a spec type. */
+export interface FieldSpec {
+  name: string;
+  type: FieldKind;
+  required?: boolean;
+  /** Allowed values of an `enum`, or allowed items of a `list`. */
+  values?: string[];
+  /** The only value allowed. */
+  const?: string;
+  min_items?: number;
+  max_items?: number;
+  /** Whether a template placeholder may remain in the value. */
+  placeholder_allowed?: boolean;
+  description?: string;
+}
+
+/** A table column. */
+export interface ColumnSpec {
+  name: string;
+  /** Stable key used in exports (default: the name in snake_case). */
+  key?: string;
+  aliases?: string[];
+  required?: boolean;
+}
+
+/** A table a section must contain. */
+export interface TableSpec {
+  required?: boolean;
+  columns: ColumnSpec[];
+  /** Minimum number of body rows (default 1). */
+  min_rows?: number;
+}
+
+/** How the heading of a repeated subsection is written. */
+export type HeadingStyle = "any" | "code";
+
+/** Repeated subsections inside a section (one per entity, endpoint, ...). */
+export interface RepeatedSpec {
+  /** What one entry is called in messages ("entity"). */
+  name: string;
+  level?: number;
+  heading?: HeadingStyle;
+  min?: number;
+  table?: TableSpec;
+  residue?: string[];
+}
+
+/** One section (a heading and its body). */
+export interface SectionSpec {
+  id: string;
+  title: string;
+  aliases?: string[];
+  required?: boolean;
+  level?: number;
+  non_empty?: boolean;
+  table?: TableSpec;
+  entries?: RepeatedSpec;
+  residue?: string[];
+}
+
+export interface When {
+  field: string;
+  equals: string;
+}
+
+/** A reference satisfied by a non-empty front matter field or by a phrase in the body. */
+export interface ReferenceSpec {
+  what: string;
+  fields?: string[];
+  phrases?: string[];
+}
+
+export interface Then {
+  no_placeholders?: boolean;
+  no_empty_sections?: boolean;
+  no_residue?: boolean;
+  required_fields?: string[];
+  reference?: ReferenceSpec;
+}
+
+/** `when` a front matter field has a value, `then` the body must satisfy more. */
+export interface Condition {
+  when: When;
+  then: Then;
+}
+
+/** Domain-specific rule sets a spec type can enable. */
+export type Semantics = "database-schema";
+
+/**
+ * A spec type definition: the same format as a spec type YAML file
+ * (snake_case keys), documented in docs/spec-types.md.
+ */
+export interface SpecType {
+  /** The value of `spec_type` in documents of this type (kebab-case). */
+  id: string;
+  /** Human name, e.g. "Database Schema Specification". */
+  name: string;
+  description?: string;
+  fields?: FieldSpec[];
+  sections?: SectionSpec[];
+  conditions?: Condition[];
+  semantics?: Semantics[];
+  residue?: string[];
+}
+
+/** A spec type file's text with its path (the path names it in error messages). */
+export interface TypeFile {
+  path: string;
+  text: string;
+}
+
+/** A custom spec type: YAML or JSON text, a file, or a definition object. */
+export type TypeInput = string | TypeFile | SpecType;
+
+/** Options of `validate`, `specTypes`, `frontMatterSchema` and `new Linter`. */
+export interface Options {
+  /** Validate as this spec type, whatever the document's `spec_type` says. */
+  specType?: string;
+  /** The spec type of documents without `spec_type`. */
+  defaultType?: string;
+  /** Custom spec types (a type with a built-in id replaces it). */
+  types?: TypeInput[];
+  /** Rule levels by code (`FM006`) or name (`unknown-field`). */
+  rules?: Record<string, Level>;
+  /** How diagnostic columns are counted (default `utf16`). */
+  columnEncoding?: ColumnEncoding;
+  /** Set as `path` on every diagnostic. */
+  path?: string;
+}
+
+/** Options of `Linter.prototype.validate` (they override the linter's). */
+export interface ValidateOptions {
+  path?: string;
+  specType?: string;
+}
+
+/** Whether a rule can attach a fix. */
+export type FixAvailability = "none" | "sometimes" | "always";
+
+/** A rule or built-in diagnostic, as `speclint rules` lists it. */
+export interface RuleMeta {
+  code: string;
+  name: string;
+  /** The default severity. */
+  severity: Severity;
+  fix: FixAvailability;
+  summary: string;
+}
+
+/** Where cross-document checks look for the targets of references. */
+export interface References {
+  /** Globs of initiative documents: `related_initiatives` items must name one (by file stem). */
+  initiatives: string[];
+  /** Globs of spec documents: `superseded_by` and relative links to `.md` files must name one. */
+  specs: string[];
+}
+
+/** A parsed config file (`speclint.yaml`): its keys as written there. */
+export interface Config {
+  rules: Record<string, Level>;
+  /** Spec type files, relative to the config file. */
+  types: string[];
+  include: string[];
+  exclude: string[];
+  default_type: string | null;
+  references: References;
+}
+
+/** The JSON Schema of one front matter field. */
+export interface FieldSchema {
+  type: "string" | "boolean" | "number" | "array";
+  format?: "date";
+  pattern?: string;
+  enum?: string[];
+  items?: FieldItemsSchema;
+  minItems?: number;
+  maxItems?: number;
+  const?: string;
+  description?: string;
+}
+
+export interface FieldItemsSchema {
+  type: "string";
+  enum?: string[];
+}
+
+/** The JSON Schema (draft 2020-12) of a spec type's front matter. */
+export interface FrontMatterSchema {
+  $schema: string;
+  $id: string;
+  title: string;
+  type: "object";
+  properties: Record<string, FieldSchema>;
+  required: string[];
+  additionalProperties: boolean;
+}
+
+/** Output formats of `renderDiagnostics` (`text` is `pretty`). */
+export type Format = "pretty" | "text" | "json" | "sarif" | "github";
+
+/** One checked file for `renderDiagnostics`: diagnostics located with `columnEncoding: "unicode"`. */
+export interface RenderFile {
+  path: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface RenderOptions {
+  /** ANSI colors (pretty format). */
+  color?: boolean;
+  /** One line per diagnostic instead of code frames (pretty format). */
+  quiet?: boolean;
+  /** Walked Markdown files skipped for lack of `spec_type` (named in the summary line). */
+  skipped?: number;
+}
+
+/** One document given to `Linter.prototype.crossCheck`. */
+export interface CrossDocument {
+  /** `/`-separated; relative links resolve from it, and messages name it. */
+  path: string;
+  text: string;
+  /** The path set on the diagnostics (default: `path`). */
+  displayPath?: string;
+}
+
+/** What cross-document checks know about the world outside the documents. */
+export interface CrossCheckOptions {
+  /** Known initiative ids; without it, `related_initiatives` is not checked. */
+  initiatives?: string[];
+  /** Paths of every known spec document; without it, `superseded_by` and links are not checked. */
+  specs?: string[];
+}
+
+// ---- functions (not read by the data type checker) ----
+
+/**
+ * Validates one document (Markdown with YAML front matter): a string, or a
+ * file's bytes (invalid UTF-8 is then reported as `IO001` and decoded
+ * lossily). Throws an `Error` with a clear message on bad options or a bad
+ * custom spec type; a bad document gives diagnostics, never an exception.
+ */
+export function validate(text: string | Uint8Array, options?: Options): ValidateResult;
+
+/** The known spec types: built-in plus `options.types`. */
+export function specTypes(options?: Options): SpecType[];
+
+/** The JSON Schema of a spec type's front matter (for editors). Throws on an unknown type. */
+export function frontMatterSchema(specType: string, options?: Options): FrontMatterSchema;
+
+/** Every rule and built-in diagnostic, in code order. */
+export function rules(): RuleMeta[];
+
+/** Parses the text of a config file (`speclint.yaml`). Throws on unknown keys or bad values. */
+export function parseConfig(text: string): Config;
+
+/**
+ * What `speclint check --format <format>` prints for these files, byte for
+ * byte as the native CLI (it is the same code).
+ */
+export function renderDiagnostics(format: Format, files: RenderFile[], options?: RenderOptions): string;
+
+/** The version of speclint. */
+export function version(): string;
+
+/**
+ * A configured validator: custom spec types are parsed and rule levels
+ * resolved once, then used for many documents.
+ */
+export class Linter {
+  constructor(options?: Options);
+  /** Validates one document (string or bytes); `options` override the linter's `path` and `specType`. */
+  validate(text: string | Uint8Array, options?: ValidateOptions): ValidateResult;
+  /**
+   * The cross-document diagnostics (`XD`: duplicate titles, entities defined
+   * twice, unresolved references) of a set of documents, one list per document.
+   */
+  crossCheck(documents: CrossDocument[], options?: CrossCheckOptions): Diagnostic[][];
+  /** The spec types this linter knows. */
+  specTypes(): SpecType[];
+  /** One spec type's definition; throws an `Error` naming the known ids when unknown. */
+  specType(id: string): SpecType;
+  /** The JSON Schema of a spec type's front matter. */
+  frontMatterSchema(specType: string): FrontMatterSchema;
+  /** Releases the linter's memory in the WebAssembly instance (also done when it is collected). */
+  free(): void;
+}
