@@ -12,7 +12,9 @@ const ORDERS: &str = include_str!("../examples/valid/orders-db.md");
 /// (entities renamed so they stay distinct).
 fn grown(target: usize) -> String {
     let start = ORDERS.find("### `customers`").expect("entity");
-    let end = ORDERS.find("## Relationships & Data Flows").expect("next section");
+    let end = ORDERS
+        .find("## Relationships & Data Flows")
+        .expect("next section");
     let entities = &ORDERS[start..end];
     let mut extra = String::new();
     let mut i = 0;
@@ -32,14 +34,25 @@ fn parse_only(text: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let docs = [("orders-8KB", ORDERS.to_string()), ("grown-50KB", grown(50_000)), ("grown-500KB", grown(500_000)), ("grown-5MB", grown(5_000_000))];
+    let docs = [
+        ("orders-8KB", ORDERS.to_string()),
+        ("grown-50KB", grown(50_000)),
+        ("grown-500KB", grown(500_000)),
+        ("grown-5MB", grown(5_000_000)),
+    ];
     let linter = speclint::Linter::default();
     let mut g = c.benchmark_group("throughput");
     g.sample_size(10);
     for (name, text) in &docs {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_with_input(BenchmarkId::new("pulldown-cmark parse", name), text, |b, t| b.iter(|| parse_only(black_box(t))));
-        g.bench_with_input(BenchmarkId::new("speclint validate", name), text, |b, t| b.iter(|| linter.check(black_box(t))));
+        g.bench_with_input(
+            BenchmarkId::new("pulldown-cmark parse", name),
+            text,
+            |b, t| b.iter(|| parse_only(black_box(t))),
+        );
+        g.bench_with_input(BenchmarkId::new("speclint validate", name), text, |b, t| {
+            b.iter(|| linter.check(black_box(t)))
+        });
     }
     g.finish();
 }

@@ -129,7 +129,10 @@ impl Analysis {
         a.match_headings(doc, spec);
         a.find_entries(doc);
         a.active_conditions = active_conditions(doc, spec);
-        if spec.semantics.contains(&crate::spec_type::Semantics::DatabaseSchema) {
+        if spec
+            .semantics
+            .contains(&crate::spec_type::Semantics::DatabaseSchema)
+        {
             a.schema = crate::schema::entities(doc, spec, &a);
         }
         a

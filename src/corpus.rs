@@ -49,13 +49,22 @@ struct First {
 
 impl Linter {
     /// Cross-document diagnostics, one list per input document (same order).
-    pub fn cross_check(&self, docs: &[CorpusDoc<'_>], opts: &CorpusOptions) -> Vec<Vec<Diagnostic>> {
+    pub fn cross_check(
+        &self,
+        docs: &[CorpusDoc<'_>],
+        opts: &CorpusOptions,
+    ) -> Vec<Vec<Diagnostic>> {
         let parsed: Vec<Document<'_>> = docs.iter().map(|d| Document::parse(d.text)).collect();
         let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
         let mut titles: HashMap<String, First> = HashMap::new();
         let mut entities: HashMap<String, First> = HashMap::new();
-        let stems: HashSet<String> =
-            opts.specs.iter().flatten().map(|p| stem(p).to_lowercase()).chain(docs.iter().map(|d| stem(d.path).to_lowercase())).collect();
+        let stems: HashSet<String> = opts
+            .specs
+            .iter()
+            .flatten()
+            .map(|p| stem(p).to_lowercase())
+            .chain(docs.iter().map(|d| stem(d.path).to_lowercase()))
+            .collect();
         let related = |docs: &[CorpusDoc<'_>], f: &First, what: &str| Related {
             span: f.span,
             message: what.to_string(),
@@ -65,13 +74,21 @@ impl Linter {
             let Some(fm) = doc.yaml() else { continue };
             // XD001: same title.
             if let Some(e) = fm.get("title") {
-                if let Some(t) = e.value.as_ref().and_then(scalar_text).filter(|t| !crate::text::is_placeholder_value(t)) {
+                if let Some(t) = e
+                    .value
+                    .as_ref()
+                    .and_then(scalar_text)
+                    .filter(|t| !crate::text::is_placeholder_value(t))
+                {
                     let key = crate::document::collapse_ws(&t).to_lowercase();
                     match titles.get(&key) {
                         Some(first) => {
                             let mut d = Simple {
                                 meta: &builtin::DUPLICATE_TITLE,
-                                message: format!("title `{t}` is also the title of `{}`", docs[first.doc].path),
+                                message: format!(
+                                    "title `{t}` is also the title of `{}`",
+                                    docs[first.doc].path
+                                ),
                                 help: Some("give each spec a distinct title".into()),
                             }
                             .into_diagnostic(e.value_span);
@@ -79,13 +96,22 @@ impl Linter {
                             out[i].push(d);
                         }
                         None => {
-                            titles.insert(key, First { doc: i, span: e.value_span });
+                            titles.insert(
+                                key,
+                                First {
+                                    doc: i,
+                                    span: e.value_span,
+                                },
+                            );
                         }
                     }
                 }
             }
             // XD002: same entity in two database schema specs.
-            if let Some(spec) = self.spec_for(doc, None).filter(|s| s.semantics.contains(&Semantics::DatabaseSchema)) {
+            if let Some(spec) = self
+                .spec_for(doc, None)
+                .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
+            {
                 let analysis = Analysis::new(doc, spec);
                 let mut own = HashSet::new();
                 for ent in &analysis.schema {
@@ -106,7 +132,13 @@ impl Linter {
                         }
                         Some(_) => {}
                         None => {
-                            entities.insert(key, First { doc: i, span: ent.name_span });
+                            entities.insert(
+                                key,
+                                First {
+                                    doc: i,
+                                    span: ent.name_span,
+                                },
+                            );
                         }
                     }
                 }
@@ -116,12 +148,17 @@ impl Linter {
                 for item in &e.items {
                     let name = item.text(doc.text).trim();
                     if !name.is_empty() && !known.contains(name) {
-                        let hint = crate::text::closest(name, known.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+                        let hint = crate::text::closest(name, known.iter().map(String::as_str))
+                            .map(|c| format!("did you mean `{c}`?"));
                         out[i].push(
                             Simple {
                                 meta: &builtin::UNRESOLVED_REFERENCE,
-                                message: format!("related initiative `{name}` names no known initiative"),
-                                help: hint.or_else(|| Some("add the initiative's document, or fix the name".into())),
+                                message: format!(
+                                    "related initiative `{name}` names no known initiative"
+                                ),
+                                help: hint.or_else(|| {
+                                    Some("add the initiative's document, or fix the name".into())
+                                }),
                             }
                             .into_diagnostic(*item),
                         );
@@ -183,11 +220,13 @@ pub fn locate(
             let Some((doc, index)) = doc_at(i) else {
                 return Vec::new();
             };
-            let mut located = crate::diagnostic::locate(doc.text, index, ds, shown.get(i).copied(), encoding);
+            let mut located =
+                crate::diagnostic::locate(doc.text, index, ds, shown.get(i).copied(), encoding);
             for (d, orig) in located.iter_mut().zip(ds) {
                 for (r, o) in d.related.iter_mut().zip(&orig.related) {
                     let other = o.path.as_deref().and_then(|p| by_path.get(p)).copied();
-                    if let Some((j, (other, index))) = other.and_then(|j| doc_at(j).map(|x| (j, x))) {
+                    if let Some((j, (other, index))) = other.and_then(|j| doc_at(j).map(|x| (j, x)))
+                    {
                         let lc = index.locate(other.text, o.span.start, encoding);
                         r.line = lc.line;
                         r.column = lc.column;
@@ -213,7 +252,9 @@ fn titles_contain(parsed: &[Document<'_>], target: &str) -> bool {
 /// `docs/specs/orders-db.md` → `orders-db`.
 fn stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    name.strip_suffix(".md").or_else(|| name.strip_suffix(".markdown")).unwrap_or(name)
+    name.strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name)
 }
 
 /// Relative links to `.md` files outside code: (span of the destination, destination without `#fragment`).
@@ -223,7 +264,9 @@ fn md_links(doc: &Document<'_>) -> Vec<(Span, String)> {
     let mut pos = 0;
     while let Some(rel) = body[pos..].find("](") {
         let start = pos + rel + 2;
-        let Some(end_rel) = body[start..].find(')') else { break };
+        let Some(end_rel) = body[start..].find(')') else {
+            break;
+        };
         let end = start + end_rel;
         pos = end;
         let abs = doc.body_start + start;
@@ -270,7 +313,16 @@ mod tests {
     #[test]
     fn duplicate_titles_and_entities() {
         let l = Linter::default();
-        let docs = [CorpusDoc { path: "a/orders.md", text: ORDERS }, CorpusDoc { path: "b/orders-copy.md", text: ORDERS }];
+        let docs = [
+            CorpusDoc {
+                path: "a/orders.md",
+                text: ORDERS,
+            },
+            CorpusDoc {
+                path: "b/orders-copy.md",
+                text: ORDERS,
+            },
+        ];
         let out = l.cross_check(&docs, &CorpusOptions::default());
         assert!(out[0].is_empty());
         let codes: Vec<&str> = out[1].iter().map(|d| d.code).collect();
@@ -284,16 +336,32 @@ mod tests {
     #[test]
     fn references() {
         let l = Linter::default();
-        let text = ORDERS.replace("## References\n", "## References\n\n- [billing](../billing/billing-db.md#entities) and [ok](other.md)\n");
-        let docs = [CorpusDoc { path: "specs/orders.md", text: &text }];
+        let text = ORDERS.replace(
+            "## References\n",
+            "## References\n\n- [billing](../billing/billing-db.md#entities) and [ok](other.md)\n",
+        );
+        let docs = [CorpusDoc {
+            path: "specs/orders.md",
+            text: &text,
+        }];
         let opts = CorpusOptions {
             initiatives: Some(["checkout-v2".to_string()].into_iter().collect()),
-            specs: Some(["specs/orders.md".to_string(), "specs/other.md".to_string()].into_iter().collect()),
+            specs: Some(
+                ["specs/orders.md".to_string(), "specs/other.md".to_string()]
+                    .into_iter()
+                    .collect(),
+            ),
         };
         let out = l.cross_check(&docs, &opts);
         let msgs: Vec<&str> = out[0].iter().map(|d| d.message.as_str()).collect();
-        assert!(msgs.contains(&"related initiative `payments-consolidation` names no known initiative"), "{msgs:?}");
-        assert!(msgs.contains(&"link to `../billing/billing-db.md` names no file"), "{msgs:?}");
+        assert!(
+            msgs.contains(&"related initiative `payments-consolidation` names no known initiative"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"link to `../billing/billing-db.md` names no file"),
+            "{msgs:?}"
+        );
         assert!(!msgs.iter().any(|m| m.contains("other.md")));
     }
 

@@ -22,7 +22,8 @@
 
 use crate::document::Document;
 use crate::spec_type::{
-    ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec, Semantics, SpecType, TableSpec,
+    ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec, Semantics, SpecType,
+    TableSpec,
 };
 use crate::text;
 
@@ -42,15 +43,36 @@ impl std::error::Error for DeriveError {}
 /// takes the first group that contains it, so `notes` is its own column before
 /// it is a synonym of `constraints`.
 const SYNONYMS: &[&[&str]] = &[
-    &["name", "column", "column name", "field", "field name", "attribute"],
+    &[
+        "name",
+        "column",
+        "column name",
+        "field",
+        "field name",
+        "attribute",
+    ],
     &["type", "data type", "datatype", "column type"],
-    &["nullable", "null", "nullable?", "null?", "is nullable", "optional"],
+    &[
+        "nullable",
+        "null",
+        "nullable?",
+        "null?",
+        "is nullable",
+        "optional",
+    ],
     &["default", "default value", "defaults"],
     &["notes", "comments", "remarks"],
     &["constraints", "constraint", "keys", "notes"],
     &["owner", "owning team", "team"],
     &["purpose", "description"],
-    &["schema / db", "schema", "db", "database", "schema/db", "schema / database"],
+    &[
+        "schema / db",
+        "schema",
+        "db",
+        "database",
+        "schema/db",
+        "schema / database",
+    ],
 ];
 
 /// Derives a spec type from a template document.
@@ -58,21 +80,38 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
     let doc = Document::parse(template);
     if let Some(fm) = &doc.front_matter {
         if fm.close.is_none() {
-            return Err(DeriveError("the template's front matter is never closed".into()));
+            return Err(DeriveError(
+                "the template's front matter is never closed".into(),
+            ));
         }
         if let Some(e) = &fm.yaml.error {
-            return Err(DeriveError(format!("the template's front matter is not valid YAML: {}", e.message)));
+            return Err(DeriveError(format!(
+                "the template's front matter is not valid YAML: {}",
+                e.message
+            )));
         }
     }
-    let section_level = doc.headings.iter().map(|h| h.level).filter(|&l| l > 1).min().unwrap_or(2);
-    let title = doc.headings.iter().find(|h| h.level < section_level).map(|h| h.text.clone());
+    let section_level = doc
+        .headings
+        .iter()
+        .map(|h| h.level)
+        .filter(|&l| l > 1)
+        .min()
+        .unwrap_or(2);
+    let title = doc
+        .headings
+        .iter()
+        .find(|h| h.level < section_level)
+        .map(|h| h.text.clone());
 
     let mut fields = Vec::new();
     let mut id = None;
     if let Some(fm) = doc.yaml() {
         for e in &fm.entries {
             let raw = e.value_span.text(template).trim();
-            let comment = e.comment.map(|c| c.text(template).trim_start_matches('#').trim().to_string());
+            let comment = e
+                .comment
+                .map(|c| c.text(template).trim_start_matches('#').trim().to_string());
             let mut f = FieldSpec {
                 name: e.key.clone(),
                 kind: FieldKind::String,
@@ -89,14 +128,21 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 let v = crate::analysis::scalar_text(&value).unwrap_or_default();
                 id = Some(v.clone());
                 f.const_value = Some(v);
-            } else if let Some(values) = comment.as_deref().filter(|c| c.contains('|')).map(enum_values) {
+            } else if let Some(values) = comment
+                .as_deref()
+                .filter(|c| c.contains('|'))
+                .map(enum_values)
+            {
                 f.kind = FieldKind::Enum;
                 f.values = values;
             } else if text::is_date_template(raw) {
                 f.kind = FieldKind::Date;
             } else if let serde_json::Value::Array(items) = &value {
                 f.kind = FieldKind::List;
-                f.values = items.iter().filter_map(crate::analysis::scalar_text).collect();
+                f.values = items
+                    .iter()
+                    .filter_map(crate::analysis::scalar_text)
+                    .collect();
                 if !f.values.is_empty() {
                     f.min_items = Some(1);
                 }
@@ -125,36 +171,67 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
             continue;
         }
         let sec = &doc.sections[i];
-        let own_end = sec.children.first().map_or(sec.span.end, |&c| doc.sections[c].span.start);
+        let own_end = sec
+            .children
+            .first()
+            .map_or(sec.span.end, |&c| doc.sections[c].span.start);
         let own = crate::source::Span::new(sec.body.start, own_end);
         let table = doc
             .tables
             .iter()
             .find(|t| own.contains_span(t.span))
-            .map(|t| TableSpec { required: true, columns: columns(t.header.cells.iter().map(|c| c.text.as_str())), min_rows: 1 });
+            .map(|t| TableSpec {
+                required: true,
+                columns: columns(t.header.cells.iter().map(|c| c.text.as_str())),
+                min_rows: 1,
+            });
         let residue = residue_in(&doc, own);
-        let entries = sec.children.iter().find(|&&c| doc.headings[c].level == section_level + 1).map(|&c| {
-            let eh = &doc.headings[c];
-            let raw_name = eh.code.clone().unwrap_or_else(|| eh.text.clone());
-            let entry_name = raw_name.trim_matches(['<', '>']).trim_end_matches("_name").replace(['_', '-'], " ");
-            let span = doc.sections[c].span;
-            let bullets: Vec<String> = doc.list_items.iter().filter(|l| span.contains_span(l.span)).map(|l| l.text.clone()).collect();
-            let table = doc
-                .tables
-                .iter()
-                .find(|t| span.contains_span(t.span))
-                .map(|t| columns(t.header.cells.iter().map(|c| c.text.as_str())))
-                .or_else(|| bullets.iter().find_map(|b| columns_bullet(b)))
-                .map(|cols| TableSpec { required: true, columns: cols, min_rows: 1 });
-            RepeatedSpec {
-                name: if entry_name.trim().is_empty() { "entry".into() } else { entry_name.trim().to_string() },
-                level: eh.level,
-                heading: if eh.code.is_some() { HeadingStyle::Code } else { HeadingStyle::Any },
-                min: 1,
-                table,
-                residue: residue_in(&doc, span),
-            }
-        });
+        let entries = sec
+            .children
+            .iter()
+            .find(|&&c| doc.headings[c].level == section_level + 1)
+            .map(|&c| {
+                let eh = &doc.headings[c];
+                let raw_name = eh.code.clone().unwrap_or_else(|| eh.text.clone());
+                let entry_name = raw_name
+                    .trim_matches(['<', '>'])
+                    .trim_end_matches("_name")
+                    .replace(['_', '-'], " ");
+                let span = doc.sections[c].span;
+                let bullets: Vec<String> = doc
+                    .list_items
+                    .iter()
+                    .filter(|l| span.contains_span(l.span))
+                    .map(|l| l.text.clone())
+                    .collect();
+                let table = doc
+                    .tables
+                    .iter()
+                    .find(|t| span.contains_span(t.span))
+                    .map(|t| columns(t.header.cells.iter().map(|c| c.text.as_str())))
+                    .or_else(|| bullets.iter().find_map(|b| columns_bullet(b)))
+                    .map(|cols| TableSpec {
+                        required: true,
+                        columns: cols,
+                        min_rows: 1,
+                    });
+                RepeatedSpec {
+                    name: if entry_name.trim().is_empty() {
+                        "entry".into()
+                    } else {
+                        entry_name.trim().to_string()
+                    },
+                    level: eh.level,
+                    heading: if eh.code.is_some() {
+                        HeadingStyle::Code
+                    } else {
+                        HeadingStyle::Any
+                    },
+                    min: 1,
+                    table,
+                    residue: residue_in(&doc, span),
+                }
+            });
         sections.push(SectionSpec {
             id: slug(&h.text),
             title: h.text.clone(),
@@ -168,10 +245,17 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
         });
     }
     if sections.is_empty() {
-        return Err(DeriveError(format!("the template has no `{}` sections", "#".repeat(section_level as usize))));
+        return Err(DeriveError(format!(
+            "the template has no `{}` sections",
+            "#".repeat(section_level as usize)
+        )));
     }
     // Domain rules are enabled when the template's spec_type names them.
-    let semantics = if id == "database-schema" { vec![Semantics::DatabaseSchema] } else { Vec::new() };
+    let semantics = if id == "database-schema" {
+        vec![Semantics::DatabaseSchema]
+    } else {
+        Vec::new()
+    };
     let t = SpecType {
         id,
         name,
@@ -188,7 +272,11 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
 
 /// `draft | approved | deprecated` → `[draft, approved, deprecated]`.
 fn enum_values(comment: &str) -> Vec<String> {
-    comment.split('|').map(|v| v.trim().trim_matches('`').to_string()).filter(|v| !v.is_empty()).collect()
+    comment
+        .split('|')
+        .map(|v| v.trim().trim_matches('`').to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 /// Columns from header texts, each with its synonyms as aliases.
@@ -200,9 +288,20 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
             let aliases = SYNONYMS
                 .iter()
                 .find(|group| group.contains(&lower.as_str()))
-                .map(|group| group.iter().filter(|s| **s != lower).map(|s| title_case(s)).collect())
+                .map(|group| {
+                    group
+                        .iter()
+                        .filter(|s| **s != lower)
+                        .map(|s| title_case(s))
+                        .collect()
+                })
                 .unwrap_or_default();
-            ColumnSpec { name: n.trim().to_string(), key: None, aliases, required: true }
+            ColumnSpec {
+                name: n.trim().to_string(),
+                key: None,
+                aliases,
+                required: true,
+            }
         })
         .collect()
 }
@@ -215,7 +314,10 @@ fn columns_bullet(b: &str) -> Option<Vec<ColumnSpec>> {
     }
     let open = b.find('(')?;
     let close = b[open..].find(')')? + open;
-    let names: Vec<String> = b[open + 1..close].split(',').map(|s| title_case(s.trim())).collect();
+    let names: Vec<String> = b[open + 1..close]
+        .split(',')
+        .map(|s| title_case(s.trim()))
+        .collect();
     Some(columns(names.iter().map(String::as_str)))
 }
 
@@ -239,11 +341,19 @@ fn residue_in(doc: &Document<'_>, span: crate::source::Span) -> Vec<String> {
         .iter()
         .filter(|l| span.contains_span(l.span))
         .map(|l| (l.span.start, l.text.clone()))
-        .chain(doc.paragraphs.iter().filter(|p| span.contains_span(p.span)).map(|p| (p.span.start, p.text.clone())))
+        .chain(
+            doc.paragraphs
+                .iter()
+                .filter(|p| span.contains_span(p.span))
+                .map(|p| (p.span.start, p.text.clone())),
+        )
         .filter(|(_, t)| !t.trim().is_empty())
         .collect();
     items.sort();
-    items.into_iter().map(|(_, t)| text::repair_mojibake(&t).into_owned()).collect()
+    items
+        .into_iter()
+        .map(|(_, t)| text::repair_mojibake(&t).into_owned())
+        .collect()
 }
 
 /// `Data Classification & Compliance` → `data-classification-compliance`.
@@ -272,16 +382,37 @@ mod tests {
         assert_eq!(status.values, ["draft", "approved", "deprecated"]);
         assert_eq!(t.field("last_updated").unwrap().kind, FieldKind::Date);
         let app = t.field("applicability").unwrap();
-        assert_eq!((app.kind, app.values.len(), app.min_items), (FieldKind::List, 3, Some(1)));
-        assert_eq!(t.field("related_initiatives").unwrap().kind, FieldKind::List);
-        assert_eq!(t.field("spec_type").unwrap().const_value.as_deref(), Some("database-schema"));
+        assert_eq!(
+            (app.kind, app.values.len(), app.min_items),
+            (FieldKind::List, 3, Some(1))
+        );
+        assert_eq!(
+            t.field("related_initiatives").unwrap().kind,
+            FieldKind::List
+        );
+        assert_eq!(
+            t.field("spec_type").unwrap().const_value.as_deref(),
+            Some("database-schema")
+        );
         let summary = &t.sections[4];
         assert_eq!(summary.table.as_ref().unwrap().columns.len(), 4);
         let inv = t.sections[5].entries.as_ref().unwrap();
         assert_eq!(inv.heading, HeadingStyle::Code);
-        let cols: Vec<_> = inv.table.as_ref().unwrap().columns.iter().map(|c| c.name.as_str()).collect();
+        let cols: Vec<_> = inv
+            .table
+            .as_ref()
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         assert_eq!(cols, ["Name", "Type", "Nullable", "Default", "Constraints"]);
-        assert!(t.sections[6].residue.iter().any(|r| r.contains("services → tables")));
+        assert!(
+            t.sections[6]
+                .residue
+                .iter()
+                .any(|r| r.contains("services → tables"))
+        );
         assert_eq!(t.semantics, [Semantics::DatabaseSchema]);
     }
 
@@ -295,7 +426,12 @@ mod tests {
     #[test]
     fn bad_templates_are_errors() {
         assert!(derive_spec_type("").is_err());
-        assert!(derive_spec_type("---\na: [\n---\n## X\n").unwrap_err().0.contains("not valid YAML"));
+        assert!(
+            derive_spec_type("---\na: [\n---\n## X\n")
+                .unwrap_err()
+                .0
+                .contains("not valid YAML")
+        );
         assert!(derive_spec_type("---\na: 1\n").is_err());
         assert!(derive_spec_type("# Only a title\n").is_err());
     }

@@ -237,9 +237,15 @@ impl<'e> EntityIndex<'e> {
         let mut by_last = std::collections::HashMap::new();
         for (i, e) in entities.iter().enumerate() {
             by_name.entry(e.name.to_lowercase()).or_insert(i);
-            by_last.entry(e.name.rsplit('.').next().unwrap_or(&e.name).to_lowercase()).or_insert(i);
+            by_last
+                .entry(e.name.rsplit('.').next().unwrap_or(&e.name).to_lowercase())
+                .or_insert(i);
         }
-        EntityIndex { entities, by_name, by_last }
+        EntityIndex {
+            entities,
+            by_name,
+            by_last,
+        }
     }
 
     /// Same answer as [`find_entity`].
@@ -854,7 +860,10 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
     let item_ix = |k: usize| first_item + k;
     // `Indexes:` paragraphs: the list right after them.
     let (_, paragraphs) = within(&doc.paragraphs, |p| p.span, region);
-    for p in paragraphs.iter().filter(|p| in_region(p.span) && is_indexes_label(&p.text)) {
+    for p in paragraphs
+        .iter()
+        .filter(|p| in_region(p.span) && is_indexes_label(&p.text))
+    {
         let next_block = [
             next_start(&doc.paragraphs, |x| x.span.start, p.span.end),
             next_start(&doc.tables, |t| t.span.start, p.span.end),
@@ -870,16 +879,26 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
             .filter(|&i| items[i].span.start > p.span.end && items[i].span.start < next_block)
             .collect();
         if let Some(depth) = after.iter().map(|&i| items[i].depth).min() {
-            picked.extend(after.into_iter().filter(|&i| items[i].depth == depth).map(item_ix));
+            picked.extend(
+                after
+                    .into_iter()
+                    .filter(|&i| items[i].depth == depth)
+                    .map(item_ix),
+            );
         }
     }
     // `- Indexes:` bullets: their nested bullets.
-    for item in items.iter().filter(|i| in_region(i.span) && is_indexes_label(&i.text)) {
+    for item in items
+        .iter()
+        .filter(|i| in_region(i.span) && is_indexes_label(&i.text))
+    {
         picked.extend(
             (0..items.len())
                 .filter(|&k| {
                     let x = &items[k];
-                    x.depth == item.depth + 1 && item.span.contains_span(x.span) && x.span.start > item.span.start
+                    x.depth == item.depth + 1
+                        && item.span.contains_span(x.span)
+                        && x.span.start > item.span.start
                 })
                 .map(item_ix),
         );
@@ -893,9 +912,16 @@ fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
             continue;
         }
         let span = doc.sections[child].span;
-        let inside: Vec<usize> = (0..items.len()).filter(|&k| span.contains_span(items[k].span)).collect();
+        let inside: Vec<usize> = (0..items.len())
+            .filter(|&k| span.contains_span(items[k].span))
+            .collect();
         if let Some(depth) = inside.iter().map(|&k| items[k].depth).min() {
-            picked.extend(inside.into_iter().filter(|&k| items[k].depth == depth).map(item_ix));
+            picked.extend(
+                inside
+                    .into_iter()
+                    .filter(|&k| items[k].depth == depth)
+                    .map(item_ix),
+            );
         }
     }
     picked.sort_unstable();

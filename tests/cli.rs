@@ -21,22 +21,69 @@ const VALID: &str = include_str!("../examples/valid/orders-db.md");
 
 #[test]
 fn exit_codes() {
-    speclint().current_dir(root()).args(["check", "examples/valid", "--color", "never"]).assert().code(0);
-    speclint().current_dir(root()).args(["check", "examples/invalid", "--color", "never"]).assert().code(1);
-    speclint().current_dir(root()).args(["check", "no/such/file.md"]).assert().code(2);
-    speclint().current_dir(root()).args(["check", "--format", "xml"]).assert().code(2);
-    speclint().current_dir(root()).args(["check", "examples/valid", "--type", "nope"]).assert().code(2);
+    speclint()
+        .current_dir(root())
+        .args(["check", "examples/valid", "--color", "never"])
+        .assert()
+        .code(0);
+    speclint()
+        .current_dir(root())
+        .args(["check", "examples/invalid", "--color", "never"])
+        .assert()
+        .code(1);
+    speclint()
+        .current_dir(root())
+        .args(["check", "no/such/file.md"])
+        .assert()
+        .code(2);
+    speclint()
+        .current_dir(root())
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    speclint()
+        .current_dir(root())
+        .args(["check", "examples/valid", "--type", "nope"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn json_diagnostic_shape() {
     let d = tmp();
-    fs::write(d.path().join("spec.md"), VALID.replace("status: approved", "status: Approved")).unwrap();
-    let out = speclint().current_dir(d.path()).args(["check", "spec.md", "--format", "json"]).output().unwrap();
+    fs::write(
+        d.path().join("spec.md"),
+        VALID.replace("status: approved", "status: Approved"),
+    )
+    .unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "spec.md", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let d = v.as_array().unwrap().iter().find(|d| d["code"] == "FM008").expect("FM008");
-    for key in ["code", "name", "severity", "message", "path", "line", "column", "endLine", "endColumn", "start", "end", "help", "fix"] {
+    let d = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "FM008")
+        .expect("FM008");
+    for key in [
+        "code",
+        "name",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "start",
+        "end",
+        "help",
+        "fix",
+    ] {
         assert!(d.get(key).is_some(), "missing `{key}` in {d}");
     }
     assert_eq!(d["path"], "spec.md");
@@ -45,7 +92,15 @@ fn json_diagnostic_shape() {
     assert_eq!(d["endColumn"], 17);
     assert_eq!(d["fix"]["applicability"], "safe");
     let e = &d["fix"]["edits"][0];
-    for key in ["start", "end", "line", "column", "endLine", "endColumn", "text"] {
+    for key in [
+        "start",
+        "end",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "text",
+    ] {
         assert!(e.get(key).is_some(), "missing `{key}` in edit {e}");
     }
     assert_eq!(e["text"], "approved");
@@ -53,13 +108,36 @@ fn json_diagnostic_shape() {
 
 #[test]
 fn sarif_and_github_formats() {
-    let out = speclint().current_dir(root()).args(["check", "examples/invalid/orders-db-defects.md", "-f", "sarif"]).output().unwrap();
+    let out = speclint()
+        .current_dir(root())
+        .args([
+            "check",
+            "examples/invalid/orders-db-defects.md",
+            "-f",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
     assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
-    let out = speclint().current_dir(root()).args(["check", "examples/invalid/orders-db-defects.md", "-f", "github"]).output().unwrap();
+    let out = speclint()
+        .current_dir(root())
+        .args([
+            "check",
+            "examples/invalid/orders-db-defects.md",
+            "-f",
+            "github",
+        ])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().any(|l| l.starts_with("::error file=examples/invalid/orders-db-defects.md,line=5,col=9,")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l
+                .starts_with("::error file=examples/invalid/orders-db-defects.md,line=5,col=9,")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -68,68 +146,153 @@ fn walking_skips_ignored_and_non_spec_files() {
     fs::create_dir_all(d.path().join("docs/ignored")).unwrap();
     fs::write(d.path().join(".gitignore"), "ignored/\n").unwrap();
     fs::create_dir(d.path().join(".git")).unwrap();
-    fs::write(d.path().join("docs/ignored/bad.md"), "---\nspec_type: database-schema\n---\n").unwrap();
+    fs::write(
+        d.path().join("docs/ignored/bad.md"),
+        "---\nspec_type: database-schema\n---\n",
+    )
+    .unwrap();
     fs::write(d.path().join("docs/README.md"), "# Just a readme\n").unwrap();
     fs::write(d.path().join("docs/spec.md"), VALID).unwrap();
-    let out = speclint().current_dir(d.path()).args(["check", "--color", "never"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("in 1 file (1 Markdown file without `spec_type` skipped)"), "{text}");
+    assert!(
+        text.contains("in 1 file (1 Markdown file without `spec_type` skipped)"),
+        "{text}"
+    );
     // A named file is always checked.
-    speclint().current_dir(d.path()).args(["check", "docs/README.md"]).assert().code(1);
-    speclint().current_dir(d.path()).args(["check", "docs/**/*.md", "-q"]).assert().code(0);
+    speclint()
+        .current_dir(d.path())
+        .args(["check", "docs/README.md"])
+        .assert()
+        .code(1);
+    speclint()
+        .current_dir(d.path())
+        .args(["check", "docs/**/*.md", "-q"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn config_is_found_upward_and_sets_levels() {
     let d = tmp();
     fs::create_dir_all(d.path().join("a/b")).unwrap();
-    fs::write(d.path().join("speclint.yaml"), "rules:\n  value-not-allowed: warning\n").unwrap();
-    fs::write(d.path().join("a/b/spec.md"), VALID.replace("status: approved", "status: in-review")).unwrap();
-    speclint().current_dir(d.path().join("a/b")).args(["check", "spec.md"]).assert().code(0);
-    fs::write(d.path().join("speclint.yaml"), "rules:\n  value-not-alowed: off\n").unwrap();
-    let out = speclint().current_dir(d.path().join("a")).args(["check", "b/spec.md"]).output().unwrap();
+    fs::write(
+        d.path().join("speclint.yaml"),
+        "rules:\n  value-not-allowed: warning\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("a/b/spec.md"),
+        VALID.replace("status: approved", "status: in-review"),
+    )
+    .unwrap();
+    speclint()
+        .current_dir(d.path().join("a/b"))
+        .args(["check", "spec.md"])
+        .assert()
+        .code(0);
+    fs::write(
+        d.path().join("speclint.yaml"),
+        "rules:\n  value-not-alowed: off\n",
+    )
+    .unwrap();
+    let out = speclint()
+        .current_dir(d.path().join("a"))
+        .args(["check", "b/spec.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("unknown rule `value-not-alowed`") && err.contains("did you mean `value-not-allowed`"), "{err}");
+    assert!(
+        err.contains("unknown rule `value-not-alowed`")
+            && err.contains("did you mean `value-not-allowed`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn custom_types_from_flag_and_config() {
     speclint()
         .current_dir(root())
-        .args(["check", "examples/adr/0001-use-postgres.md", "--types", "examples/types/adr.yaml"])
+        .args([
+            "check",
+            "examples/adr/0001-use-postgres.md",
+            "--types",
+            "examples/types/adr.yaml",
+        ])
         .assert()
         .code(0);
-    let out = speclint().current_dir(root()).args(["types", "--types", "examples/types/adr.yaml"]).output().unwrap();
+    let out = speclint()
+        .current_dir(root())
+        .args(["types", "--types", "examples/types/adr.yaml"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("adr") && text.contains("database-schema"), "{text}");
+    assert!(
+        text.contains("adr") && text.contains("database-schema"),
+        "{text}"
+    );
     let d = tmp();
     fs::write(d.path().join("bad.yaml"), "id: x\nname: X\nfields: 3\n").unwrap();
-    let out = speclint().current_dir(d.path()).args(["types", "--types", "bad.yaml"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["types", "--types", "bad.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("spec type `bad.yaml`"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("spec type `bad.yaml`")
+    );
 }
 
 #[test]
 fn invalid_utf8_is_reported_and_the_rest_checked() {
     let d = tmp();
-    let mut bytes = VALID.replace("status: approved", "status: in-review").into_bytes();
+    let mut bytes = VALID
+        .replace("status: approved", "status: in-review")
+        .into_bytes();
     let at = VALID.find("## Purpose").unwrap() + 3;
     bytes.insert(at, 0xff);
     fs::write(d.path().join("spec.md"), &bytes).unwrap();
-    let out = speclint().current_dir(d.path()).args(["check", "spec.md", "-f", "json"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "spec.md", "-f", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
-    assert!(codes.contains(&"IO001") && codes.contains(&"FM008"), "{codes:?}");
-    let io = v.as_array().unwrap().iter().find(|d| d["code"] == "IO001").unwrap();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"IO001") && codes.contains(&"FM008"),
+        "{codes:?}"
+    );
+    let io = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "IO001")
+        .unwrap();
     assert_eq!(io["start"], at);
     assert_eq!(io["line"], VALID[..at].lines().count());
 }
 
 #[test]
 fn schema_types_and_rules_commands() {
-    let out = speclint().args(["schema", "database-schema"]).output().unwrap();
+    let out = speclint()
+        .args(["schema", "database-schema"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["properties"]["status"]["enum"][1], "approved");
     speclint().args(["schema", "nope"]).assert().code(2);
@@ -143,14 +306,38 @@ fn cross_document_checks() {
     let d = tmp();
     fs::create_dir_all(d.path().join("specs")).unwrap();
     fs::create_dir_all(d.path().join("initiatives")).unwrap();
-    fs::write(d.path().join("initiatives/checkout-v2.md"), "# Checkout v2\n").unwrap();
-    fs::write(d.path().join("speclint.yaml"), "references:\n  initiatives: [\"initiatives/*.md\"]\n  specs: [\"specs/*.md\"]\n").unwrap();
-    fs::write(d.path().join("specs/a.md"), VALID.replace("## References\n", "## References\n\n- [billing](billing.md) and [b](b.md)\n")).unwrap();
+    fs::write(
+        d.path().join("initiatives/checkout-v2.md"),
+        "# Checkout v2\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("speclint.yaml"),
+        "references:\n  initiatives: [\"initiatives/*.md\"]\n  specs: [\"specs/*.md\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("specs/a.md"),
+        VALID.replace(
+            "## References\n",
+            "## References\n\n- [billing](billing.md) and [b](b.md)\n",
+        ),
+    )
+    .unwrap();
     fs::write(d.path().join("specs/b.md"), VALID).unwrap();
-    let out = speclint().current_dir(d.path()).args(["check", "specs", "-f", "json"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "specs", "-f", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let diags = v.as_array().unwrap();
-    let find = |code: &str, path: &str| diags.iter().filter(|d| d["code"] == code && d["path"] == path).count();
+    let find = |code: &str, path: &str| {
+        diags
+            .iter()
+            .filter(|d| d["code"] == code && d["path"] == path)
+            .count()
+    };
     assert_eq!(find("XD001", "specs/b.md"), 1, "{v:#}");
     assert_eq!(find("XD002", "specs/b.md"), 4);
     assert_eq!(find("XD001", "specs/a.md"), 0);

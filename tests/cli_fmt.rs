@@ -13,7 +13,12 @@ fn speclint() -> Command {
 const MESSY: &str = "---\nstatus: Draft\nspec_type: database-schema\n---\nTitle\n=====\n## Purpose\ntext   \n\n\n\n| a | b |\n|---|---|\n| 1 | 22 |\n";
 
 fn normal_text() -> String {
-    let out = speclint().arg("fmt").arg("-").write_stdin(MESSY).output().unwrap();
+    let out = speclint()
+        .arg("fmt")
+        .arg("-")
+        .write_stdin(MESSY)
+        .output()
+        .unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -22,12 +27,25 @@ fn check_exits_1_with_a_diff_then_0() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path().join("spec.md");
     fs::write(&p, MESSY).unwrap();
-    let out = speclint().current_dir(d.path()).args(["fmt", "--check", "spec.md"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--check", "spec.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let diff = String::from_utf8(out.stdout).unwrap();
-    assert!(diff.contains("--- a/spec.md") && diff.contains("-status: Draft") && diff.contains("+status: draft"), "{diff}");
+    assert!(
+        diff.contains("--- a/spec.md")
+            && diff.contains("-status: Draft")
+            && diff.contains("+status: draft"),
+        "{diff}"
+    );
     fs::write(&p, normal_text()).unwrap();
-    speclint().current_dir(d.path()).args(["fmt", "--check", "spec.md"]).assert().code(0);
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--check", "spec.md"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -42,12 +60,26 @@ fn write_is_atomic_keeps_permissions_and_skips_unchanged_files() {
     let f = fs::File::options().write(true).open(&clean).unwrap();
     f.set_modified(old).unwrap();
     drop(f);
-    speclint().current_dir(d.path()).args(["fmt", "--write", "."]).assert().code(0);
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "."])
+        .assert()
+        .code(0);
     assert_eq!(fs::read_to_string(&messy).unwrap(), normal_text());
-    assert_eq!(fs::metadata(&messy).unwrap().permissions().mode() & 0o777, 0o640);
-    assert_eq!(fs::metadata(&clean).unwrap().modified().unwrap(), old, "an unchanged file was touched");
+    assert_eq!(
+        fs::metadata(&messy).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(
+        fs::metadata(&clean).unwrap().modified().unwrap(),
+        old,
+        "an unchanged file was touched"
+    );
     // No temporary file is left behind.
-    let names: Vec<_> = fs::read_dir(d.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
@@ -58,15 +90,27 @@ fn write_refuses_invalid_utf8_and_read_only_files() {
     let mut bytes = MESSY.as_bytes().to_vec();
     bytes.insert(40, 0xff);
     fs::write(&bad, &bytes).unwrap();
-    let out = speclint().current_dir(d.path()).args(["fmt", "--write", "bad.md"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "bad.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("not valid UTF-8"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
     assert_eq!(fs::read(&bad).unwrap(), bytes);
 
     let ro = d.path().join("ro.md");
     fs::write(&ro, MESSY).unwrap();
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
-    let out = speclint().current_dir(d.path()).args(["fmt", "--write", "ro.md"]).output().unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "ro.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&ro).unwrap(), MESSY);
 }
@@ -77,7 +121,11 @@ fn print_mode_and_stdin() {
     let d = tempfile::tempdir().unwrap();
     fs::write(d.path().join("a.md"), MESSY).unwrap();
     fs::write(d.path().join("b.md"), MESSY).unwrap();
-    speclint().current_dir(d.path()).args(["fmt", "a.md", "b.md"]).assert().code(2);
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "a.md", "b.md"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -94,11 +142,31 @@ fn init_from_template_writes_a_type_check_accepts() {
         .code(0);
     let text = fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("# Spec type derived from"));
-    speclint().current_dir(root).args(["check", "examples/valid", "--types"]).arg(&out).assert().code(0);
-    speclint().current_dir(root).args(["check", "examples/invalid/orders-db-defects.md", "--types"]).arg(&out).assert().code(1);
+    speclint()
+        .current_dir(root)
+        .args(["check", "examples/valid", "--types"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    speclint()
+        .current_dir(root)
+        .args(["check", "examples/invalid/orders-db-defects.md", "--types"])
+        .arg(&out)
+        .assert()
+        .code(1);
     // No silent overwrite.
-    speclint().args(["init", "--from-template"]).arg(root.join("examples/template.md")).arg("-o").arg(&out).assert().code(2);
+    speclint()
+        .args(["init", "--from-template"])
+        .arg(root.join("examples/template.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
     let no_sections = d.path().join("t.md");
     fs::write(&no_sections, "# Only a title\n").unwrap();
-    speclint().args(["init", "--from-template"]).arg(&no_sections).assert().code(2);
+    speclint()
+        .args(["init", "--from-template"])
+        .arg(&no_sections)
+        .assert()
+        .code(2);
 }

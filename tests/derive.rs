@@ -18,7 +18,9 @@ fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.unwrap().path();
         if p.is_dir() {
             md_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") && !p.with_extension("type.yaml").exists() {
+        } else if p.extension().is_some_and(|e| e == "md")
+            && !p.with_extension("type.yaml").exists()
+        {
             out.push(p);
         }
     }
@@ -35,7 +37,8 @@ fn by_design(d: &Diagnostic, text: &str, alias_doc: bool) -> bool {
     match d.code {
         "CN001" => true,
         _ if superseded_by(text).is_some_and(|s| s.contains_span(d.span)) => true,
-        "ST001" | "ST002" | "ST003" | "ST005" | "ST006" | "ST007" | "TB001" | "TB002" | "TB003" | "TB004" | "DB001" | "DB002" | "DB005" | "ST004" => alias_doc,
+        "ST001" | "ST002" | "ST003" | "ST005" | "ST006" | "ST007" | "TB001" | "TB002" | "TB003"
+        | "TB004" | "DB001" | "DB002" | "DB005" | "ST004" => alias_doc,
         _ => false,
     }
 }
@@ -44,7 +47,10 @@ fn by_design(d: &Diagnostic, text: &str, alias_doc: bool) -> bool {
 fn superseded_by(text: &str) -> Option<speclint::Span> {
     let doc = speclint::Document::parse(text);
     let e = doc.yaml()?.get("superseded_by")?;
-    Some(speclint::Span::new(e.key_span.start, e.span.end.max(e.value_span.end)))
+    Some(speclint::Span::new(
+        e.key_span.start,
+        e.span.end.max(e.value_span.end),
+    ))
 }
 
 #[test]
@@ -63,7 +69,9 @@ fn derived_type_matches_the_builtin_on_every_fixture() {
     let mut alias_docs = 0;
     let mut failures = Vec::new();
     for f in files {
-        let Ok(text) = fs::read_to_string(&f) else { continue };
+        let Ok(text) = fs::read_to_string(&f) else {
+            continue;
+        };
         let a = builtin.check(&text);
         if a.spec_type.as_deref() != Some("database-schema") {
             continue;
@@ -74,12 +82,30 @@ fn derived_type_matches_the_builtin_on_every_fixture() {
         let doc = speclint::Document::parse(&text);
         let spec = builtin.registry().get("database-schema").unwrap();
         let analysis = speclint::analysis::Analysis::new(&doc, spec);
-        let alias_doc = analysis.roles.iter().any(|r| matches!(r, speclint::analysis::HeadingRole::NearMiss { kind: speclint::analysis::NearMissKind::Alias, .. }));
+        let alias_doc = analysis.roles.iter().any(|r| {
+            matches!(
+                r,
+                speclint::analysis::HeadingRole::NearMiss {
+                    kind: speclint::analysis::NearMissKind::Alias,
+                    ..
+                }
+            )
+        });
         alias_docs += usize::from(alias_doc);
         let index = LineIndex::new(&text);
         let key = |d: &Diagnostic| (index.line_number(d.span.start), d.code);
-        let left: BTreeSet<_> = a.diagnostics.iter().filter(|d| !by_design(d, &text, alias_doc)).map(key).collect();
-        let right: BTreeSet<_> = b.diagnostics.iter().filter(|d| !by_design(d, &text, alias_doc)).map(key).collect();
+        let left: BTreeSet<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| !by_design(d, &text, alias_doc))
+            .map(key)
+            .collect();
+        let right: BTreeSet<_> = b
+            .diagnostics
+            .iter()
+            .filter(|d| !by_design(d, &text, alias_doc))
+            .map(key)
+            .collect();
         if left != right {
             failures.push(format!(
                 "{}:\n  built-in only {:?}\n  derived only {:?}",
@@ -91,6 +117,9 @@ fn derived_type_matches_the_builtin_on_every_fixture() {
     }
     assert!(compared > 50, "only {compared} documents compared");
     // The alias exemption stays narrow: only the fixtures written to exercise aliases.
-    assert!(alias_docs * 10 < compared, "{alias_docs} of {compared} documents use aliases");
+    assert!(
+        alias_docs * 10 < compared,
+        "{alias_docs} of {compared} documents use aliases"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

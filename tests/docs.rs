@@ -19,7 +19,17 @@ fn doc_comment(src: &str) -> String {
     }
     lines.reverse();
     // Rule docs use `##` headings; nest them under the rule's `###`.
-    lines.iter().map(|l| if l.starts_with("## ") { format!("##{l}") } else { l.to_string() }).collect::<Vec<_>>().join("\n")
+    lines
+        .iter()
+        .map(|l| {
+            if l.starts_with("## ") {
+                format!("##{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn generate() -> String {
@@ -36,7 +46,15 @@ fn generate() -> String {
             FixAvailability::Sometimes => "sometimes",
             FixAvailability::Always => "yes",
         };
-        out.push_str(&format!("| [`{}`](#{}) | {} | {} | {} | {} |\n", m.code, m.code.to_lowercase(), m.name, m.severity.as_str(), fix, m.summary));
+        out.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} | {} | {} |\n",
+            m.code,
+            m.code.to_lowercase(),
+            m.name,
+            m.severity.as_str(),
+            fix,
+            m.summary
+        ));
     }
     for r in RULES {
         let m = r.meta;
@@ -44,18 +62,50 @@ fn generate() -> String {
             .unwrap()
             .filter_map(|d| d.ok())
             .filter(|d| d.path().is_dir())
-            .flat_map(|d| fs::read_dir(d.path()).unwrap().filter_map(|f| f.ok()).map(|f| f.path()))
-            .find(|p| fs::read_to_string(p).is_ok_and(|s| s.contains(&format!("code: \"{}\"", m.code))))
+            .flat_map(|d| {
+                fs::read_dir(d.path())
+                    .unwrap()
+                    .filter_map(|f| f.ok())
+                    .map(|f| f.path())
+            })
+            .find(|p| {
+                fs::read_to_string(p).is_ok_and(|s| s.contains(&format!("code: \"{}\"", m.code)))
+            })
             .unwrap_or_else(|| panic!("no file for {}", m.code));
         let src = fs::read_to_string(&file).unwrap();
         let doc = doc_comment(&src);
-        assert!(doc.contains("## What it does"), "{}: doc comment lacks `## What it does`", file.display());
-        assert!(!doc.contains("TODO"), "{}: doc comment is a TODO", file.display());
-        out.push_str(&format!("\n## {}\n\n`{}` · default severity **{}** · [source]({})\n\n{}\n", m.code, m.name, m.severity.as_str(), file.strip_prefix(root).unwrap().display().to_string().replace("src/", "../src/"), doc));
+        assert!(
+            doc.contains("## What it does"),
+            "{}: doc comment lacks `## What it does`",
+            file.display()
+        );
+        assert!(
+            !doc.contains("TODO"),
+            "{}: doc comment is a TODO",
+            file.display()
+        );
+        out.push_str(&format!(
+            "\n## {}\n\n`{}` · default severity **{}** · [source]({})\n\n{}\n",
+            m.code,
+            m.name,
+            m.severity.as_str(),
+            file.strip_prefix(root)
+                .unwrap()
+                .display()
+                .to_string()
+                .replace("src/", "../src/"),
+            doc
+        ));
     }
     out.push_str("\n## Diagnostics outside the rules\n\n| code | name | severity | summary |\n|---|---|---|---|\n");
     for m in builtin::ALL {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", m.code, m.name, m.severity.as_str(), m.summary));
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            m.code,
+            m.name,
+            m.severity.as_str(),
+            m.summary
+        ));
     }
     out
 }
@@ -68,5 +118,8 @@ fn rules_doc_is_up_to_date() {
         fs::write(&path, &want).unwrap();
     }
     let have = fs::read_to_string(&path).unwrap_or_default();
-    assert!(have == want, "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`");
+    assert!(
+        have == want,
+        "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
 }

@@ -65,13 +65,20 @@ fn invalid_examples_report_exactly_the_expected_defects() {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| {
                 let mut it = l.split_whitespace();
-                (it.next().unwrap().parse().unwrap(), it.next().unwrap().to_string())
+                (
+                    it.next().unwrap().parse().unwrap(),
+                    it.next().unwrap().to_string(),
+                )
             })
             .collect();
         let got = reported(&text);
         let missing: Vec<_> = expected.difference(&got).collect();
         let extra: Vec<_> = got.difference(&expected).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{}:\n  missing {missing:?}\n  unexpected {extra:?}", f.display());
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}:\n  missing {missing:?}\n  unexpected {extra:?}",
+            f.display()
+        );
     }
 }
 
@@ -81,9 +88,21 @@ fn template_reports_placeholders_and_residue() {
     let r = linter().check(&text);
     let codes: BTreeSet<&str> = r.diagnostics.iter().map(|d| d.code).collect();
     for code in ["FM012", "TR001", "TR002"] {
-        assert!(codes.contains(code), "template should report {code}: {codes:?}");
+        assert!(
+            codes.contains(code),
+            "template should report {code}: {codes:?}"
+        );
     }
     let index = LineIndex::new(&text);
-    let located = speclint::diagnostic::locate(&text, &index, &r.diagnostics, Some("template.md"), ColumnEncoding::Unicode);
-    insta::assert_snapshot!("template", report::pretty("examples/template.md", &text, &index, &located, false));
+    let located = speclint::diagnostic::locate(
+        &text,
+        &index,
+        &r.diagnostics,
+        Some("template.md"),
+        ColumnEncoding::Unicode,
+    );
+    insta::assert_snapshot!(
+        "template",
+        report::pretty("examples/template.md", &text, &index, &located, false)
+    );
 }

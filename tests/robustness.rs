@@ -70,9 +70,17 @@ fn ten_thousand_headings() {
 
 #[test]
 fn deep_yaml_nesting_is_a_diagnostic() {
-    let deep = format!("---\nspec_type: database-schema\nx: {}{}\n---\n", "[".repeat(1000), "]".repeat(1000));
+    let deep = format!(
+        "---\nspec_type: database-schema\nx: {}{}\n---\n",
+        "[".repeat(1000),
+        "]".repeat(1000)
+    );
     let r = validate(&deep);
-    let d = r.diagnostics.iter().find(|d| d.code == "FM003").expect("FM003 for 1000-deep nesting");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "FM003")
+        .expect("FM003 for 1000-deep nesting");
     assert!(d.message.contains("recursion limit"), "{}", d.message);
     let mut block = String::from("---\nspec_type: database-schema\n");
     for i in 0..1000 {
@@ -84,7 +92,9 @@ fn deep_yaml_nesting_is_a_diagnostic() {
 
 #[test]
 fn alias_bomb_is_a_diagnostic() {
-    let mut text = String::from("---\nspec_type: database-schema\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut text = String::from(
+        "---\nspec_type: database-schema\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     for w in names.windows(2) {
         let refs = vec![format!("*{}", w[0]); 9].join(",");
@@ -92,7 +102,11 @@ fn alias_bomb_is_a_diagnostic() {
     }
     text.push_str("---\n");
     let r = validate(&text);
-    let d = r.diagnostics.iter().find(|d| d.code == "FM003").expect("FM003 for an alias bomb");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "FM003")
+        .expect("FM003 for an alias bomb");
     assert!(d.message.contains("repetition limit"), "{}", d.message);
 }
 
@@ -108,11 +122,21 @@ fn input_size_limit() {
 fn check_spans(text: &str) {
     let r = Linter::default().check(text);
     for d in &r.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
-        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
+        assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "{d:?}"
+        );
         if let Some(f) = &d.fix {
             for e in &f.edits {
-                assert!(e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                assert!(
+                    e.span.end <= text.len()
+                        && text.is_char_boundary(e.span.start)
+                        && text.is_char_boundary(e.span.end)
+                );
             }
         }
     }

@@ -1,13 +1,16 @@
 //! `speclint check`: validate files in parallel and print diagnostics.
+//! Reading, rendering and cross-document placement come from the core, so the
+//! npm package's CLI prints the same bytes.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
+use speclint::corpus::{self, CorpusDoc, CorpusOptions};
 use speclint::diagnostic::{self, LocatedDiagnostic};
-use speclint::report::{self, Summary};
-use speclint::{ColumnEncoding, LineIndex, Severity, Span};
+use speclint::report::{self, FileReport, Format, RenderOptions, Summary};
+use speclint::{ColumnEncoding, LineIndex};
 
 use super::files::{self, Target};
 use super::{CheckArgs, ColorChoice, OutputFormat, settings};
@@ -16,19 +19,13 @@ use super::{CheckArgs, ColorChoice, OutputFormat, settings};
 pub struct Checked {
     pub path: PathBuf,
     pub text: String,
-    pub index: LineIndex,
     pub diagnostics: Vec<LocatedDiagnostic>,
 }
 
 pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config)?;
     if let Some(t) = &a.spec_type {
-        if s.linter.registry().get(t).is_none() {
-            return Err(format!(
-                "unknown spec type `{t}`; known: {}",
-                speclint::text::code_list(&s.linter.registry().ids())
-            ));
-        }
+        s.linter.registry().require(t).map_err(|e| e.0)?;
     }
     let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
     let results: Vec<Result<Option<Checked>, String>> = targets
@@ -48,48 +45,44 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     for c in &checked {
         summary.add(&c.diagnostics);
     }
-    let all: Vec<LocatedDiagnostic> = checked
+    let paths: Vec<String> = checked
         .iter()
-        .flat_map(|c| c.diagnostics.iter().cloned())
+        .map(|c| c.path.display().to_string())
         .collect();
-    match a.format {
-        OutputFormat::Json => println!("{}", report::json(&all, true)),
-        OutputFormat::Sarif => println!("{}", report::sarif(&all)),
-        OutputFormat::Github => print!("{}", report::github(&all)),
-        OutputFormat::Pretty => {
-            let color = match a.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            for c in &checked {
-                if a.quiet {
-                    print!("{}", report::concise(&c.diagnostics));
-                } else {
-                    print!(
-                        "{}",
-                        report::pretty(
-                            &c.path.display().to_string(),
-                            &c.text,
-                            &c.index,
-                            &c.diagnostics,
-                            color
-                        )
-                    );
-                }
-            }
-            let mut line = summary.line();
-            if skipped > 0 {
-                line.push_str(&format!(
-                    " ({skipped} Markdown file{} without `spec_type` skipped)",
-                    if skipped == 1 { "" } else { "s" }
-                ));
-            }
-            println!("{line}");
+    let files: Vec<FileReport<'_>> = checked
+        .iter()
+        .zip(&paths)
+        .map(|(c, p)| FileReport {
+            path: p,
+            text: &c.text,
+            diagnostics: &c.diagnostics,
+        })
+        .collect();
+    let format = match a.format {
+        OutputFormat::Pretty => Format::Pretty,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Github => Format::Github,
+    };
+    let color = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
-    }
+    };
+    print!(
+        "{}",
+        report::render(
+            format,
+            &files,
+            &RenderOptions {
+                color,
+                quiet: a.quiet,
+                skipped
+            }
+        )
+    );
     Ok(if summary.errors > 0 {
         ExitCode::from(1)
     } else {
@@ -99,41 +92,51 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
 
 /// Adds the cross-document diagnostics (`XD`) of all checked files.
 fn cross_check(s: &settings::Settings, checked: &mut [Checked]) -> Result<(), String> {
-    use speclint::corpus::{CorpusDoc, CorpusOptions};
     let refs = &s.config.references;
-    let stems = |globs: &[String]| -> Result<Option<Vec<String>>, String> {
+    let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+    let found = |globs: &[String]| -> Result<Option<Vec<String>>, String> {
         if globs.is_empty() {
             return Ok(None);
         }
         let found = files::collect(&[s.root.display().to_string()], &s.root, globs, &[])?;
-        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
-        Ok(Some(found.into_iter().map(|t| slash(t.path.strip_prefix(&cwd).unwrap_or(&t.path))).collect()))
+        Ok(Some(
+            found
+                .into_iter()
+                .map(|t| slash(t.path.strip_prefix(&cwd).unwrap_or(&t.path)))
+                .collect(),
+        ))
     };
-    let initiatives = stems(&refs.initiatives)?.map(|v| {
-        v.iter().map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md").to_string()).collect()
+    let initiatives = found(&refs.initiatives)?.map(|v| {
+        v.iter()
+            .map(|p| {
+                p.rsplit('/')
+                    .next()
+                    .unwrap_or(p)
+                    .trim_end_matches(".md")
+                    .to_string()
+            })
+            .collect()
     });
-    let specs = stems(&refs.specs)?.map(|v| v.into_iter().collect());
+    let specs = found(&refs.specs)?.map(|v| v.into_iter().collect());
     let paths: Vec<String> = checked.iter().map(|c| slash(&c.path)).collect();
-    let docs: Vec<CorpusDoc<'_>> = checked.iter().zip(&paths).map(|(c, p)| CorpusDoc { path: p, text: &c.text }).collect();
-    let extra = s.linter.cross_check(&docs, &CorpusOptions { initiatives, specs });
-    let by_path: std::collections::HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
-    let mut located_extra = Vec::new();
-    for (i, diags) in extra.iter().enumerate() {
-        let c = &checked[i];
-        let mut located = diagnostic::locate(&c.text, &c.index, diags, Some(&c.path.display().to_string()), ColumnEncoding::Unicode);
-        for (d, orig) in located.iter_mut().zip(diags) {
-            for (r, o) in d.related.iter_mut().zip(&orig.related) {
-                if let Some(&j) = o.path.as_deref().and_then(|p| by_path.get(p)) {
-                    let lc = checked[j].index.locate(&checked[j].text, o.span.start, ColumnEncoding::Unicode);
-                    r.line = lc.line;
-                    r.column = lc.column;
-                    r.path = Some(checked[j].path.display().to_string());
-                }
-            }
-        }
-        located_extra.push(located);
-    }
-    for (c, extra) in checked.iter_mut().zip(located_extra) {
+    let shown: Vec<String> = checked
+        .iter()
+        .map(|c| c.path.display().to_string())
+        .collect();
+    let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+    let docs: Vec<CorpusDoc<'_>> = checked
+        .iter()
+        .zip(&paths)
+        .map(|(c, p)| CorpusDoc {
+            path: p,
+            text: &c.text,
+        })
+        .collect();
+    let extra = s
+        .linter
+        .cross_check(&docs, &CorpusOptions { initiatives, specs });
+    let located = corpus::locate(&docs, &shown, &extra, ColumnEncoding::Unicode);
+    for (c, extra) in checked.iter_mut().zip(located) {
         if !extra.is_empty() {
             c.diagnostics.extend(extra);
             c.diagnostics.sort_by_key(|d| (d.start, d.end));
@@ -153,50 +156,24 @@ fn check_one(
     t: &Target,
     explicit_type: Option<&str>,
 ) -> Result<Option<Checked>, String> {
-    let src = files::read(&t.path)?;
-    let report = linter.check_with_type(&src.text, explicit_type);
+    let bytes =
+        std::fs::read(&t.path).map_err(|e| format!("cannot read `{}`: {e}", t.path.display()))?;
+    let (text, report) = linter.check_bytes(&bytes, explicit_type);
     if !(t.explicit || t.included || report.declares_spec_type || explicit_type.is_some()) {
         return Ok(None);
     }
-    let mut diags = report.diagnostics;
-    if let Some(offset) = src.invalid_utf8 {
-        diags.push(invalid_utf8(&src.text, offset));
-        diagnostic::sort(&mut diags);
-    }
-    let index = LineIndex::new(&src.text);
+    let index = LineIndex::new(&text);
     let path = t.path.display().to_string();
     let located = diagnostic::locate(
-        &src.text,
+        &text,
         &index,
-        &diags,
+        &report.diagnostics,
         Some(&path),
         ColumnEncoding::Unicode,
     );
     Ok(Some(Checked {
         path: t.path.clone(),
-        text: src.text,
-        index,
+        text: text.into_owned(),
         diagnostics: located,
     }))
-}
-
-/// IO001 at the first invalid byte (the lossy text keeps every offset before it).
-fn invalid_utf8(text: &str, offset: usize) -> speclint::Diagnostic {
-    let meta = &speclint::rules::builtin::INVALID_UTF8;
-    let end = text[offset..]
-        .chars()
-        .next()
-        .map_or(offset, |c| offset + c.len_utf8());
-    speclint::Diagnostic {
-        code: meta.code,
-        name: meta.name,
-        severity: Severity::Error,
-        message: format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-        span: Span::new(offset, end),
-        help: Some(
-            "save the file as UTF-8; `speclint fmt --write` will not rewrite it until then".into(),
-        ),
-        fix: None,
-        related: Vec::new(),
-    }
 }

@@ -110,7 +110,11 @@ pub fn collect(
             if include.is_some() && !included {
                 continue;
             }
-            out.push(Target { path, explicit: false, included });
+            out.push(Target {
+                path,
+                explicit: false,
+                included,
+            });
         }
     }
     out.sort();

@@ -18,7 +18,10 @@ use super::{FmtArgs, files, settings};
 /// What happened to one file.
 enum Outcome {
     Unchanged,
-    Changed { original: String, normalized: String },
+    Changed {
+        original: String,
+        normalized: String,
+    },
     Failed(String),
 }
 
@@ -32,7 +35,9 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
     };
     if a.paths.len() == 1 && a.paths[0] == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         let out = s.linter.normalize(&text, &opts);
         if a.check || a.diff {
             if out.changed {
@@ -47,7 +52,9 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
     let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
     let print_mode = !(a.write || a.check || a.diff);
     if print_mode && targets.len() != 1 {
-        return Err("give one file to print its normalized text, or use --write, --check or --diff".into());
+        return Err(
+            "give one file to print its normalized text, or use --write, --check or --diff".into(),
+        );
     }
     let outcomes: Vec<(String, Outcome)> = targets
         .par_iter()
@@ -86,7 +93,10 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
                     print!("{text}");
                 }
             }
-            Outcome::Changed { original, normalized } => {
+            Outcome::Changed {
+                original,
+                normalized,
+            } => {
                 changed += 1;
                 if print_mode {
                     print!("{normalized}");
@@ -101,8 +111,20 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         }
     }
     if !print_mode {
-        let verb = if a.write { "reformatted" } else { "would be reformatted" };
-        eprintln!("{changed} file{} {verb}, {unchanged} unchanged{}", plural(changed), if failed > 0 { format!(", {failed} failed") } else { String::new() });
+        let verb = if a.write {
+            "reformatted"
+        } else {
+            "would be reformatted"
+        };
+        eprintln!(
+            "{changed} file{} {verb}, {unchanged} unchanged{}",
+            plural(changed),
+            if failed > 0 {
+                format!(", {failed} failed")
+            } else {
+                String::new()
+            }
+        );
     }
     Ok(if failed > 0 {
         ExitCode::from(2)
@@ -119,7 +141,11 @@ fn plural(n: usize) -> &'static str {
 
 /// A unified diff of the change, with `a/` and `b/` headers.
 fn diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
 
 /// Replaces `path`'s content with `new` atomically, keeping its permissions.
@@ -130,20 +156,29 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<(), String
     if meta.permissions().readonly() {
         return Err(format!("`{shown}` is read-only; not writing it"));
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".speclint-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("cannot create a temporary file next to `{shown}`: {e}"))?;
-    tmp.write_all(new.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
-    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(|e| format!("cannot set permissions of `{shown}`: {e}"))?;
+    tmp.write_all(new.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("cannot set permissions of `{shown}`: {e}"))?;
     // The file must still be what was formatted.
     let now = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     if now != expected.as_bytes() {
-        return Err(format!("`{shown}` changed while it was being formatted; not writing it"));
+        return Err(format!(
+            "`{shown}` changed while it was being formatted; not writing it"
+        ));
     }
-    tmp.persist(path).map_err(|e| format!("cannot replace `{shown}`: {}", e.error))?;
+    tmp.persist(path)
+        .map_err(|e| format!("cannot replace `{shown}`: {}", e.error))?;
     Ok(())
 }
 
@@ -158,8 +193,15 @@ mod tests {
         std::fs::write(&p, "changed by someone else").unwrap();
         let e = write_atomic(&p, "what was formatted", "new").unwrap_err();
         assert!(e.contains("changed while it was being formatted"));
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "changed by someone else");
-        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "temporary file left behind");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "changed by someone else"
+        );
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "temporary file left behind"
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use super::InitArgs;
 
 pub fn run(a: InitArgs) -> Result<ExitCode, String> {
     let path = a.from_template.display().to_string();
-    let text = std::fs::read_to_string(&a.from_template).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+    let text = std::fs::read_to_string(&a.from_template)
+        .map_err(|e| format!("cannot read `{path}`: {e}"))?;
     let t = speclint::derive::derive_spec_type(&text).map_err(|e| format!("`{path}`: {e}"))?;
     let yaml = speclint::yaml::to_string(&t).map_err(|e| format!("cannot write YAML: {e}"))?;
     let out = format!(
@@ -15,10 +16,19 @@ pub fn run(a: InitArgs) -> Result<ExitCode, String> {
     match &a.output {
         Some(o) => {
             if o.exists() && !a.force {
-                return Err(format!("`{}` exists; pass --force to overwrite it", o.display()));
+                return Err(format!(
+                    "`{}` exists; pass --force to overwrite it",
+                    o.display()
+                ));
             }
             std::fs::write(o, out).map_err(|e| format!("cannot write `{}`: {e}", o.display()))?;
-            eprintln!("wrote spec type `{}` ({} fields, {} sections) to {}", t.id, t.fields.len(), t.sections.len(), o.display());
+            eprintln!(
+                "wrote spec type `{}` ({} fields, {} sections) to {}",
+                t.id,
+                t.fields.len(),
+                t.sections.len(),
+                o.display()
+            );
         }
         None => print!("{out}"),
     }

@@ -407,7 +407,14 @@ impl<'a> Document<'a> {
                 }
                 Event::HardBreak => {
                     self.hard_breaks.push(span);
-                    push_text(&mut heading, &mut paragraph, &mut items, &mut item_text, " ", false);
+                    push_text(
+                        &mut heading,
+                        &mut paragraph,
+                        &mut items,
+                        &mut item_text,
+                        " ",
+                        false,
+                    );
                 }
                 Event::SoftBreak => {
                     push_text(

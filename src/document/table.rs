@@ -121,7 +121,11 @@ fn push_cell(text: &str, base: usize, start: usize, end: usize, cells: &mut Vec<
     let raw = span.text(text);
     cells.push(Cell {
         span,
-        text: if raw.contains("\\|") { raw.replace("\\|", "|") } else { raw.to_string() },
+        text: if raw.contains("\\|") {
+            raw.replace("\\|", "|")
+        } else {
+            raw.to_string()
+        },
     });
 }
 

@@ -75,7 +75,11 @@ pub fn check(c: &mut Checker<'_>) {
     let entities = &analysis.schema;
     let index = schema::EntityIndex::new(entities);
     for (i, e) in entities.iter().enumerate() {
-        let Some(first) = index.first_named(&e.name).filter(|&f| f < i).map(|f| &entities[f]) else {
+        let Some(first) = index
+            .first_named(&e.name)
+            .filter(|&f| f < i)
+            .map(|f| &entities[f])
+        else {
             continue;
         };
         let v = DuplicateEntity { entity: &e.name };
