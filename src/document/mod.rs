@@ -206,10 +206,9 @@ impl<'a> Document<'a> {
 
     /// Whether `offset` lies inside a code block or an inline code span.
     pub fn in_code(&self, offset: usize) -> bool {
-        in_sorted_spans(
-            &self.code_blocks.iter().map(|c| c.span).collect::<Vec<_>>(),
-            offset,
-        ) || in_sorted_spans(&self.code_spans, offset)
+        let i = self.code_blocks.partition_point(|c| c.span.start <= offset);
+        (i > 0 && self.code_blocks[i - 1].span.contains(offset))
+            || in_sorted_spans(&self.code_spans, offset)
     }
 
     fn parse_body(&mut self) {
