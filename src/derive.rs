@@ -22,8 +22,8 @@
 
 use crate::document::Document;
 use crate::spec_type::{
-    ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec, Semantics, SpecType,
-    TableSpec,
+    COLUMN_SYNONYMS, ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec,
+    Semantics, SpecType, TableSpec,
 };
 use crate::text;
 
@@ -38,42 +38,6 @@ impl std::fmt::Display for DeriveError {
 }
 
 impl std::error::Error for DeriveError {}
-
-/// Column synonyms added as aliases of derived columns (lowercase). A name
-/// takes the first group that contains it, so `notes` is its own column before
-/// it is a synonym of `constraints`.
-const SYNONYMS: &[&[&str]] = &[
-    &[
-        "name",
-        "column",
-        "column name",
-        "field",
-        "field name",
-        "attribute",
-    ],
-    &["type", "data type", "datatype", "column type"],
-    &[
-        "nullable",
-        "null",
-        "nullable?",
-        "null?",
-        "is nullable",
-        "optional",
-    ],
-    &["default", "default value", "defaults"],
-    &["notes", "comments", "remarks"],
-    &["constraints", "constraint", "keys", "notes"],
-    &["owner", "owning team", "team"],
-    &["purpose", "description"],
-    &[
-        "schema / db",
-        "schema",
-        "db",
-        "database",
-        "schema/db",
-        "schema / database",
-    ],
-];
 
 /// Derives a spec type from a template document.
 pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
@@ -285,7 +249,7 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
         .filter(|n| !n.trim().is_empty())
         .map(|n| {
             let lower = n.trim().to_lowercase();
-            let aliases = SYNONYMS
+            let aliases = COLUMN_SYNONYMS
                 .iter()
                 .find(|group| group.contains(&lower.as_str()))
                 .map(|group| {

@@ -277,28 +277,11 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// Header names tried when the spec type declares no column table (or lacks a key).
 fn fallback_headers(key: &str) -> &'static [&'static str] {
-    match key {
-        "name" => &[
-            "column",
-            "name",
-            "column name",
-            "field",
-            "field name",
-            "attribute",
-        ],
-        "type" => &["type", "data type", "datatype", "column type"],
-        "nullable" => &[
-            "nullable",
-            "null",
-            "nullable?",
-            "null?",
-            "is nullable",
-            "optional",
-        ],
-        "default" => &["default", "default value", "defaults"],
-        "constraints" => &["constraints", "constraint", "keys", "notes"],
-        _ => &[],
-    }
+    crate::spec_type::COLUMN_SYNONYMS
+        .iter()
+        .find(|g| g.first() == Some(&key))
+        .copied()
+        .unwrap_or(&[])
 }
 
 /// The table column holding the spec column with export key `key`.

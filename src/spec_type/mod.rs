@@ -415,6 +415,44 @@ impl Registry {
     }
 }
 
+/// Common header synonyms (lowercase), one group per meaning; the first word
+/// of a group is its export key. Derived types take a group's other words as
+/// a column's aliases, and the schema reader falls back on them when a spec
+/// type declares no column table. A name takes the first group that contains
+/// it, so `notes` is its own column before it is a synonym of `constraints`.
+pub const COLUMN_SYNONYMS: &[&[&str]] = &[
+    &[
+        "name",
+        "column",
+        "column name",
+        "field",
+        "field name",
+        "attribute",
+    ],
+    &["type", "data type", "datatype", "column type"],
+    &[
+        "nullable",
+        "null",
+        "nullable?",
+        "null?",
+        "is nullable",
+        "optional",
+    ],
+    &["default", "default value", "defaults"],
+    &["notes", "comments", "remarks"],
+    &["constraints", "constraint", "keys", "notes"],
+    &["owner", "owning team", "team"],
+    &["purpose", "description"],
+    &[
+        "schema / db",
+        "schema",
+        "db",
+        "database",
+        "schema/db",
+        "schema / database",
+    ],
+];
+
 /// `Schema / DB` → `schema_db`.
 pub fn snake_case(s: &str) -> String {
     let mut out = String::new();
