@@ -564,31 +564,20 @@ fn split_key(line: &str) -> Option<(String, Span, usize)> {
 /// space and outside quotes.
 fn split_comment(rest: &str) -> (Span, Option<Span>) {
     let bytes = rest.as_bytes();
-    let mut quote: Option<u8> = None;
     let mut comment = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        match quote {
-            Some(q) => {
-                if b == b'\\' && q == b'"' {
-                    i += 1;
-                } else if b == q {
-                    quote = None;
-                }
+        let opens = (b == b'"' || b == b'\'')
+            && (i == 0 || rest[..i].trim().is_empty() || matches!(bytes[i - 1], b'[' | b',' | b' '));
+        if opens {
+            match find_quote_close(rest, i, bytes.len()) {
+                Some(close) => i = close,
+                None => break, // an unclosed quote runs to the end: no comment
             }
-            None => {
-                if (b == b'"' || b == b'\'')
-                    && (i == 0
-                        || rest[..i].trim().is_empty()
-                        || matches!(bytes[i - 1], b'[' | b',' | b' '))
-                {
-                    quote = Some(b);
-                } else if b == b'#' && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') {
-                    comment = Some(i);
-                    break;
-                }
-            }
+        } else if b == b'#' && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') {
+            comment = Some(i);
+            break;
         }
         i += 1;
     }
@@ -648,47 +637,35 @@ fn opens_quote(prev_significant: Option<u8>) -> bool {
 fn find_flow_close(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
     let mut prev: Option<u8> = None;
     let mut i = open;
     while i < bytes.len() {
         let b = bytes[i];
-        match quote {
-            Some(q) => {
-                if b == b'\\' && q == b'"' {
-                    i += 1;
-                } else if b == q {
-                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                        i += 1;
-                    } else {
-                        quote = None;
-                        prev = Some(b);
-                    }
-                }
+        match b {
+            b'"' | b'\'' if opens_quote(prev) => {
+                i = find_quote_close(text, i, bytes.len())?;
+                prev = Some(b);
             }
-            None => match b {
-                b'"' | b'\'' if opens_quote(prev) => quote = Some(b),
-                b'[' | b'{' => {
-                    depth += 1;
-                    prev = Some(b);
+            b'[' | b'{' => {
+                depth += 1;
+                prev = Some(b);
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i);
                 }
-                b']' | b'}' => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return Some(i);
-                    }
-                    prev = Some(b);
+                prev = Some(b);
+            }
+            b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                // Comment to end of line.
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
                 }
-                b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
-                    // Comment to end of line.
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                    continue;
-                }
-                b' ' | b'\t' | b'\r' | b'\n' => {}
-                _ => prev = Some(b),
-            },
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => prev = Some(b),
         }
         i += 1;
     }
@@ -702,7 +679,6 @@ fn flow_items(text: &str, start: usize, end: usize) -> Vec<Span> {
     let end = end.min(bytes.len());
     let mut items = Vec::new();
     let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
     let mut prev: Option<u8> = None;
     // First and last (exclusive) byte of the current item's significant text.
     let mut cur: Option<(usize, usize)> = None;
@@ -720,21 +696,6 @@ fn flow_items(text: &str, start: usize, end: usize) -> Vec<Span> {
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        if let Some(q) = quote {
-            let mut step = 1;
-            if b == b'\\' && q == b'"' {
-                step = 2;
-            } else if b == q {
-                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                    step = 2;
-                } else {
-                    quote = None;
-                }
-            }
-            extend(&mut cur, i, (i + step).min(end));
-            i += step;
-            continue;
-        }
         match b {
             b' ' | b'\t' | b'\r' | b'\n' => {}
             b'#' if i == start || matches!(bytes[i - 1], b' ' | b'\t' | b'\r' | b'\n') => {
@@ -748,8 +709,15 @@ fn flow_items(text: &str, start: usize, end: usize) -> Vec<Span> {
                 prev = Some(b);
             }
             _ => {
+                if matches!(b, b'"' | b'\'') && opens_quote(prev) {
+                    // The whole quoted scalar (to the end when unclosed) belongs to the item.
+                    let close = find_quote_close(text, i, end).map_or(end, |c| c + 1);
+                    extend(&mut cur, i, close);
+                    prev = Some(b);
+                    i = close;
+                    continue;
+                }
                 match b {
-                    b'"' | b'\'' if opens_quote(prev) => quote = Some(b),
                     b'[' | b'{' => depth += 1,
                     b']' | b'}' => depth = depth.saturating_sub(1),
                     _ => {}
