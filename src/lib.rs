@@ -4,7 +4,9 @@
 //! template; a *spec type* ([`spec_type::SpecType`]) describes the template as
 //! data. This crate is the platform-free core: `&str` in, data out, no I/O, no
 //! printing, no panics. The native CLI (`src/main.rs`, feature `cli`) and the
-//! WASM bindings are thin layers over it.
+//! WASM bindings are thin layers over it: the bindings over [`api`], the
+//! wasm-bindgen one for JS (`wasm.rs`, feature `bindgen`) and the C-ABI one
+//! for wasmtime hosts such as the Python package (`cabi.rs`, feature `cabi`).
 //!
 //! ```
 //! let report = speclint::validate("---\nspec_type: database-schema\nstatus: in-review\n---\n");
@@ -13,7 +15,15 @@
 
 #![deny(unsafe_code)]
 
+#[cfg(all(target_arch = "wasm32", feature = "cabi", feature = "bindgen"))]
+compile_error!(
+    "the `cabi` and `bindgen` features are two bindings of one module: build one at a time"
+);
+
 pub mod analysis;
+pub mod api;
+#[cfg(all(target_arch = "wasm32", feature = "cabi", not(feature = "bindgen")))]
+mod cabi;
 pub mod config;
 pub mod corpus;
 pub mod derive;

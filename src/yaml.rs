@@ -569,7 +569,9 @@ fn split_comment(rest: &str) -> (Span, Option<Span>) {
     while i < bytes.len() {
         let b = bytes[i];
         let opens = (b == b'"' || b == b'\'')
-            && (i == 0 || rest[..i].trim().is_empty() || matches!(bytes[i - 1], b'[' | b',' | b' '));
+            && (i == 0
+                || rest[..i].trim().is_empty()
+                || matches!(bytes[i - 1], b'[' | b',' | b' '));
         if opens {
             match find_quote_close(rest, i, bytes.len()) {
                 Some(close) => i = close,

@@ -1,0 +1,368 @@
+"""speclint for Python: validate spec documents (Markdown + YAML front matter
+that follow a template) with the same Rust core as the `speclint` CLI and the
+npm package, compiled to WebAssembly and run with wasmtime.
+
+    >>> import speclint
+    >>> [d.code for d in speclint.validate("---\\nspec_type: database-schema\\nstatus: in-review\\n---\\n")][:1]
+    ['FM008']
+
+A thin binding: every check, message and position comes from the core.
+Columns count Unicode code points (Python string indices), as the CLI does;
+`start`/`end` are byte offsets into the UTF-8 text, as in the CLI's JSON.
+The MkDocs plugin is `speclint.plugin.SpeclintPlugin` (`plugins: [speclint]`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+
+from . import _runtime
+from ._runtime import SpeclintError
+
+__all__ = [
+    "Diagnostic",
+    "Linter",
+    "NormalizeResult",
+    "SpeclintError",
+    "ValidateResult",
+    "derive",
+    "export",
+    "normalize",
+    "parse_config",
+    "rules",
+    "validate",
+    "version",
+]
+
+#: A custom spec type: YAML (or JSON) text, a path to a type file, or a definition as a dict.
+TypeInput = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+#: A document: text, or a file's bytes (invalid UTF-8 is reported as `IO001`).
+Document = Union[str, bytes]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in a document, as `speclint check --format json` reports it."""
+
+    code: str
+    """Stable rule code, e.g. `FM008`."""
+    name: str
+    """Stable rule name, e.g. `value-not-allowed`."""
+    severity: str
+    """`error`, `warning` or `info`."""
+    message: str
+    line: int
+    """1-based."""
+    column: int
+    """1-based, in code points."""
+    end_line: int
+    end_column: int
+    start: int
+    """Byte offset into the UTF-8 text."""
+    end: int
+    help: Optional[str] = None
+    path: Optional[str] = None
+    fix: Optional[dict] = field(default=None, compare=False)
+    """The fix, when the rule has one: `{"applicability", "title", "edits"}`."""
+    related: tuple = field(default=(), compare=False)
+    """Related locations: `{"line", "column", "start", "end", "message"}`."""
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Diagnostic":
+        return cls(
+            code=d["code"],
+            name=d["name"],
+            severity=d["severity"],
+            message=d["message"],
+            line=d["line"],
+            column=d["column"],
+            end_line=d["endLine"],
+            end_column=d["endColumn"],
+            start=d["start"],
+            end=d["end"],
+            help=d.get("help"),
+            path=d.get("path"),
+            fix=d.get("fix"),
+            related=tuple(d.get("related", ())),
+        )
+
+    def __str__(self) -> str:
+        where = f"{self.path}:" if self.path else ""
+        return f"{where}{self.line}:{self.column} {self.code} {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidateResult:
+    diagnostics: list
+    """`list[Diagnostic]`, sorted by position."""
+    spec_type: Optional[str]
+    """The spec type the document was validated against (`None`: none applied)."""
+    type_source: Optional[str]
+    """`front-matter`, `explicit`, `default` or `detected`."""
+    declares_spec_type: bool
+    """Whether the document has a `spec_type` (tools skip Markdown files without one)."""
+
+
+@dataclass(frozen=True)
+class NormalizeResult:
+    text: str
+    changed: bool
+    fixes: list
+    """The fixes applied: `{"code", "title", "applicability", "removed"}`."""
+    diagnostics: list
+    """`list[Diagnostic]` of the normalized text."""
+
+
+def _type_input(t: Any) -> Any:
+    if isinstance(t, os.PathLike):
+        path = os.fspath(t)
+        with open(path, encoding="utf-8") as f:
+            return {"path": path, "text": f.read()}
+    if isinstance(t, (str, Mapping)):
+        return t
+    raise TypeError(f"a spec type must be YAML text, a path or a dict, not {type(t).__name__}")
+
+
+def _options(
+    types: Optional[Iterable[TypeInput]] = None,
+    rules: Optional[Mapping[str, str]] = None,
+    default_type: Optional[str] = None,
+    spec_type: Optional[str] = None,
+) -> dict[str, Any]:
+    o: dict[str, Any] = {"columnEncoding": "unicode"}
+    if types:
+        o["types"] = [_type_input(t) for t in types]
+    if rules:
+        o["rules"] = dict(rules)
+    if default_type is not None:
+        o["defaultType"] = default_type
+    if spec_type is not None:
+        o["specType"] = spec_type
+    return o
+
+
+def _document(document: Document) -> bytes:
+    """Sends bytes beside the request (no JSON escaping); `validate` reads invalid UTF-8 as `IO001`."""
+    if isinstance(document, str):
+        return document.encode("utf-8", errors="surrogatepass")
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        return bytes(document)
+    raise TypeError(f"the document must be str or bytes, not {type(document).__name__}")
+
+
+class Linter:
+    """A configured linter: custom spec types parsed once, rule levels resolved
+    once, for many documents (the MkDocs plugin keeps one per build).
+
+    `types`: custom spec types (YAML/JSON text, paths of type files, or dicts);
+    `rules`: levels by code or name (`off`, `info`, `warning`, `error`);
+    `default_type`: the type of documents without `spec_type`.
+    Raises `SpeclintError` on invalid options.
+    """
+
+    def __init__(
+        self,
+        types: Optional[Iterable[TypeInput]] = None,
+        rules: Optional[Mapping[str, str]] = None,
+        default_type: Optional[str] = None,
+    ):
+        self._options = _options(types, rules, default_type)
+        self._handle: Optional[int] = None
+        self._generation = -1
+        self._session()  # report invalid options now
+
+    def _session(self) -> int:
+        if self._handle is None or self._generation != _runtime.generation():
+            handle = _runtime.call({"op": "open", "options": self._options})
+            self._handle, self._generation = handle, _runtime.generation()
+        return self._handle
+
+    def _call(self, request: dict[str, Any], document: Optional[bytes] = None) -> Any:
+        with _runtime.lock:
+            request["session"] = self._session()
+            return _runtime.call(request, document)
+
+    def close(self) -> None:
+        """Frees the session in the module (also done when the linter is garbage-collected)."""
+        with _runtime.lock:
+            handle, self._handle = self._handle, None
+            if handle is not None and self._generation == _runtime.running_generation():
+                _runtime.call({"op": "close", "session": handle})
+
+    def __del__(self) -> None:
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            try:
+                _runtime.release(self._generation, handle)
+            except Exception:
+                pass
+
+    def __enter__(self) -> "Linter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def check(
+        self, text: Document, spec_type: Optional[str] = None, path: Optional[str] = None
+    ) -> ValidateResult:
+        """Validates one document; also says which spec type applied and how it was chosen."""
+        req: dict[str, Any] = {"op": "validate"}
+        if spec_type is not None:
+            req["specType"] = spec_type
+        if path is not None:
+            req["path"] = path
+        r = self._call(req, _document(text))
+        return ValidateResult(
+            diagnostics=[Diagnostic.from_json(d) for d in r["diagnostics"]],
+            spec_type=r["specType"],
+            type_source=r["typeSource"],
+            declares_spec_type=r["declaresSpecType"],
+        )
+
+    def validate(
+        self, text: Document, spec_type: Optional[str] = None, path: Optional[str] = None
+    ) -> list[Diagnostic]:
+        """The diagnostics of one document, sorted by position."""
+        return self.check(text, spec_type=spec_type, path=path).diagnostics
+
+    def normalize(
+        self,
+        text: str,
+        *,
+        unsafe_fixes: bool = False,
+        reorder_sections: bool = False,
+        insert_missing_sections: bool = False,
+        spec_type: Optional[str] = None,
+    ) -> NormalizeResult:
+        """What `speclint fmt` writes: safe fixes (and unsafe ones if asked), canonical formatting."""
+        req: dict[str, Any] = {
+            "op": "normalize",
+            "unsafeFixes": unsafe_fixes,
+            "reorderSections": reorder_sections,
+            "insertMissingSections": insert_missing_sections,
+        }
+        if spec_type is not None:
+            req["specType"] = spec_type
+        r = self._call(req, _document(text))
+        return NormalizeResult(
+            text=r["text"],
+            changed=r["changed"],
+            fixes=r["fixes"],
+            diagnostics=[Diagnostic.from_json(d) for d in r["diagnostics"]],
+        )
+
+    def export(self, text: str, spec_type: Optional[str] = None) -> dict[str, Any]:
+        """The document as data, as `speclint export` prints it (see docs/export.md)."""
+        req: dict[str, Any] = {"op": "export"}
+        if spec_type is not None:
+            req["specType"] = spec_type
+        return self._call(req, _document(text))
+
+    def cross_check(
+        self,
+        documents: Sequence[tuple],
+        initiatives: Optional[Iterable[str]] = None,
+        specs: Optional[Iterable[str]] = None,
+    ) -> list[list[Diagnostic]]:
+        """Cross-document diagnostics (`XD`) of `(path, text)` or `(path, text,
+        display_path)` tuples, one list per document. `path` is `/`-separated
+        (the base of relative links); `display_path` (default `path`) is set on
+        the diagnostics. `initiatives` (ids) and `specs` (paths) enable the
+        reference checks."""
+        docs = []
+        for d in documents:
+            doc = {"path": d[0], "text": d[1]}
+            if len(d) > 2 and d[2] is not None:
+                doc["displayPath"] = d[2]
+            docs.append(doc)
+        req: dict[str, Any] = {"op": "crossCheck", "documents": docs}
+        if initiatives is not None:
+            req["initiatives"] = list(initiatives)
+        if specs is not None:
+            req["specs"] = list(specs)
+        return [[Diagnostic.from_json(d) for d in ds] for ds in self._call(req)]
+
+    def spec_types(self) -> list[dict[str, Any]]:
+        """The known spec types (built-in and custom), as definitions."""
+        return self._call({"op": "specTypes"})
+
+    def spec_type(self, id: str) -> dict[str, Any]:
+        """One spec type's definition; `SpeclintError` on an unknown id."""
+        return self._call({"op": "specType", "id": id})
+
+    def schema(self, spec_type: str) -> dict[str, Any]:
+        """The JSON Schema of a spec type's front matter."""
+        return self._call({"op": "schema", "specType": spec_type})
+
+
+_linters: dict[str, Linter] = {}
+
+
+def _linter(types: Any, rules: Any, default_type: Optional[str]) -> Linter:
+    """Linters of the module-level functions, kept by their options (so that a
+    pre-commit hook validating many files parses its types once)."""
+    key = json.dumps(_options(types, rules, default_type), sort_keys=True)
+    linter = _linters.get(key)
+    if linter is None:
+        if len(_linters) >= 16:
+            _linters.pop(next(iter(_linters))).close()
+        linter = _linters[key] = Linter(types, rules, default_type)
+    return linter
+
+
+def validate(
+    text: Document,
+    types: Optional[Iterable[TypeInput]] = None,
+    spec_type: Optional[str] = None,
+    rules: Optional[Mapping[str, str]] = None,
+    *,
+    default_type: Optional[str] = None,
+    path: Optional[str] = None,
+) -> list[Diagnostic]:
+    """Validates one document (text, or a file's bytes) and returns its diagnostics.
+
+    `types`: custom spec types (YAML/JSON text, paths of type files, or dicts);
+    `spec_type`: validate as this type whatever the document says;
+    `rules`: levels by code or name (`{"FM006": "off"}`);
+    `path`: set on the diagnostics.
+    """
+    types = list(types) if types else None
+    return _linter(types, rules, default_type).validate(text, spec_type=spec_type, path=path)
+
+
+def normalize(text: str, types: Optional[Iterable[TypeInput]] = None, **options: Any) -> NormalizeResult:
+    """Normalizes one document (see `Linter.normalize` for the options)."""
+    types = list(types) if types else None
+    return _linter(types, None, None).normalize(text, **options)
+
+
+def export(text: str, types: Optional[Iterable[TypeInput]] = None, spec_type: Optional[str] = None) -> dict[str, Any]:
+    """Exports one document as data (see `Linter.export`)."""
+    types = list(types) if types else None
+    return _linter(types, None, None).export(text, spec_type=spec_type)
+
+
+def derive(template: str, yaml: bool = False) -> Any:
+    """Derives a spec type from a template document: a definition dict, or with
+    `yaml=True` the YAML text `speclint init --from-template` writes."""
+    return _runtime.call({"op": "derive", "text": template, "yaml": yaml})
+
+
+def parse_config(text: str) -> dict[str, Any]:
+    """Parses a `speclint.yaml` text: `rules`, `types`, `include`, `exclude`,
+    `default_type`, `references`. `SpeclintError` on an invalid config."""
+    return _runtime.call({"op": "parseConfig", "text": text})
+
+
+def rules() -> list[dict[str, Any]]:
+    """Every rule and built-in diagnostic: code, name, severity, fix, summary."""
+    return _runtime.call({"op": "rules"})
+
+
+def version() -> str:
+    """The version of the speclint core in the packaged module."""
+    return _runtime.call({"op": "version"})
