@@ -7,7 +7,10 @@ const glue = require("./wasm/speclint.cjs");
 
 module.exports = {
   Linter: glue.Linter,
+  deriveSpecType: glue.deriveSpecType,
+  exportSpec: glue.exportSpec,
   frontMatterSchema: glue.frontMatterSchema,
+  normalize: glue.normalize,
   parseConfig: glue.parseConfig,
   renderDiagnostics: glue.renderDiagnostics,
   rules: glue.rules,

@@ -333,6 +333,155 @@ export interface CrossCheckOptions {
   specs?: string[];
 }
 
+/** Options of `normalize`: what it may do beyond safe fixes and formatting. */
+export interface NormalizeOptions {
+  /** Also apply fixes labelled unsafe. */
+  unsafeFixes?: boolean;
+  /** Move sections into the spec type's order (unsafe). */
+  reorderSections?: boolean;
+  /** Insert missing required sections as stubs (unsafe). */
+  insertMissingSections?: boolean;
+  /** Normalize as this spec type instead of the document's `spec_type`. */
+  specType?: string;
+}
+
+/** A fix the normalizer applied. */
+export interface AppliedFix {
+  code: string;
+  title: string;
+  applicability: Applicability;
+  /** The texts the fix's edits replaced. */
+  removed: string[];
+}
+
+/** What `normalize` returns. */
+export interface NormalizeResult {
+  /** The normalized text. */
+  text: string;
+  /** Whether `text` differs from the input. */
+  changed: boolean;
+  /** The fixes applied, in order. */
+  fixes: AppliedFix[];
+  /** The diagnostics of the normalized text. */
+  diagnostics: Diagnostic[];
+}
+
+/** Any JSON value (front matter values). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | Record<string, JsonValue>;
+
+/** A 1-based, inclusive line range. */
+export interface Lines {
+  start: number;
+  end: number;
+}
+
+/** Text with its lines. */
+export interface Block {
+  markdown: string;
+  lines: Lines;
+}
+
+/** How a heading relates to the spec type. */
+export type SectionRole = "document-title" | "section" | "near-miss" | "wrong-level" | "duplicate" | "entry" | "subsection" | "unknown";
+
+/** One section of an exported document (a flat list; `parent` indexes it). */
+export interface SectionData {
+  title: string;
+  id: string | null;
+  role: SectionRole | null;
+  level: number;
+  parent: number | null;
+  lines: Lines;
+  markdown: string;
+}
+
+/** One table of an exported document: records keyed by canonical column keys when mapped. */
+export interface TableData {
+  section: string | null;
+  sectionIndex: number | null;
+  entity: string | null;
+  mapped: boolean;
+  lines: Lines;
+  headers: string[];
+  columns: string[];
+  rows: Record<string, string | null>[];
+  rowLines: Lines[];
+}
+
+/** One column of an entity. */
+export interface ColumnData {
+  name: string;
+  type: string;
+  nullable: boolean | null;
+  default: string | null;
+  constraints: string;
+  lines: Lines;
+}
+
+/** Where a primary key is declared. */
+export type KeySource = "constraints" | "body";
+
+export interface PrimaryKeyData {
+  columns: string[];
+  source: KeySource;
+  lines: Lines;
+}
+
+export interface ForeignKeyTarget {
+  entity: string;
+  columns: string[];
+}
+
+export interface ForeignKeyData {
+  column: string;
+  references: ForeignKeyTarget;
+  lines: Lines;
+}
+
+export interface IndexData {
+  name: string | null;
+  columns: string[];
+  method: string | null;
+  unique: boolean;
+  text: string;
+  lines: Lines;
+}
+
+/** One entity (table) of a database schema spec. */
+export interface EntityData {
+  name: string;
+  sectionIndex: number;
+  lines: Lines;
+  description: string | null;
+  columns: ColumnData[];
+  primaryKey: PrimaryKeyData | null;
+  foreignKeys: ForeignKeyData[];
+  indexes: IndexData[];
+}
+
+/** Diagnostic counts of an exported document. */
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A document as data (`exportSpec`; the JSON Schema is docs/spec-document.schema.json). */
+export interface SpecDocument {
+  formatVersion: number;
+  specType: string | null;
+  typeSource: TypeSource | null;
+  title: string | null;
+  frontMatter: Record<string, JsonValue> | null;
+  frontMatterLines: Lines | null;
+  fieldLines: Record<string, Lines> | null;
+  preamble: Block | null;
+  sections: SectionData[];
+  tables: TableData[];
+  entities: EntityData[] | null;
+  diagnostics: DiagnosticCounts;
+}
+
 // ---- functions (not read by the data type checker) ----
 
 /**
@@ -348,6 +497,18 @@ export function specTypes(options?: Options): SpecType[];
 
 /** The JSON Schema of a spec type's front matter (for editors). Throws on an unknown type. */
 export function frontMatterSchema(specType: string, options?: Options): FrontMatterSchema;
+
+/**
+ * Normalizes one document: the rules' safe fixes (unsafe ones with
+ * `unsafeFixes`) and canonical formatting; idempotent and lossless.
+ */
+export function normalize(text: string, options?: Options & NormalizeOptions): NormalizeResult;
+
+/** Exports one document as data. */
+export function exportSpec(text: string, options?: Options): SpecDocument;
+
+/** Derives a spec type from a template document; throws when the template has no sections. */
+export function deriveSpecType(templateText: string): SpecType;
 
 /** Every rule and built-in diagnostic, in code order. */
 export function rules(): RuleMeta[];
@@ -377,6 +538,10 @@ export class Linter {
    * twice, unresolved references) of a set of documents, one list per document.
    */
   crossCheck(documents: CrossDocument[], options?: CrossCheckOptions): Diagnostic[][];
+  /** Normalizes one document (see `normalize`). */
+  normalize(text: string, options?: NormalizeOptions): NormalizeResult;
+  /** Exports one document as data; `options.specType` forces a spec type. */
+  exportSpec(text: string, options?: ValidateOptions): SpecDocument;
   /** The spec types this linter knows. */
   specTypes(): SpecType[];
   /** One spec type's definition; throws an `Error` naming the known ids when unknown. */

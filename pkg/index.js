@@ -9,7 +9,10 @@ initSync({ module: readFileSync(new URL("./wasm/speclint_bg.wasm", import.meta.u
 
 export {
   Linter,
+  deriveSpecType,
+  exportSpec,
   frontMatterSchema,
+  normalize,
   parseConfig,
   renderDiagnostics,
   rules,

@@ -12,7 +12,10 @@ import wasmInit, { initSync as wasmInitSync } from "./wasm/speclint.js";
 
 export {
   Linter,
+  deriveSpecType,
+  exportSpec,
   frontMatterSchema,
+  normalize,
   parseConfig,
   renderDiagnostics,
   rules,

@@ -163,6 +163,26 @@ pub struct NormalizeResult {
     pub diagnostics: Vec<LocatedDiagnostic>,
 }
 
+/// Splits the options of the free `normalize(text, options)` function: the
+/// normalize flags (`unsafeFixes`, `reorderSections`, `insertMissingSections`)
+/// and the session options (types, rules, `specType`, ...).
+pub fn split_normalize_options(
+    mut v: serde_json::Value,
+) -> Result<(Options, NormalizeOptions), OptionsError> {
+    let mut flags = serde_json::Map::new();
+    if let Some(map) = v.as_object_mut() {
+        for key in ["unsafeFixes", "reorderSections", "insertMissingSections"] {
+            if let Some(x) = map.remove(key) {
+                flags.insert(key.to_string(), x);
+            }
+        }
+    }
+    let err = |e: serde_json::Error| OptionsError(format!("options: {e}"));
+    let options = if v.is_null() { Options::default() } else { serde_json::from_value(v).map_err(err)? };
+    let normalize: NormalizeOptions = serde_json::from_value(serde_json::Value::Object(flags)).map_err(err)?;
+    Ok((options, normalize))
+}
+
 /// A document: text, or a file's bytes (invalid UTF-8 is reported as `IO001`).
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {

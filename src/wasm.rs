@@ -127,6 +127,20 @@ impl JsLinter {
         to_js(&self.session.cross_check(&docs, &o))
     }
 
+    /// Normalizes one document: safe fixes (unsafe ones with `unsafeFixes`)
+    /// and canonical formatting; `options` may also set an explicit `specType`.
+    pub fn normalize(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
+        let o: crate::normalize::NormalizeOptions = from_js("options", options)?;
+        to_js(&self.session.normalize(text, &o).map_err(error)?)
+    }
+
+    /// Exports one document as data (`SpecDocument`); `options` may set an explicit `specType`.
+    #[wasm_bindgen(js_name = exportSpec)]
+    pub fn export_spec(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
+        let o: CallOptions = from_js("options", options)?;
+        to_js(&self.session.export(text, o.spec_type.as_deref()).map_err(error)?)
+    }
+
     /// One spec type's definition; throws on an unknown id.
     #[wasm_bindgen(js_name = specType)]
     pub fn spec_type(&self, id: &str) -> JsResult<JsValue> {
@@ -150,6 +164,27 @@ pub fn spec_types(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = frontMatterSchema)]
 pub fn front_matter_schema(spec_type: &str, options: JsValue) -> JsResult<JsValue> {
     JsLinter::new(options)?.schema(spec_type)
+}
+
+/// Normalizes one document; `options` are the `Linter` options plus
+/// `unsafeFixes`, `reorderSections` and `insertMissingSections`.
+#[wasm_bindgen]
+pub fn normalize(text: &str, options: JsValue) -> JsResult<JsValue> {
+    let value: serde_json::Value = from_js("options", options)?;
+    let (o, flags) = api::split_normalize_options(value).map_err(error)?;
+    JsLinter::from_options(o)?.normalize(text, to_js(&flags)?)
+}
+
+/// Exports one document as data.
+#[wasm_bindgen(js_name = exportSpec)]
+pub fn export_spec(text: &str, options: JsValue) -> JsResult<JsValue> {
+    JsLinter::new(options)?.export_spec(text, JsValue::UNDEFINED)
+}
+
+/// Derives a spec type from a template document; throws when the template has no sections.
+#[wasm_bindgen(js_name = deriveSpecType)]
+pub fn derive_spec_type(template: &str) -> JsResult<JsValue> {
+    to_js(&api::derive(template).map_err(error)?)
 }
 
 /// Every rule and built-in diagnostic: code, name, default severity, fix availability, summary.

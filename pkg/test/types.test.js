@@ -13,7 +13,10 @@ import * as speclint from "speclint";
 import { Checker, literals, parseDts } from "./dts.js";
 import { markdown, pkg, read } from "./helpers.js";
 
-const { Linter, crossCheck, frontMatterSchema, parseConfig, renderDiagnostics, rules, specTypes, validate } = speclint;
+const {
+  Linter, crossCheck, deriveSpecType, exportSpec, frontMatterSchema, normalize, parseConfig, renderDiagnostics, rules,
+  specTypes, validate,
+} = speclint;
 const dtsText = readFileSync(`${pkg}/index.d.cts`, "utf8");
 const { types, exports } = parseDts(dtsText);
 const ADR = read("examples/types/adr.yaml");
@@ -86,7 +89,12 @@ test("every output conforms to its declared type, and every declared property an
   for (const p of docs) {
     ok(linter.validate(read(p), { path: p }), "ValidateResult", p);
     ok(validate(Buffer.from(read(p)), { columnEncoding: "unicode" }), "ValidateResult", p);
+    ok(linter.exportSpec(read(p)), "SpecDocument", p);
+    ok(linter.normalize(read(p), { unsafeFixes: true }), "NormalizeResult", p);
   }
+  ok(normalize(read("examples/invalid/orders-db-defects.md"), { reorderSections: true, insertMissingSections: true, unsafeFixes: true }), "NormalizeResult", "free normalize");
+  ok(exportSpec(ORDERS, { specType: "database-schema" }), "SpecDocument", "free export");
+  ok(deriveSpecType(read("examples/template.md")), "SpecType", "derived");
   const bare = ORDERS.replace(/^spec_type: .*\n/m, "");
   ok(validate(bare), "ValidateResult", "detected");
   ok(validate(bare, { defaultType: "database-schema" }), "ValidateResult", "default");
@@ -111,10 +119,12 @@ test("every output conforms to its declared type, and every declared property an
     "ValidateResult", "Diagnostic", "Fix", "Edit", "Related", "RuleMeta", "SpecType", "FieldSpec",
     "ColumnSpec", "TableSpec", "RepeatedSpec", "SectionSpec", "When", "ReferenceSpec", "Then",
     "Condition", "Config", "References", "FieldSchema", "FieldItemsSchema", "FrontMatterSchema",
+    "NormalizeResult", "AppliedFix", "SpecDocument", "Lines", "Block", "SectionData", "TableData", "ColumnData",
+    "PrimaryKeyData", "ForeignKeyTarget", "ForeignKeyData", "IndexData", "EntityData", "DiagnosticCounts",
   ];
   const literalTypes = [
     "Severity", "Applicability", "TypeSource", "FieldKind", "HeadingStyle", "Semantics",
-    "FixAvailability", "Level", "FieldSchema.type", "FieldSchema.format", "FieldItemsSchema.type", "FrontMatterSchema.type",
+    "FixAvailability", "Level", "SectionRole", "KeySource", "FieldSchema.type", "FieldSchema.format", "FieldItemsSchema.type", "FrontMatterSchema.type",
   ];
   assert.deepEqual(c.unseen(outputs, literalTypes), [], "declared but never produced (stale in index.d.cts?)");
 });
@@ -140,6 +150,7 @@ test("the keys and variants the binding accepts are exactly the declared ones", 
   const cases = [
     ["Options", () => validate("", { zzz: 1 })],
     ["ValidateOptions", () => new Linter().validate("", { zzz: 1 })],
+    ["NormalizeOptions", () => new Linter().normalize("", { zzz: 1 })],
     ["RenderFile", () => renderDiagnostics("json", [{ path: "a", text: "", diagnostics: [], zzz: 1 }])],
     ["RenderOptions", () => renderDiagnostics("json", [], { zzz: 1 })],
     ["CrossDocument", () => new Linter().crossCheck([{ path: "a", text: "", zzz: 1 }])],

@@ -43,7 +43,7 @@ pub const MAX_ROUNDS: usize = 4;
 
 /// What the normalizer may do beyond safe fixes and formatting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct NormalizeOptions {
     /// Also apply fixes labelled unsafe.
     pub unsafe_fixes: bool,
