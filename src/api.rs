@@ -178,8 +178,13 @@ pub fn split_normalize_options(
         }
     }
     let err = |e: serde_json::Error| OptionsError(format!("options: {e}"));
-    let options = if v.is_null() { Options::default() } else { serde_json::from_value(v).map_err(err)? };
-    let normalize: NormalizeOptions = serde_json::from_value(serde_json::Value::Object(flags)).map_err(err)?;
+    let options = if v.is_null() {
+        Options::default()
+    } else {
+        serde_json::from_value(v).map_err(err)?
+    };
+    let normalize: NormalizeOptions =
+        serde_json::from_value(serde_json::Value::Object(flags)).map_err(err)?;
     Ok((options, normalize))
 }
 

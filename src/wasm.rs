@@ -138,7 +138,12 @@ impl JsLinter {
     #[wasm_bindgen(js_name = exportSpec)]
     pub fn export_spec(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
         let o: CallOptions = from_js("options", options)?;
-        to_js(&self.session.export(text, o.spec_type.as_deref()).map_err(error)?)
+        to_js(
+            &self
+                .session
+                .export(text, o.spec_type.as_deref())
+                .map_err(error)?,
+        )
     }
 
     /// One spec type's definition; throws on an unknown id.
