@@ -221,15 +221,12 @@ impl<'a> Document<'a> {
         let parser = Parser::new_ext(body, opts).into_offset_iter();
 
         // State for the element being read.
-        let mut heading: Option<(u8, Span, String, usize, usize)> = None; // level, span, text, code spans seen, other inline seen
+        let mut text = TextSink::default();
         let mut heading_code: Option<String> = None;
         let mut in_table: Option<Table> = None;
         let mut in_code_block: Option<(Span, String, bool)> = None;
         let mut code_content: Option<Span> = None;
-        let mut items: Vec<(usize, bool)> = Vec::new(); // (index in list_items, still in first paragraph)
-        let mut item_text: Vec<String> = Vec::new();
         let mut list_depth = 0usize;
-        let mut paragraph: Option<(Span, String)> = None;
         let mut table_depth = 0usize;
         // Whether content was seen since the last heading (for has_own_content).
         let mut content_since_heading: Vec<bool> = Vec::new();
@@ -238,23 +235,29 @@ impl<'a> Document<'a> {
             let span = Span::from(range).shift(base);
             match event {
                 Event::Start(Tag::Heading { level, .. }) => {
-                    heading = Some((level as u8, span, String::new(), 0, 0));
+                    text.heading = Some(HeadingText {
+                        level: level as u8,
+                        span,
+                        text: String::new(),
+                        codes: 0,
+                        others: 0,
+                    });
                     heading_code = None;
                 }
                 Event::End(TagEnd::Heading(_)) => {
-                    if let Some((level, hspan, text, codes, others)) = heading.take() {
-                        let hspan = trim_line_end(self.text, hspan);
+                    if let Some(h) = text.heading.take() {
+                        let hspan = trim_line_end(self.text, h.span);
                         let (content, setext) = heading_content(self.text, hspan);
-                        let code = if codes == 1 && others == 0 {
+                        let code = if h.codes == 1 && h.others == 0 {
                             heading_code.take()
                         } else {
                             None
                         };
                         self.headings.push(Heading {
-                            level,
+                            level: h.level,
                             span: hspan,
                             content,
-                            text: collapse_ws(&text),
+                            text: collapse_ws(&h.text),
                             code,
                             setext,
                         });
@@ -317,28 +320,28 @@ impl<'a> Document<'a> {
                         text: String::new(),
                         depth: list_depth.saturating_sub(1),
                     });
-                    items.push((self.list_items.len() - 1, true));
-                    item_text.push(String::new());
+                    text.items
+                        .push((self.list_items.len() - 1, true, String::new()));
                 }
                 Event::End(TagEnd::Item) => {
-                    if let (Some((idx, _)), Some(t)) = (items.pop(), item_text.pop()) {
+                    if let Some((idx, _, t)) = text.items.pop() {
                         self.list_items[idx].text = collapse_ws(&t);
                     }
                 }
                 Event::Start(Tag::Paragraph) => {
                     mark(&mut content_since_heading);
-                    if items.is_empty() {
-                        paragraph = Some((span, String::new()));
+                    if text.items.is_empty() {
+                        text.paragraph = Some((span, String::new()));
                     }
                 }
                 Event::End(TagEnd::Paragraph) => {
-                    if let Some((pspan, t)) = paragraph.take() {
+                    if let Some((pspan, t)) = text.paragraph.take() {
                         self.paragraphs.push(Paragraph {
                             span: trim_line_end(self.text, pspan),
                             text: collapse_ws(&t),
                         });
                     }
-                    if let Some(last) = items.last_mut() {
+                    if let Some(last) = text.items.last_mut() {
                         last.1 = false;
                     }
                 }
@@ -358,14 +361,7 @@ impl<'a> Document<'a> {
                 Event::Html(_) => {}
                 Event::InlineHtml(s) => {
                     self.html.push(span);
-                    push_text(
-                        &mut heading,
-                        &mut paragraph,
-                        &mut items,
-                        &mut item_text,
-                        &s,
-                        false,
-                    );
+                    text.push(&s, false);
                 }
                 Event::Text(s) => {
                     if in_code_block.is_some() {
@@ -378,52 +374,24 @@ impl<'a> Document<'a> {
                     if table_depth > 0 {
                         continue;
                     }
-                    push_text(
-                        &mut heading,
-                        &mut paragraph,
-                        &mut items,
-                        &mut item_text,
-                        &s,
-                        false,
-                    );
+                    text.push(&s, false);
                 }
                 Event::Code(s) => {
                     self.code_spans.push(span);
-                    if let Some(h) = heading.as_mut() {
-                        h.3 += 1;
+                    if let Some(h) = text.heading.as_mut() {
+                        h.codes += 1;
                         heading_code = Some(s.to_string());
                     }
                     if table_depth == 0 {
-                        push_text(
-                            &mut heading,
-                            &mut paragraph,
-                            &mut items,
-                            &mut item_text,
-                            &s,
-                            true,
-                        );
+                        text.push(&s, true);
                     }
                 }
                 Event::HardBreak => {
                     self.hard_breaks.push(span);
-                    push_text(
-                        &mut heading,
-                        &mut paragraph,
-                        &mut items,
-                        &mut item_text,
-                        " ",
-                        false,
-                    );
+                    text.push(" ", false);
                 }
                 Event::SoftBreak => {
-                    push_text(
-                        &mut heading,
-                        &mut paragraph,
-                        &mut items,
-                        &mut item_text,
-                        " ",
-                        false,
-                    );
+                    text.push(" ", false);
                 }
                 _ => {}
             }
@@ -503,26 +471,40 @@ fn mark(flags: &mut [bool]) {
     }
 }
 
-fn push_text(
-    heading: &mut Option<(u8, Span, String, usize, usize)>,
-    paragraph: &mut Option<(Span, String)>,
-    items: &mut [(usize, bool)],
-    item_text: &mut [String],
-    s: &str,
-    is_code: bool,
-) {
-    if let Some(h) = heading.as_mut() {
-        h.2.push_str(s);
-        if !is_code && !s.trim().is_empty() {
-            h.4 += 1;
+/// A heading being read.
+struct HeadingText {
+    level: u8,
+    span: Span,
+    text: String,
+    /// Code spans and other non-blank inline pieces seen (a heading that is one
+    /// code span and nothing else names an entry: ``### `orders` ``).
+    codes: usize,
+    others: usize,
+}
+
+/// Where the plain text of inline events goes: the open heading, else the
+/// open paragraph and the first paragraph of the innermost list item.
+#[derive(Default)]
+struct TextSink {
+    heading: Option<HeadingText>,
+    paragraph: Option<(Span, String)>,
+    /// (index in `list_items`, still in its first paragraph, its text).
+    items: Vec<(usize, bool, String)>,
+}
+
+impl TextSink {
+    fn push(&mut self, s: &str, is_code: bool) {
+        if let Some(h) = self.heading.as_mut() {
+            h.text.push_str(s);
+            if !is_code && !s.trim().is_empty() {
+                h.others += 1;
+            }
+            return;
         }
-        return;
-    }
-    if let Some(p) = paragraph.as_mut() {
-        p.1.push_str(s);
-    }
-    if let (Some((_, first)), Some(t)) = (items.last(), item_text.last_mut()) {
-        if *first {
+        if let Some(p) = self.paragraph.as_mut() {
+            p.1.push_str(s);
+        }
+        if let Some((_, true, t)) = self.items.last_mut() {
             t.push_str(s);
         }
     }
