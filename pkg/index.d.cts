@@ -367,7 +367,7 @@ export interface NormalizeResult {
 }
 
 /** Any JSON value (front matter values). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | Record<string, JsonValue>;
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A 1-based, inclusive line range. */
 export interface Lines {

@@ -10,6 +10,9 @@
 #                                                its wasm-opt 108 emits modules
 #                                                that fail at load)
 #   typescript (tsc), for the type tests        (npm)
+#   chromium, for the browser tests             (Debian's, apt-get, only when
+#                                                missing; SPECLINT_NO_CHROMIUM=1
+#                                                skips it)
 #
 # Put "$SPECLINT_TOOLS/bin" first on PATH to use them (scripts/build-pkg.sh and
 # scripts/test.sh do). Needs cargo/rustup, node >= 18 and npm.
@@ -74,5 +77,19 @@ case "$(wasm-opt --version 2>/dev/null)" in
   *"version ${BINARYEN_VERSION%%.*}"*) ;;
   *) die "the wasm-opt on PATH is $(command -v wasm-opt) ($(wasm-opt --version 2>&1)); expected binaryen $BINARYEN_VERSION from npm" ;;
 esac
+
+# Debian's Chromium for the browser tests (pkg/test/e2e, driven by
+# playwright-core; `npx playwright install` cannot download browsers here).
+if [ "${SPECLINT_NO_CHROMIUM:-}" != 1 ] && ! command -v chromium >/dev/null; then
+  say "installing Debian's chromium (apt-get)"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "chromium is missing: install it (apt-get install chromium) or set SPECLINT_NO_CHROMIUM=1"
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null || die "apt-get did not install chromium"
+fi
 
 say "ok: $(wasm-pack --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | grep -o '[0-9][0-9]*' | head -1), tsc $(tsc --version | grep -o '[0-9.]*$')"

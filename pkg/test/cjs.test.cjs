@@ -11,7 +11,10 @@ test("require('speclint') works without init", () => {
   const speclint = require("speclint");
   assert.deepEqual(Object.keys(speclint).sort(), [
     "Linter",
+    "deriveSpecType",
+    "exportSpec",
     "frontMatterSchema",
+    "normalize",
     "parseConfig",
     "renderDiagnostics",
     "rules",

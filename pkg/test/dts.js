@@ -1,5 +1,6 @@
 // A small reader of the data types in index.d.cts (interfaces and type aliases
 // in a subset of TypeScript: unions, string literals, `T[]`, `Record<string, T>`,
+// `{ [key: string]: T }`,
 // `string`, `number`, `boolean`, `null`), and a checker of JS values against
 // them that records which properties and literals it has seen, so that a test
 // can also prove every declared property and literal occurs.
@@ -25,7 +26,7 @@ export function parseDts(text) {
 }
 
 function parseType(s) {
-  const tokens = s.match(/"[^"]*"|Record|<|>|,|\[\]|\(|\)|\||[$\w]+/g) || [];
+  const tokens = s.match(/"[^"]*"|Record|<|>|,|\[\]|\{|\}|\[|\]|:|\(|\)|\||[$\w]+/g) || [];
   let i = 0;
   const peek = () => tokens[i];
   const next = () => tokens[i++];
@@ -51,6 +52,15 @@ function parseType(s) {
       const u = union();
       if (next() !== ")") throw new Error(`expected ) in \`${s}\``);
       return u;
+    }
+    if (t === "{") {
+      // An index signature `{ [key: string]: T }` is a record (recursive aliases need it).
+      if (next() !== "[" || !/^\w+$/.test(next() ?? "") || next() !== ":" || next() !== "string" || next() !== "]" || next() !== ":") {
+        throw new Error(`bad index signature in \`${s}\``);
+      }
+      const v = union();
+      if (next() !== "}") throw new Error(`expected } in \`${s}\``);
+      return { kind: "record", of: v };
     }
     if (t === "Record") {
       if (next() !== "<" || next() !== "string" || next() !== ",") throw new Error(`bad Record in \`${s}\``);

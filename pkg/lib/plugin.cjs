@@ -1,0 +1,159 @@
+// What the remark plugin (remark.js / remark.cjs) and the Docusaurus plugin
+// (docusaurus.cjs) share: reading their options into a `Linter`, byte offsets
+// to UTF-16 offsets, and the one-line form of a diagnostic. No checking
+// happens here: every diagnostic comes from the core through the binding.
+"use strict";
+
+const { readFileSync } = require("node:fs");
+const { isAbsolute, join } = require("node:path");
+
+/** Throws an Error naming the plugin: `speclint/remark: ...`. */
+function fail(plugin, message) {
+  throw new Error(`${plugin}: ${message}`);
+}
+
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "string") return `\`${JSON.stringify(v)}\``;
+  if (typeof v === "object") return "an object";
+  return `\`${String(v)}\``;
+}
+
+function isPlainObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Levenshtein distance, for "did you mean" on option names. */
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = next;
+    }
+  }
+  return row[b.length];
+}
+
+/** Throws on keys of `options` that are not in `known`, suggesting the closest. */
+function checkKeys(plugin, options, known) {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const close = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+    const hint = close.length ? `; did you mean \`${close[0]}\`?` : `; expected one of ${known.map((k) => `\`${k}\``).join(", ")}`;
+    fail(plugin, `unknown option \`${key}\`${hint}`);
+  }
+}
+
+/**
+ * The parsed `speclint.yaml` of the options: `config` is its YAML text or an
+ * object with its keys (checked by the core's parser either way), or null.
+ */
+function parseConfigOption(plugin, binding, config) {
+  if (config === undefined || config === null) return binding.parseConfig("");
+  let text;
+  if (typeof config === "string") text = config;
+  else if (isPlainObject(config)) text = JSON.stringify(config);
+  else fail(plugin, `\`config\` must be the text of a speclint.yaml or an object of its keys, not ${describe(config)}`);
+  try {
+    return binding.parseConfig(text);
+  } catch (e) {
+    return fail(plugin, `config: ${e.message}`);
+  }
+}
+
+/** Reads a spec type file for the binding: `{ path, text }` (the path names it in errors). */
+function readType(plugin, path, base, what) {
+  const full = isAbsolute(path) ? path : join(base, path);
+  try {
+    return { path, text: readFileSync(full, "utf8") };
+  } catch (e) {
+    return fail(plugin, `cannot read ${what} \`${full}\`: ${e.message}`);
+  }
+}
+
+/**
+ * A `Linter` for the config's rules, default type and type files (read
+ * relative to `base`), plus `extraTypes` and `rules` that override the config's.
+ */
+function makeLinter(plugin, binding, { config, base, extraTypes = [], rules, specType, columnEncoding }) {
+  const types = [...config.types.map((t) => readType(plugin, t, base, "spec type file")), ...extraTypes];
+  const options = {
+    types,
+    rules: { ...config.rules, ...(rules ?? {}) },
+    defaultType: config.default_type ?? undefined,
+    specType,
+    columnEncoding,
+  };
+  try {
+    return new binding.Linter(options);
+  } catch (e) {
+    return fail(plugin, e.message);
+  }
+}
+
+/** UTF-8 length of the code point at `text[i]` and how many UTF-16 units it takes. */
+function utf8Width(text, i) {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return [1, 1];
+  if (c < 0x800) return [2, 1];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return [4, 2];
+  }
+  return [3, 1]; // other BMP characters; a lone surrogate is U+FFFD (3 bytes) for the core
+}
+
+/**
+ * Maps byte offsets into the UTF-8 form of `text` (what diagnostics carry as
+ * `start`/`end`) to offsets in UTF-16 code units (what JS strings, unist
+ * points and vfile count). One pass over the text for all offsets.
+ */
+function utf16Offsets(text, byteOffsets) {
+  const wanted = [...new Set(byteOffsets)].sort((a, b) => a - b);
+  const out = new Map();
+  let bytes = 0;
+  let units = 0;
+  let k = 0;
+  while (k < wanted.length) {
+    if (wanted[k] <= bytes || units >= text.length) {
+      out.set(wanted[k], units);
+      k++;
+      continue;
+    }
+    const [b, u] = utf8Width(text, units);
+    bytes += b;
+    units += u;
+  }
+  return out;
+}
+
+/** `path:line:col code message` (one line). */
+function oneLine(path, d) {
+  const where = path ? `${path}:${d.line}:${d.column}` : `${d.line}:${d.column}`;
+  return `${where} ${d.code} ${d.message.replace(/\s*\n\s*/g, " ")}`;
+}
+
+const RANK = { info: 0, warning: 1, error: 2 };
+
+/** Whether a diagnostic of `severity` reaches the threshold `level` (`error`, `warning`; `never`/false never). */
+function reaches(severity, level) {
+  return level in RANK && RANK[severity] >= RANK[level];
+}
+
+module.exports = {
+  checkKeys,
+  describe,
+  fail,
+  isPlainObject,
+  makeLinter,
+  oneLine,
+  parseConfigOption,
+  reaches,
+  readType,
+  utf16Offsets,
+};
