@@ -17,7 +17,13 @@ fn input_size() {
     let r = validate(&over);
     assert_eq!(r.diagnostics.len(), 1);
     assert_eq!(r.diagnostics[0].code, "LM001");
-    assert_eq!(r.diagnostics[0].message, format!("the document is {} bytes; the limit is {max} bytes", max + 1));
+    assert_eq!(
+        r.diagnostics[0].message,
+        format!(
+            "the document is {} bytes; the limit is {max} bytes",
+            max + 1
+        )
+    );
 }
 
 #[test]
@@ -39,8 +45,15 @@ fn headings() {
     let doc = |n: usize| "## h\n".repeat(n);
     assert!(!codes(&doc(max)).contains(&"LM003"));
     let over = validate(&doc(max + 1));
-    let d = over.diagnostics.iter().find(|d| d.code == "LM003").expect("LM003");
-    assert_eq!(d.message, format!("the document has {} headings; the limit is {max}", max + 1));
+    let d = over
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "LM003")
+        .expect("LM003");
+    assert_eq!(
+        d.message,
+        format!("the document has {} headings; the limit is {max}", max + 1)
+    );
 }
 
 #[test]
