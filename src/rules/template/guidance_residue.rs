@@ -88,6 +88,19 @@ pub fn check(c: &mut Checker<'_>) {
     if keys.is_empty() {
         return;
     }
+    // First words of the keys: a cheap filter before a block's full key is built.
+    let firsts: HashSet<&str> = keys
+        .iter()
+        .map(|k| k.split(' ').next().unwrap_or(""))
+        .collect();
+    let may_match = |text: &str| {
+        let w = text.split_whitespace().next().unwrap_or("");
+        if !w.is_ascii() {
+            return true; // mojibake or non-ASCII: build the full key
+        }
+        let lower = w.to_ascii_lowercase();
+        firsts.contains(lower.as_str()) || firsts.contains(lower.trim_end_matches(['.', ':', ';']))
+    };
     // List items (first paragraph) and paragraphs outside lists, in document order.
     let mut blocks: Vec<(Span, &str, bool)> = doc
         .list_items
@@ -103,7 +116,7 @@ pub fn check(c: &mut Checker<'_>) {
     let cond = analysis.condition_requiring(spec, |x| x.then.no_residue);
     let section_level = spec.sections.iter().map(|s| s.level).min().unwrap_or(2);
     for (span, text, is_item) in blocks {
-        if span.start < doc.body_start || !keys.contains(&guidance_key(text)) {
+        if span.start < doc.body_start || !may_match(text) || !keys.contains(&guidance_key(text)) {
             continue;
         }
         let nested = is_item
