@@ -15,6 +15,7 @@ module.exports = {
   renderDiagnostics: glue.renderDiagnostics,
   rules: glue.rules,
   specTypes: glue.specTypes,
+  unifiedDiff: glue.unifiedDiff,
   validate: glue.validate,
   version: glue.version,
 };

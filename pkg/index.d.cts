@@ -297,6 +297,20 @@ export interface FrontMatterSchema {
   additionalProperties: boolean;
 }
 
+/** One document for `Linter.exportJson`. */
+export interface ExportFile {
+  path: string;
+  text: string;
+}
+
+/** Options of `Linter.exportJson`. */
+export interface ExportJsonOptions {
+  /** Indent the JSON (`speclint export --pretty`). */
+  pretty?: boolean;
+  /** Read every document as this spec type. */
+  specType?: string;
+}
+
 /** Output formats of `renderDiagnostics` (`text` is `pretty`). */
 export type Format = "pretty" | "text" | "json" | "sarif" | "github";
 
@@ -522,6 +536,13 @@ export function parseConfig(text: string): Config;
  */
 export function renderDiagnostics(format: Format, files: RenderFile[], options?: RenderOptions): string;
 
+/**
+ * What `speclint fmt --check`/`--diff` prints for one changed document: a
+ * unified diff (3 lines of context) with `a/<path>` and `b/<path>` headers;
+ * `""` when the texts are equal.
+ */
+export function unifiedDiff(path: string, oldText: string, newText: string): string;
+
 /** The version of speclint. */
 export function version(): string;
 
@@ -542,6 +563,12 @@ export class Linter {
   normalize(text: string, options?: NormalizeOptions): NormalizeResult;
   /** Exports one document as data; `options.specType` forces a spec type. */
   exportSpec(text: string, options?: ValidateOptions): SpecDocument;
+  /**
+   * What `speclint export` prints for these documents, byte for byte: one
+   * document's `SpecDocument`, or for several `[{ path, document }]`, as JSON
+   * (indented with `pretty`) and a final newline.
+   */
+  exportJson(documents: ExportFile[], options?: ExportJsonOptions): string;
   /** The spec types this linter knows. */
   specTypes(): SpecType[];
   /** One spec type's definition; throws an `Error` naming the known ids when unknown. */

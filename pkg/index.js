@@ -17,6 +17,7 @@ export {
   renderDiagnostics,
   rules,
   specTypes,
+  unifiedDiff,
   validate,
   version,
 } from "./wasm/speclint.js";

@@ -20,6 +20,7 @@ export {
   renderDiagnostics,
   rules,
   specTypes,
+  unifiedDiff,
   validate,
   version,
 } from "./wasm/speclint.js";

@@ -217,6 +217,26 @@ pub struct RenderOpts {
     pub skipped: usize,
 }
 
+/// One document given to [`Session::export_json`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Options of [`Session::export_json`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportJsonOptions {
+    /// Indent the JSON (`speclint export --pretty`).
+    #[serde(default)]
+    pub pretty: bool,
+    /// Read every document as this spec type.
+    #[serde(default)]
+    pub spec_type: Option<String>,
+}
+
 /// A configured linter with the defaults of its options: custom spec types
 /// are parsed once and rule levels resolved once, for many documents.
 #[derive(Debug, Clone)]
@@ -349,6 +369,24 @@ impl Session {
         Ok(self.linter.export(text, spec_type))
     }
 
+    /// What `speclint export` prints for these documents, byte for byte
+    /// (see [`report::export_json`]).
+    pub fn export_json(
+        &self,
+        files: &[ExportFile],
+        options: &ExportJsonOptions,
+    ) -> Result<String, OptionsError> {
+        let spec_type = self.explicit(options.spec_type.as_deref())?;
+        let docs: Vec<report::ExportEntry> = files
+            .iter()
+            .map(|f| report::ExportEntry {
+                path: f.path.clone(),
+                document: self.linter.export(&f.text, spec_type),
+            })
+            .collect();
+        Ok(report::export_json(&docs, options.pretty))
+    }
+
     /// The spec types this session knows (built-in and custom).
     pub fn spec_types(&self) -> &[SpecType] {
         self.linter.registry().types()
@@ -439,6 +477,12 @@ pub fn render_diagnostics(format: Format, files: &[RenderFile], options: &Render
             skipped: options.skipped,
         },
     )
+}
+
+/// What `speclint fmt --check`/`--diff` prints for one changed document
+/// (see [`report::unified_diff`]).
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    report::unified_diff(path, old, new)
 }
 
 /// The API as JSON requests and responses, with sessions kept by handle.
@@ -1011,6 +1055,29 @@ mod tests {
             .unwrap_err();
         assert!(e.0.starts_with("unknown spec type"));
 
+        let files = [ExportFile {
+            path: "v.md".into(),
+            text: VALID.into(),
+        }];
+        let one = s
+            .export_json(&files, &ExportJsonOptions::default())
+            .unwrap();
+        let doc: Value = serde_json::from_str(&one).unwrap();
+        assert_eq!(
+            doc,
+            serde_json::to_value(s.export(VALID, None).unwrap()).unwrap()
+        );
+        assert!(
+            s.export_json(
+                &files,
+                &ExportJsonOptions {
+                    spec_type: Some("nope".into()),
+                    ..Default::default()
+                }
+            )
+            .is_err()
+        );
+        assert!(unified_diff("v.md", "a\n", "b\n").starts_with("--- a/v.md\n+++ b/v.md\n"));
         let doc = s.export(VALID, None).unwrap();
         assert_eq!(doc, Linter::default().export(VALID, None));
         assert_eq!(doc.spec_type.as_deref(), Some("database-schema"));

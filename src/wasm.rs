@@ -18,7 +18,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::ColumnEncoding;
 use crate::api::{
-    self, CallOptions, CrossDoc, CrossOptions, Input, Options, RenderFile, RenderOpts, Session,
+    self, CallOptions, CrossDoc, CrossOptions, ExportFile, ExportJsonOptions, Input, Options,
+    RenderFile, RenderOpts, Session,
 };
 
 type JsResult<T> = Result<T, JsError>;
@@ -138,12 +139,33 @@ impl JsLinter {
     #[wasm_bindgen(js_name = exportSpec)]
     pub fn export_spec(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
         let o: CallOptions = from_js("options", options)?;
-        to_js(
-            &self
-                .session
-                .export(text, o.spec_type.as_deref())
-                .map_err(error)?,
-        )
+        // Through the core's JSON (the same text as `exportJson`) and
+        // `JSON.parse`: one serialization of `SpecDocument` in the module
+        // rather than two (a JSON one and a serde-wasm-bindgen one).
+        let files = [ExportFile {
+            path: String::new(),
+            text: text.to_string(),
+        }];
+        let json = self
+            .session
+            .export_json(
+                &files,
+                &ExportJsonOptions {
+                    pretty: false,
+                    spec_type: o.spec_type,
+                },
+            )
+            .map_err(error)?;
+        js_sys::JSON::parse(&json).map_err(|_| error("cannot parse the export"))
+    }
+
+    /// What `speclint export` prints for these documents (`{path, text}`),
+    /// byte for byte; `options`: `pretty`, an explicit `specType`.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self, files: JsValue, options: JsValue) -> JsResult<String> {
+        let files: Vec<ExportFile> = from_js("documents", files)?;
+        let o: ExportJsonOptions = from_js("options", options)?;
+        self.session.export_json(&files, &o).map_err(error)
     }
 
     /// One spec type's definition; throws on an unknown id.
@@ -211,6 +233,13 @@ pub fn render_diagnostics(format: &str, files: JsValue, options: JsValue) -> JsR
     let files: Vec<RenderFile> = from_js("files", files)?;
     let o: RenderOpts = from_js("options", options)?;
     Ok(api::render_diagnostics(format, &files, &o))
+}
+
+/// What `speclint fmt --check`/`--diff` prints for one changed document: a
+/// unified diff with `a/PATH` and `b/PATH` headers (empty when equal).
+#[wasm_bindgen(js_name = unifiedDiff)]
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    api::unified_diff(path, old, new)
 }
 
 /// The version of the core (and of the package).

@@ -1,11 +1,12 @@
-// `npx speclint`: the native CLI's `check`, `types`, `schema` and `rules` on
+// `npx speclint`: the native CLI's `check`, `fmt`, `export`, `types`, `schema` and `rules` on
 // top of the WebAssembly build, with the same flags, file selection, config
 // discovery, output (rendered by the core: src/report) and exit codes (0 no
 // errors, 1 errors found, 2 usage or I/O error). Mirrors src/cli/; what is
 // decided here is only what the native CLI decides in src/cli/ too.
-import { readFileSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { Linter, parseConfig, renderDiagnostics, rules, version } from "../index.js";
+import { Linter, parseConfig, renderDiagnostics, rules, unifiedDiff, version } from "../index.js";
 import { collect, ioMessage, joinPath, stripPrefix } from "./files.js";
 
 const FORMATS = ["pretty", "json", "sarif", "github"];
@@ -24,6 +25,29 @@ const COMMANDS = {
       type: { value: "ID", key: "specType", help: "Validate every document as this spec type" },
       color: { value: "WHEN", values: COLORS, default: "auto", help: "Colors in pretty output" },
       quiet: { short: "q", help: "One line per diagnostic, no code frames" },
+      ...CONFIG_OPTIONS,
+    },
+  },
+  fmt: {
+    about: "Normalize documents: safe fixes and canonical formatting (prints, checks, diffs or writes)",
+    positional: { name: "paths", label: "[PATH]...", many: true },
+    options: {
+      check: { help: "Exit 1 and print a diff when a document would change", conflicts: ["write"] },
+      diff: { help: "Print a unified diff of what would change (exit 1 when something would)", conflicts: ["write"] },
+      write: { help: "Rewrite changed files in place (atomically; unchanged files are not touched)" },
+      "unsafe-fixes": { key: "unsafeFixes", help: "Also apply fixes labelled unsafe" },
+      "reorder-sections": { key: "reorderSections", help: "Move sections into the spec type's order (unsafe)" },
+      "insert-missing-sections": { key: "insertMissingSections", help: "Insert missing required sections as stubs (unsafe)" },
+      type: { value: "ID", key: "specType", help: "Normalize every document as this spec type" },
+      ...CONFIG_OPTIONS,
+    },
+  },
+  export: {
+    about: "Print documents as data: front matter, sections, tables, entities (JSON)",
+    positional: { name: "files", label: "<FILE>...", many: true, required: true },
+    options: {
+      pretty: { help: "Indent the JSON" },
+      type: { value: "ID", key: "specType", help: "Read every document as this spec type" },
       ...CONFIG_OPTIONS,
     },
   },
@@ -60,7 +84,7 @@ export function main(argv, out = process.stdout, err = process.stderr) {
     return 0;
   }
   try {
-    return COMMAND_RUN[cmd](args, out);
+    return COMMAND_RUN[cmd](args, out, err);
   } catch (e) {
     err.write(`speclint: error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -165,6 +189,11 @@ function parse(argv) {
       args.positional.push(a);
     }
   }
+  for (const [name, o] of Object.entries(spec.options)) {
+    for (const other of o.conflicts ?? []) {
+      if (seen.has(name) && seen.has(other)) fail(first, `the argument '--${name}' cannot be used with '--${other}'`);
+    }
+  }
   const p = spec.positional;
   if (!p && args.positional.length) fail(first, `unexpected argument '${args.positional[0]}' found`);
   if (p && !p.many && args.positional.length > 1) fail(first, `unexpected argument '${args.positional[1]}' found`);
@@ -249,7 +278,7 @@ function loadSettings(args) {
 
 // ---- commands ----
 
-const COMMAND_RUN = { check, types, schema, rules: listRules };
+const COMMAND_RUN = { check, fmt, export: exportDocs, types, schema, rules: listRules };
 
 function check(a, out) {
   const s = loadSettings(a);
@@ -309,6 +338,178 @@ function crossCheck(s, checked) {
       c.diagnostics.sort((x, y) => x.start - y.start || x.end - y.end);
     }
   });
+}
+
+/** A file's text as Rust's `String::from_utf8_lossy` decodes it (a BOM is kept). */
+const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** The offset of the first invalid UTF-8 byte of `bytes` (decoded as `text`), or null. */
+function invalidUtf8(bytes, text) {
+  let offset = 0;
+  for (let from = 0; ; ) {
+    const i = text.indexOf("\uFFFD", from);
+    if (i < 0) return null;
+    offset += Buffer.byteLength(text.slice(from, i));
+    // A U+FFFD that was in the file is valid; one that replaced bad bytes is not.
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
+    offset += 3;
+    from = i + 1;
+  }
+}
+
+function readFile(path) {
+  let bytes;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+  }
+  const text = lossy.decode(bytes);
+  return { bytes, text, invalidUtf8: invalidUtf8(bytes, text) };
+}
+
+/** src/cli/fmt.rs */
+function fmt(a, out, err) {
+  const s = loadSettings(a);
+  if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
+  const opts = {
+    unsafeFixes: a.unsafeFixes,
+    reorderSections: a.reorderSections,
+    insertMissingSections: a.insertMissingSections,
+    specType: a.specType,
+  };
+  if (a.paths.length === 1 && a.paths[0] === "-") {
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(0));
+    } catch (e) {
+      throw new Error(`cannot read standard input: ${e instanceof TypeError ? "stream did not contain valid UTF-8" : ioMessage(e)}`);
+    }
+    const n = s.linter.normalize(text, opts);
+    if (a.check || a.diff) {
+      if (n.changed) {
+        out.write(unifiedDiff("-", text, n.text));
+        return 1;
+      }
+      return 0;
+    }
+    out.write(n.text);
+    return 0;
+  }
+  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude);
+  const printMode = !(a.write || a.check || a.diff);
+  if (printMode && targets.length !== 1) {
+    throw new Error("give one file to print its normalized text, or use --write, --check or --diff");
+  }
+  let changed = 0;
+  let unchanged = 0;
+  let failed = 0;
+  for (const t of targets) {
+    let outcome;
+    try {
+      outcome = fmtOne(s, a, opts, t);
+    } catch (e) {
+      failed++;
+      err.write(`speclint: error: ${e instanceof Error ? e.message : String(e)}\n`);
+      continue;
+    }
+    if (outcome.changed) {
+      changed++;
+      if (printMode) out.write(outcome.normalized);
+      else if (a.check || a.diff) out.write(unifiedDiff(t.path, outcome.original, outcome.normalized));
+    } else {
+      unchanged++;
+      if (printMode) out.write(readFile(t.path).text);
+    }
+  }
+  if (!printMode) {
+    const verb = a.write ? "reformatted" : "would be reformatted";
+    const failures = failed > 0 ? `, ${failed} failed` : "";
+    err.write(`${changed} file${changed === 1 ? "" : "s"} ${verb}, ${unchanged} unchanged${failures}\n`);
+  }
+  return failed > 0 ? 2 : changed > 0 && (a.check || a.diff) ? 1 : 0;
+}
+
+/** One file of `fmt`: `{ changed, original, normalized }`; throws the message of a failure. */
+function fmtOne(s, a, opts, t) {
+  const src = readFile(t.path);
+  if (src.invalidUtf8 !== null) {
+    throw new Error(`\`${t.path}\` is not valid UTF-8 (invalid byte at offset ${src.invalidUtf8}); not formatting it`);
+  }
+  const r = s.linter.validate(src.text, { specType: a.specType });
+  if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) return { changed: false };
+  const n = s.linter.normalize(src.text, opts);
+  if (!n.changed) return { changed: false };
+  if (a.write) writeAtomic(t.path, src.bytes, n.text);
+  return { changed: true, original: src.text, normalized: n.text };
+}
+
+/**
+ * Replaces `path`'s content with `text` atomically, keeping its permissions:
+ * a temporary file in the same directory, renamed over it. Fails (leaving the
+ * file as it was) when the file no longer holds `expected` (src/cli/fmt.rs).
+ */
+export function writeAtomic(path, expected, text) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+  }
+  if ((st.mode & 0o222) === 0) throw new Error(`\`${path}\` is read-only; not writing it`);
+  const tmp = joinPath(parentOf(path) || ".", `.speclint-${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = openSync(tmp, "wx", 0o600);
+  } catch (e) {
+    throw new Error(`cannot create a temporary file next to \`${path}\`: ${ioMessage(e)}`);
+  }
+  let renamed = false;
+  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } catch (e) {
+      throw new Error(`cannot write \`${path}\`: ${ioMessage(e)}`);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      chmodSync(tmp, st.mode & 0o7777);
+    } catch (e) {
+      throw new Error(`cannot set permissions of \`${path}\`: ${ioMessage(e)}`);
+    }
+    let now;
+    try {
+      now = readFileSync(path);
+    } catch (e) {
+      throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+    }
+    if (!now.equals(expected)) throw new Error(`\`${path}\` changed while it was being formatted; not writing it`);
+    try {
+      renameSync(tmp, path);
+      renamed = true;
+    } catch (e) {
+      throw new Error(`cannot replace \`${path}\`: ${ioMessage(e)}`);
+    }
+  } finally {
+    if (!renamed) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+/** src/cli/export.rs: the JSON is the core's (`Linter.exportJson`). */
+function exportDocs(a, out) {
+  const s = loadSettings(a);
+  if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
+  const docs = a.files.map((path) => ({ path, text: readFile(path).text }));
+  out.write(s.linter.exportJson(docs, { pretty: a.pretty, specType: a.specType }));
+  return 0;
 }
 
 function types(a, out) {

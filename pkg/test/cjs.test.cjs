@@ -19,6 +19,7 @@ test("require('speclint') works without init", () => {
     "renderDiagnostics",
     "rules",
     "specTypes",
+    "unifiedDiff",
     "validate",
     "version",
   ]);

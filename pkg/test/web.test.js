@@ -26,6 +26,7 @@ test("speclint/web: functions throw until init, then work; init is idempotent", 
     "renderDiagnostics",
     "rules",
     "specTypes",
+    "unifiedDiff",
     "validate",
     "version",
   ]);

@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use serde::Serialize;
-use speclint::export::SpecDocument;
+use speclint::report::{ExportEntry, export_json};
 
 use super::{ConfigArgs, files, settings};
 
@@ -30,12 +29,6 @@ pub struct ExportArgs {
     pub config: ConfigArgs,
 }
 
-#[derive(Serialize)]
-struct Entry {
-    path: String,
-    document: SpecDocument,
-}
-
 pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config)?;
     if let Some(t) = &a.spec_type {
@@ -44,30 +37,17 @@ pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
     let mut docs = Vec::with_capacity(a.files.len());
     for path in &a.files {
         let src = files::read(path)?;
-        docs.push(Entry {
+        docs.push(ExportEntry {
             path: path.display().to_string(),
             document: s.linter.export(&src.text, a.spec_type.as_deref()),
         });
     }
-    let json = match docs.len() {
-        1 => to_json(&docs[0].document, a.pretty),
-        _ => to_json(&docs, a.pretty),
-    }?;
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+    match write!(out, "{}", export_json(&docs, a.pretty)).and_then(|()| out.flush()) {
         // A closed pipe (`speclint export ... | head`) is not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the export: {e}"))
         }
         _ => Ok(ExitCode::SUCCESS),
     }
-}
-
-fn to_json<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
-    let r = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    r.map_err(|e| format!("cannot serialize the export: {e}"))
 }

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use speclint::normalize::NormalizeOptions;
+use speclint::report::unified_diff;
 
 use super::{FmtArgs, files, settings};
 
@@ -27,6 +28,9 @@ enum Outcome {
 
 pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config)?;
+    if let Some(t) = &a.spec_type {
+        s.linter.registry().require(t).map_err(|e| e.0)?;
+    }
     let opts = NormalizeOptions {
         unsafe_fixes: a.unsafe_fixes,
         reorder_sections: a.reorder_sections,
@@ -41,7 +45,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         let out = s.linter.normalize(&text, &opts);
         if a.check || a.diff {
             if out.changed {
-                print!("{}", diff("-", &text, &out.text));
+                print!("{}", unified_diff("-", &text, &out.text));
                 return Ok(ExitCode::from(1));
             }
             return Ok(ExitCode::SUCCESS);
@@ -101,7 +105,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
                 if print_mode {
                     print!("{normalized}");
                 } else if a.check || a.diff {
-                    print!("{}", diff(path, original, normalized));
+                    print!("{}", unified_diff(path, original, normalized));
                 }
             }
             Outcome::Failed(e) => {
@@ -137,15 +141,6 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// A unified diff of the change, with `a/` and `b/` headers.
-fn diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
 }
 
 /// Replaces `path`'s content with `new` atomically, keeping its permissions.

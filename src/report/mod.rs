@@ -360,3 +360,126 @@ pub fn render(format: Format, files: &[FileReport<'_>], opts: &RenderOptions) ->
         }
     }
 }
+
+/// What `speclint fmt --check`/`--diff` prints for one changed document: a
+/// unified diff (3 lines of context) with `a/PATH` and `b/PATH` headers; empty
+/// when nothing changed.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// One exported document of `speclint export` with several files.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportEntry {
+    pub path: String,
+    pub document: crate::export::SpecDocument,
+}
+
+/// What `speclint export` prints: one document's `SpecDocument`, or for
+/// several an array of `{ "path", "document" }` in the order given; indented
+/// with `pretty`; with a final newline.
+pub fn export_json(docs: &[ExportEntry], pretty: bool) -> String {
+    let mut out = Vec::new();
+    let indent = pretty.then(serde_json::ser::PrettyFormatter::new);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Indent(indent));
+    let r = match docs {
+        [one] => one.document.serialize(&mut ser),
+        _ => docs.serialize(&mut ser),
+    };
+    // Plain data with string keys, written to memory: this cannot fail.
+    r.expect("a SpecDocument serializes to JSON");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// `serde_json`'s pretty formatter when set, else its compact one: a single
+/// serializer type for both, so the WASM build holds one copy of the
+/// (large) `SpecDocument` serialization instead of two.
+struct Indent(Option<serde_json::ser::PrettyFormatter<'static>>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            match &mut self.0 {
+                Some(p) => p.$name(w $(, $arg)*),
+                None => serde_json::ser::CompactFormatter.$name(w $(, $arg)*),
+            }
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for Indent {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+}
+
+#[cfg(test)]
+mod diff_export_tests {
+    use super::*;
+
+    #[test]
+    fn unified_diff_has_headers_and_context() {
+        let d = unified_diff("x.md", "a\nb\nc\n", "a\nB\nc\n");
+        assert_eq!(
+            d,
+            "--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
+        );
+        assert_eq!(unified_diff("x.md", "same\n", "same\n"), "");
+    }
+
+    #[test]
+    fn export_json_one_or_several() {
+        let doc = crate::Linter::default().export("# T\n", None);
+        let one = export_json(
+            &[ExportEntry {
+                path: "a.md".into(),
+                document: doc.clone(),
+            }],
+            false,
+        );
+        assert!(
+            one.starts_with("{\"formatVersion\"") && one.ends_with("}\n"),
+            "{one}"
+        );
+        let two = ExportEntry {
+            path: "b.md".into(),
+            document: doc,
+        };
+        let many = export_json(&[two.clone(), two.clone()], true);
+        assert!(many.starts_with("[\n  {\n    \"path\": \"b.md\""), "{many}");
+        assert!(many.ends_with("]\n"));
+        // Exactly serde_json's own formatting, compact and pretty.
+        let pair = [two.clone(), two.clone()];
+        assert_eq!(many, serde_json::to_string_pretty(&pair).unwrap() + "\n");
+        let compact = export_json(&pair, false);
+        assert_eq!(compact, serde_json::to_string(&pair).unwrap() + "\n");
+        let doc = crate::Linter::default()
+            .export(include_str!("../../examples/valid/orders-db.md"), None);
+        let e = ExportEntry {
+            path: "o.md".into(),
+            document: doc.clone(),
+        };
+        assert_eq!(
+            export_json(std::slice::from_ref(&e), true),
+            serde_json::to_string_pretty(&doc).unwrap() + "\n"
+        );
+        assert_eq!(
+            export_json(std::slice::from_ref(&e), false),
+            serde_json::to_string(&doc).unwrap() + "\n"
+        );
+    }
+}
