@@ -6,20 +6,14 @@
 //! - the template itself reports its placeholders and guidance residue, and nothing crashes
 //!   (snapshot of the full pretty output).
 
+mod common;
+
+use common::{linter, root};
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
 
-use speclint::{ColumnEncoding, Config, LineIndex, Linter, Severity, report};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn linter() -> Linter {
-    let adr = fs::read_to_string(root().join("examples/types/adr.yaml")).unwrap();
-    Linter::new(&Config::default(), &[("adr.yaml".into(), adr)]).unwrap()
-}
+use speclint::{ColumnEncoding, LineIndex, Severity, report};
 
 fn reported(text: &str) -> BTreeSet<(usize, String)> {
     let r = linter().check(text);

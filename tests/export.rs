@@ -7,20 +7,15 @@
 //! - the schema names exactly the properties the Rust structs serialize (so the
 //!   two cannot drift apart), and is itself a valid draft 2020-12 schema.
 
+mod common;
+
+use common::{linter, md_files, root};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use speclint::{Config, Linter};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn linter() -> Linter {
-    let adr = fs::read_to_string(root().join("examples/types/adr.yaml")).unwrap();
-    Linter::new(&Config::default(), &[("adr.yaml".into(), adr)]).unwrap()
-}
+use speclint::Linter;
 
 fn schema() -> Value {
     let text = fs::read_to_string(root().join("docs/spec-document.schema.json")).unwrap();
@@ -29,20 +24,6 @@ fn schema() -> Value {
 
 fn export_json(linter: &Linter, text: &str) -> Value {
     serde_json::to_value(linter.export(text, None)).unwrap()
-}
-
-fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            md_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
-            out.push(p);
-        }
-    }
 }
 
 fn examples() -> Vec<PathBuf> {

@@ -2,24 +2,18 @@
 //! example, and on generated documents:
 //! idempotent, lossless, no new diagnostics, code blocks untouched, fixes converge.
 
+mod common;
+
+use common::{linter, md_files, root};
+
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use speclint::document::Document;
 use speclint::normalize::{NormalizeOptions, Normalized};
 use speclint::text::repair_mojibake;
 use speclint::{Applicability, Linter};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn linter() -> Linter {
-    let adr = fs::read_to_string(root().join("examples/types/adr.yaml")).unwrap();
-    Linter::new(&speclint::Config::default(), &[("adr.yaml".into(), adr)]).unwrap()
-}
 
 /// Lowercased alphanumeric words, mojibake repaired, counted.
 fn words(s: &str) -> HashMap<String, usize> {
@@ -116,17 +110,6 @@ fn check_guarantees(l: &Linter, name: &str, input: &str, opts: &NormalizeOptions
         );
     }
     once
-}
-
-fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            md_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
-            out.push(p);
-        }
-    }
 }
 
 #[test]
