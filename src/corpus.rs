@@ -62,8 +62,8 @@ impl Linter {
             .specs
             .iter()
             .flatten()
-            .map(|p| stem(p).to_lowercase())
-            .chain(docs.iter().map(|d| stem(d.path).to_lowercase()))
+            .map(|p| crate::text::fold_case(stem(p)))
+            .chain(docs.iter().map(|d| crate::text::fold_case(stem(d.path))))
             .collect();
         let related = |docs: &[CorpusDoc<'_>], f: &First, what: &str| Related {
             span: f.span,
@@ -80,7 +80,7 @@ impl Linter {
                     .and_then(scalar_text)
                     .filter(|t| !crate::text::is_placeholder_value(t))
                 {
-                    let key = crate::document::collapse_ws(&t).to_lowercase();
+                    let key = crate::text::fold_case(&crate::document::collapse_ws(&t));
                     match titles.get(&key) {
                         Some(first) => {
                             let mut d = Simple {
@@ -115,7 +115,7 @@ impl Linter {
                 let analysis = Analysis::new(doc, spec);
                 let mut own = HashSet::new();
                 for ent in &analysis.schema {
-                    let key = ent.name.to_lowercase();
+                    let key = crate::text::fold_case(&ent.name);
                     if !own.insert(key.clone()) {
                         continue; // a duplicate inside one document is DB004's
                     }
@@ -167,7 +167,7 @@ impl Linter {
             }
             if let (Some(_), Some(e)) = (&opts.specs, fm.get("superseded_by")) {
                 let target = e.value_span.text(doc.text).trim();
-                let as_stem = stem(target).to_lowercase();
+                let as_stem = crate::text::fold_case(stem(target));
                 let known = stems.contains(&as_stem) || titles_contain(&parsed, target);
                 if !target.is_empty() && !crate::text::is_placeholder_value(target) && !known {
                     out[i].push(

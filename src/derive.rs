@@ -248,7 +248,7 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
     names
         .filter(|n| !n.trim().is_empty())
         .map(|n| {
-            let lower = n.trim().to_lowercase();
+            let lower = crate::text::fold_case(n.trim());
             let aliases = COLUMN_SYNONYMS
                 .iter()
                 .find(|group| group.contains(&lower.as_str()))
@@ -272,7 +272,7 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
 
 /// `Columns (name, type, nullable) in table form` → those columns.
 fn columns_bullet(b: &str) -> Option<Vec<ColumnSpec>> {
-    let lower = b.to_lowercase();
+    let lower = crate::text::fold_case(b);
     if !lower.starts_with("columns") || !lower.contains("table") {
         return None;
     }
@@ -290,7 +290,9 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
+                // ASCII only: the template's header names; core's Unicode
+                // uppercase table would cost the WASM module ~7 KB gzipped.
+                Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
                 None => String::new(),
             }
         })

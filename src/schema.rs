@@ -236,9 +236,9 @@ impl<'e> EntityIndex<'e> {
         let mut by_name = std::collections::HashMap::new();
         let mut by_last = std::collections::HashMap::new();
         for (i, e) in entities.iter().enumerate() {
-            by_name.entry(e.name.to_lowercase()).or_insert(i);
+            by_name.entry(crate::text::fold_case(&e.name)).or_insert(i);
             by_last
-                .entry(e.name.rsplit('.').next().unwrap_or(&e.name).to_lowercase())
+                .entry(crate::text::fold_case(e.name.rsplit('.').next().unwrap_or(&e.name)))
                 .or_insert(i);
         }
         EntityIndex {
@@ -250,7 +250,7 @@ impl<'e> EntityIndex<'e> {
 
     /// Same answer as [`find_entity`].
     pub fn find(&self, name: &str) -> Option<&'e EntitySchema> {
-        let lower = name.to_lowercase();
+        let lower = crate::text::fold_case(name);
         let last = lower.rsplit('.').next().unwrap_or(&lower);
         self.by_name
             .get(&lower)
@@ -261,15 +261,13 @@ impl<'e> EntityIndex<'e> {
 
     /// The first entity with this name (case-insensitive), if any.
     pub fn first_named(&self, name: &str) -> Option<usize> {
-        self.by_name.get(&name.to_lowercase()).copied()
+        self.by_name.get(&crate::text::fold_case(name)).copied()
     }
 }
 
-/// Case-insensitive name equality (Unicode lowercase).
+/// Case-insensitive name equality (Unicode case folding).
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    crate::text::eq_fold(a, b)
 }
 
 // ---------------------------------------------------------------------------
@@ -371,7 +369,7 @@ fn unwrap_markup(s: &str) -> &str {
 /// the first word decides, so `yes (until backfill)` is `Some(true)`). An
 /// empty cell, `—` or anything else is `None`.
 pub fn parse_nullable(s: &str) -> Option<bool> {
-    let t = unwrap_markup(s).to_lowercase();
+    let t = crate::text::fold_case(&unwrap_markup(s));
     let t = t.trim();
     if t.starts_with("not null")
         || t.starts_with("non-null")
@@ -826,7 +824,7 @@ fn is_indexes_label(text: &str) -> bool {
         .trim_matches('*')
         .trim_end_matches(':')
         .trim()
-        .to_lowercase();
+        .to_ascii_lowercase();
     matches!(t.as_str(), "indexes" | "indices" | "index")
 }
 
@@ -1111,7 +1109,7 @@ pub fn mermaid_entities(doc: &Document<'_>) -> Vec<(String, Span)> {
     for b in doc.code_blocks.iter().filter(|b| b.language() == "mermaid") {
         let code = b.content.text(doc.text);
         for (name, start, end) in er_diagram_entities(code) {
-            if seen.insert(name.to_lowercase()) {
+            if seen.insert(crate::text::fold_case(&name)) {
                 out.push((
                     name,
                     Span::new(b.content.start + start, b.content.start + end),

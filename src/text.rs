@@ -297,10 +297,10 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
 /// is close enough to be a likely typo (normalized similarity of at least 0.6,
 /// or one is a prefix of the other).
 pub fn closest<'c>(value: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let v = value.to_lowercase();
+    let v = fold_case(value);
     let mut best: Option<(&str, f64)> = None;
     for c in candidates {
-        let cl = c.to_lowercase();
+        let cl = fold_case(c);
         let mut score = strsim::normalized_levenshtein(&v, &cl);
         if !v.is_empty() && (cl.starts_with(&v) || v.starts_with(&cl)) {
             score = score.max(0.7);
@@ -434,20 +434,67 @@ pub fn guidance_key(s: &str) -> String {
     out
 }
 
-/// Appends `w` lowercased to `out` (fast for ASCII, Unicode-correct otherwise).
+/// Appends `w` case-folded to `out` (see [`fold_case`]; no allocation for ASCII).
 pub fn push_lowercase(out: &mut String, w: &str) {
     if w.is_ascii() {
         let start = out.len();
         out.push_str(w);
         out[start..].make_ascii_lowercase();
     } else {
-        out.push_str(&w.to_lowercase());
+        out.push_str(&fold_case(w));
+    }
+}
+
+/// `s` case-folded: the key under which names, titles and values compare
+/// case-insensitively. Allocates.
+///
+/// Unicode full case folding (through `unicase`), which is what caseless
+/// matching means (`Straße` matches `STRASSE`), rather than `to_lowercase`.
+/// It also keeps the WASM module small: pulldown-cmark already links the fold
+/// table, where `to_lowercase` and `to_uppercase` would add core's own case
+/// tables (about 15 KB gzipped).
+pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        unicase::UniCase::new(s).to_folded_case()
+    }
+}
+
+/// Whether `a` and `b` are equal ignoring case (by [`fold_case`]). No allocation.
+pub fn eq_fold(a: &str, b: &str) -> bool {
+    unicase::eq(a, b)
+}
+
+/// `s` with its first character case-folded (a description spliced into a
+/// sentence: `Owner of the spec` → `owner of the spec`). Allocates.
+pub fn fold_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => {
+            let mut buf = [0; 4];
+            let mut out = fold_case(c.encode_utf8(&mut buf));
+            out.push_str(chars.as_str());
+            out
+        }
+        None => String::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_folding_is_unicode_aware() {
+        assert_eq!(fold_case("Orders_Audit"), "orders_audit");
+        assert_eq!(fold_case("Straße"), fold_case("STRASSE"));
+        assert_eq!(fold_case("ÜBERSICHT"), "übersicht");
+        assert!(eq_fold("Übersicht", "übersicht"));
+        assert_eq!(fold_first("Owner of the spec"), "owner of the spec");
+        assert_eq!(fold_first("Ärger"), "ärger");
+        assert_eq!(fold_first(""), "");
+    }
 
     #[test]
     fn finds_placeholders() {

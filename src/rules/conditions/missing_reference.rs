@@ -132,7 +132,7 @@ fn body_words(body: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        crate::text::push_lowercase(&mut out, w);
     }
     out
 }

@@ -93,12 +93,9 @@ impl Violation for ErdMismatch<'_> {
     }
 }
 
-/// A name reduced for comparison: lowercase, `-` read as `_`.
+/// A name reduced for comparison: case-folded, `-` read as `_`.
 fn key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '-' { '_' } else { c })
-        .collect()
+    crate::text::fold_case(name).replace('-', "_")
 }
 
 fn matches(erd: &str, entity: &EntitySchema) -> bool {

@@ -71,11 +71,7 @@ fn expectation(f: &FieldSpec) -> String {
         kind => match &f.description {
             Some(d) => {
                 let d = d.trim().trim_end_matches('.');
-                let mut chars = d.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default()
+                crate::text::fold_first(d)
             }
             None => kind.describe().to_string(),
         },

@@ -92,11 +92,7 @@ impl Violation for PlaceholderValue<'_> {
             (_, FieldKind::Date) => "replace it with a real date, e.g. `2024-01-15`".into(),
             (Some(d), _) => {
                 let d = d.trim().trim_end_matches('.');
-                let mut chars = d.chars();
-                let lowered: String = chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default();
+                let lowered = crate::text::fold_first(d);
                 format!("replace it with the real value ({lowered})")
             }
             (None, kind) => format!("replace it with {}", kind.describe()),

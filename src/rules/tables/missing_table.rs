@@ -61,7 +61,7 @@ impl Violation for MissingTable<'_> {
                 let what = self
                     .columns
                     .first()
-                    .map(|c| c.to_lowercase())
+                    .map(|c| crate::text::fold_case(c))
                     .unwrap_or_default();
                 let what = if what.is_empty() || what.contains(' ') {
                     "table".to_string()
