@@ -170,3 +170,53 @@ fn init_from_template_writes_a_type_check_accepts() {
         .assert()
         .code(2);
 }
+
+/// A full disk during `fmt --write`, simulated with a file size limit: with
+/// `ulimit -f 4` (4 blocks of 512 or 1024 bytes) and SIGXFSZ ignored, a write
+/// past the limit fails with EFBIG half-way through the temporary file, as it
+/// would with ENOSPC. The command fails with exit 2 and a message naming the
+/// file; the original is byte for byte what it was and no temporary file is
+/// left. The same command without the limit then writes the file.
+#[test]
+fn write_on_a_full_disk_leaves_the_original_intact() {
+    let d = tempfile::tempdir().unwrap();
+    let doc = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/valid/orders-db.md"),
+    )
+    .unwrap();
+    // Trailing spaces on every line: `fmt` rewrites the whole 16 KB file.
+    let messy: String = doc.lines().map(|l| format!("{l}   \n")).collect();
+    assert!(messy.len() > 8 * 1024);
+    let path = d.path().join("big.md");
+    fs::write(&path, &messy).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("speclint");
+    let out = std::process::Command::new("sh")
+        .current_dir(d.path())
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 4 && exec \"$0\" fmt --write big.md",
+        ])
+        .arg(&bin)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write `big.md`"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        messy,
+        "the original changed"
+    );
+    let names: Vec<_> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["big.md"], "temporary file left behind");
+
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "big.md"])
+        .assert()
+        .success();
+    assert_ne!(fs::read_to_string(&path).unwrap(), messy);
+}
