@@ -1,6 +1,9 @@
-//! Throughput of `validate` against pulldown-cmark parse-only on the same documents.
+//! Throughput of `validate` against pulldown-cmark parse-only on the same
+//! documents (group `throughput`), and how validate and normalize scale with
+//! the size of the input (group `scaling`: 50 KB, 500 KB, 5 MB; linear time
+//! means the same MiB/s at every size).
 //!
-//! `cargo bench --bench throughput`; figures are recorded in BENCHMARKS.md.
+//! `cargo bench --bench throughput [-- scaling]`; figures are recorded in BENCHMARKS.md.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use pulldown_cmark::{Options, Parser};
@@ -57,5 +60,37 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// `text` as a careless author writes it: trailing spaces on every line and
+/// tables without padding, so that normalize has work on every line.
+fn messy(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with('|') {
+                format!("{}\n", l.replace(" | ", "|"))
+            } else {
+                format!("{l}  \n")
+            }
+        })
+        .collect()
+}
+
+fn scaling(c: &mut Criterion) {
+    let linter = speclint::Linter::default();
+    let opts = speclint::normalize::NormalizeOptions::default();
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for (name, size) in [("50KB", 50_000), ("500KB", 500_000), ("5MB", 5_000_000)] {
+        let text = messy(&grown(size));
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("validate", name), &text, |b, t| {
+            b.iter(|| linter.check(black_box(t)))
+        });
+        g.bench_with_input(BenchmarkId::new("normalize", name), &text, |b, t| {
+            b.iter(|| linter.normalize(black_box(t), &opts))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

@@ -238,7 +238,9 @@ impl<'e> EntityIndex<'e> {
         for (i, e) in entities.iter().enumerate() {
             by_name.entry(crate::text::fold_case(&e.name)).or_insert(i);
             by_last
-                .entry(crate::text::fold_case(e.name.rsplit('.').next().unwrap_or(&e.name)))
+                .entry(crate::text::fold_case(
+                    e.name.rsplit('.').next().unwrap_or(&e.name),
+                ))
                 .or_insert(i);
         }
         EntityIndex {
@@ -369,7 +371,7 @@ fn unwrap_markup(s: &str) -> &str {
 /// the first word decides, so `yes (until backfill)` is `Some(true)`). An
 /// empty cell, `—` or anything else is `None`.
 pub fn parse_nullable(s: &str) -> Option<bool> {
-    let t = crate::text::fold_case(&unwrap_markup(s));
+    let t = crate::text::fold_case(unwrap_markup(s));
     let t = t.trim();
     if t.starts_with("not null")
         || t.starts_with("non-null")

@@ -259,28 +259,33 @@ fn line_endings(text: &str) -> String {
 
 /// Applies every fix allowed whose edits overlap no fix already taken.
 fn apply_fixes(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> (String, Vec<AppliedFix>) {
-    let mut taken: Vec<&Edit> = Vec::new();
+    let mut taken = Taken::default();
+    let mut edits: Vec<Edit> = Vec::new();
     let mut applied = Vec::new();
     for d in diags {
         let Some(fix) = &d.fix else { continue };
         if fix.applicability == Applicability::Unsafe && !unsafe_fixes || fix.edits.is_empty() {
             continue;
         }
-        let overlaps = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                e.span.start < t.span.end && t.span.start < e.span.end
-                    || (e.span.is_empty() || t.span.is_empty()) && (e.span.start == t.span.start)
-            })
-        });
         let valid = fix.edits.iter().all(|e| {
             e.span.end <= text.len()
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
         });
-        if overlaps || !valid {
+        // The edits of one fix must not overlap each other either.
+        let mut mine = Taken::default();
+        if !valid
+            || !fix
+                .edits
+                .iter()
+                .all(|e| !taken.overlaps(e) && mine.insert(e))
+        {
             continue;
         }
-        taken.extend(fix.edits.iter());
+        for e in &fix.edits {
+            taken.insert(e);
+        }
+        edits.extend(fix.edits.iter().cloned());
         applied.push(AppliedFix {
             code: d.code.to_string(),
             title: fix.title.clone(),
@@ -293,8 +298,34 @@ fn apply_fixes(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> (String,
                 .collect(),
         });
     }
-    let edits: Vec<Edit> = taken.into_iter().cloned().collect();
     (apply_edits(text, &edits).0, applied)
+}
+
+/// Non-overlapping edit spans by start (end as value): an overlap test in
+/// O(log n), so that taking thousands of fixes stays linear-ish.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `e` overlaps a taken span: shares a byte with it, or starts
+    /// where it starts (two insertions, or an insertion and a replacement, at
+    /// one offset have no defined order).
+    fn overlaps(&self, e: &Edit) -> bool {
+        let (start, end) = (e.span.start, e.span.end);
+        let before = self.0.range(..=start).next_back();
+        let after = self.0.range(start + 1..).next();
+        before.is_some_and(|(&s, &t)| s == start || t > start)
+            || after.is_some_and(|(&s, _)| s < end)
+    }
+
+    /// Takes `e`; false (and nothing taken) when it overlaps a taken span.
+    fn insert(&mut self, e: &Edit) -> bool {
+        if self.overlaps(e) {
+            return false;
+        }
+        self.0.insert(e.span.start, e.span.end);
+        true
+    }
 }
 
 /// Whether a block starting at `offset` stands at the start of a line with

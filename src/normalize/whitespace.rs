@@ -94,11 +94,12 @@ pub fn format(text: &str) -> String {
         blank_run = 0;
         any = true;
         let content_end = pos + content.len();
-        let hard_break = line.len() - content.len() >= 2
-            && doc
-                .hard_breaks
-                .iter()
-                .any(|h| h.start >= content_end && h.start <= le);
+        // Hard breaks are in document order: a binary search, not a scan
+        // per line (which was quadratic on documents with many of them).
+        let hard_break = line.len() - content.len() >= 2 && {
+            let i = doc.hard_breaks.partition_point(|h| h.start < content_end);
+            doc.hard_breaks.get(i).is_some_and(|h| h.start <= le)
+        };
         out.push_str(content);
         if hard_break {
             out.push('\\');
@@ -122,7 +123,10 @@ fn repair_outside_code(line: &str, base: usize, code_spans: &[Span]) -> String {
     let end = base + line.len();
     let mut out = String::with_capacity(line.len());
     let mut pos = base;
-    for c in code_spans.iter().filter(|c| c.start < end && c.end > base) {
+    // Code spans are in document order and disjoint: skip those before the
+    // line by binary search, stop at the first after it.
+    let first = code_spans.partition_point(|c| c.end <= base);
+    for c in code_spans[first..].iter().take_while(|c| c.start < end) {
         let s = c.start.max(pos);
         out.push_str(&repair_mojibake(&line[pos - base..s - base]));
         let e = c.end.min(end);
