@@ -7,9 +7,12 @@
 //! | headings | 50,000 | `LM003` too-many-headings |
 //! | table columns | 256 | `LM004` table-too-wide |
 //!
-//! YAML nesting depth (128) and alias expansion are bounded by the YAML parser
-//! and reported as `FM003` invalid-yaml ("recursion limit exceeded",
-//! "repetition limit exceeded").
+//! | YAML nesting | 128 levels, the top-level mapping included | `FM003` invalid-yaml, "recursion limit exceeded" |
+//! | YAML alias expansion | 100 alias replays per YAML event | `FM003` invalid-yaml, "repetition limit exceeded" |
+//!
+//! The two YAML limits are the YAML parser's (`serde_yaml`); the others are
+//! checked here before anything else runs. `tests/limits.rs` tests each at
+//! and just over its boundary; TESTING.md has the table for users.
 
 use crate::Simple;
 use crate::diagnostic::Diagnostic;

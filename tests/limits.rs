@@ -63,3 +63,54 @@ fn table_width() {
     assert!(!codes(&table(max)).contains(&"LM004"));
     assert!(codes(&table(max + 1)).contains(&"LM004"));
 }
+
+/// The FM003 messages of a front matter (`spec_type` first, then `fm`).
+fn yaml_errors(fm: &str) -> Vec<String> {
+    let text = format!("---\nspec_type: database-schema\n{fm}---\n");
+    validate(&text)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "FM003")
+        .map(|d| d.message)
+        .collect()
+}
+
+/// YAML nesting: 128 levels including the top-level mapping, so a value may
+/// nest 127 collections (flow or block); one more is `FM003`.
+#[test]
+fn yaml_nesting_depth() {
+    let flow = |n: usize| format!("x: {}1{}\n", "[".repeat(n), "]".repeat(n));
+    let block = |n: usize| {
+        let mut s: String = (0..n)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        s.push_str(&format!("{}v: 1\n", "  ".repeat(n)));
+        s
+    };
+    let over = vec!["invalid YAML: recursion limit exceeded".to_string()];
+    assert_eq!(yaml_errors(&flow(127)), Vec::<String>::new());
+    assert_eq!(yaml_errors(&flow(128)), over);
+    // `k0` .. `k126` hold mappings: 127 nested levels below the top.
+    assert_eq!(yaml_errors(&block(127)), Vec::<String>::new());
+    assert_eq!(yaml_errors(&block(128)), over);
+}
+
+/// Alias expansion: at most 100 alias replays per YAML event of the front
+/// matter (serde_yaml's bound). Three levels of ten aliases each (1,110
+/// replays) are fine; four levels (11,110) are `FM003`, as is the classic
+/// billion-laughs bomb.
+#[test]
+fn yaml_alias_expansion() {
+    let bomb = |levels: usize, fanout: usize| {
+        let mut s = String::from("a0: &a0 [x]\n");
+        for i in 1..=levels {
+            let refs = vec![format!("*a{}", i - 1); fanout].join(", ");
+            s.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        s
+    };
+    let over = vec!["invalid YAML: repetition limit exceeded".to_string()];
+    assert_eq!(yaml_errors(&bomb(3, 10)), Vec::<String>::new());
+    assert_eq!(yaml_errors(&bomb(4, 10)), over);
+    assert_eq!(yaml_errors(&bomb(9, 9)), over);
+}
