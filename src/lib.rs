@@ -171,7 +171,8 @@ impl Linter {
 
     /// Validates a file's bytes. Invalid UTF-8 is decoded lossily (every
     /// offset before the first bad byte is kept) and reported as `IO001`
-    /// there; the returned text is what the diagnostics point into.
+    /// there; the returned text is what the diagnostics point into
+    /// ([`source::LossyMap`] maps its offsets back to the bytes).
     pub fn check_bytes<'b>(
         &self,
         bytes: &'b [u8],

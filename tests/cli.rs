@@ -260,6 +260,10 @@ fn invalid_utf8_is_reported_and_the_rest_checked() {
         .into_bytes();
     let at = VALID.find("## Purpose").unwrap() + 3;
     bytes.insert(at, 0xff);
+    // A second invalid sequence before `status`: diagnostics after it still
+    // give offsets into the file (not into the lossily decoded text).
+    let title = VALID.find("\ntitle: ").unwrap() + 8;
+    bytes.splice(title..title, [0xe2, 0x82]);
     fs::write(d.path().join("spec.md"), &bytes).unwrap();
     let out = speclint()
         .current_dir(d.path())
@@ -283,8 +287,15 @@ fn invalid_utf8_is_reported_and_the_rest_checked() {
         .iter()
         .find(|d| d["code"] == "IO001")
         .unwrap();
-    assert_eq!(io["start"], at);
-    assert_eq!(io["line"], VALID[..at].lines().count());
+    assert_eq!(io["start"], title, "IO001 is at the first invalid byte");
+    let fm008 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "FM008")
+        .unwrap();
+    let span = fm008["start"].as_u64().unwrap() as usize..fm008["end"].as_u64().unwrap() as usize;
+    assert_eq!(&bytes[span], b"in-review");
 }
 
 #[test]
