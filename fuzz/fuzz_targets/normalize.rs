@@ -4,8 +4,13 @@
 
 use std::collections::HashMap;
 
+use std::sync::LazyLock;
+
 use libfuzzer_sys::fuzz_target;
 use speclint::normalize::NormalizeOptions;
+
+/// Built once: loading the built-in spec type costs more than most inputs.
+static LINTER: LazyLock<speclint::Linter> = LazyLock::new(speclint::Linter::default);
 
 fn words(s: &str) -> HashMap<String, usize> {
     let mut m = HashMap::new();
@@ -17,7 +22,7 @@ fn words(s: &str) -> HashMap<String, usize> {
 }
 
 fuzz_target!(|text: &str| {
-    let linter = speclint::Linter::default();
+    let linter = &*LINTER;
     let opts = NormalizeOptions::default();
     let once = linter.normalize(text, &opts);
     let twice = linter.normalize(&once.text, &opts);
