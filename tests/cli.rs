@@ -281,19 +281,19 @@ fn invalid_utf8_is_reported_and_the_rest_checked() {
         codes.contains(&"IO001") && codes.contains(&"FM008"),
         "{codes:?}"
     );
-    let io = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "IO001")
-        .unwrap();
-    assert_eq!(io["start"], title, "IO001 is at the first invalid byte");
-    let fm008 = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "FM008")
-        .unwrap();
+    let find = |code: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap()
+    };
+    assert_eq!(
+        find("IO001")["start"],
+        title,
+        "IO001 is at the first invalid byte"
+    );
+    let fm008 = find("FM008");
     let span = fm008["start"].as_u64().unwrap() as usize..fm008["end"].as_u64().unwrap() as usize;
     assert_eq!(&bytes[span], b"in-review");
 }
