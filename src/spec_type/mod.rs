@@ -358,10 +358,18 @@ impl std::fmt::Display for SpecTypeError {
 pub const DATABASE_SCHEMA_YAML: &str = include_str!("database-schema.yaml");
 
 /// The built-in spec types. Never fails: the embedded definitions are tested.
+///
+/// Parsed once per process and cloned: parsing the YAML costs about as much
+/// as validating a short document, and every `Linter::default()` needs them.
 pub fn builtin() -> Vec<SpecType> {
-    SpecType::from_yaml(DATABASE_SCHEMA_YAML)
-        .into_iter()
-        .collect()
+    static BUILTIN: std::sync::OnceLock<Vec<SpecType>> = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            SpecType::from_yaml(DATABASE_SCHEMA_YAML)
+                .into_iter()
+                .collect()
+        })
+        .clone()
 }
 
 /// The spec types a validation can choose from: built-in ones plus user ones
