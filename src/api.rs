@@ -329,13 +329,8 @@ impl Session {
             Input::Text(text) => (text.into(), self.linter.check_with_type(text, spec_type)),
             Input::Bytes(bytes) => self.linter.check_bytes(bytes, spec_type),
         };
-        let mut diagnostics = self.locate(&text, &report.diagnostics, path);
-        if let (Input::Bytes(bytes), std::borrow::Cow::Owned(_)) = (input, &text) {
-            // Invalid UTF-8: offsets into the caller's bytes, not the decoded text.
-            diagnostic::remap_offsets(&mut diagnostics, &crate::source::LossyMap::new(bytes));
-        }
         Ok(ValidateResult {
-            diagnostics,
+            diagnostics: self.locate(&text, &report.diagnostics, path),
             spec_type: report.spec_type,
             type_source: report.type_source,
             declares_spec_type: report.declares_spec_type,

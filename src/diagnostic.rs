@@ -197,22 +197,6 @@ pub struct LocatedDiagnostic {
     pub related: Vec<LocatedRelated>,
 }
 
-/// Rewrites the byte offsets of located diagnostics (`start`/`end`, those of
-/// fix edits and related locations) from a lossily decoded text to the bytes
-/// it was decoded from (see [`crate::source::LossyMap`]); lines and columns
-/// stay as they are.
-pub fn remap_offsets(diags: &mut [LocatedDiagnostic], map: &crate::source::LossyMap) {
-    for d in diags {
-        (d.start, d.end) = (map.to_original(d.start), map.to_original(d.end));
-        for e in d.fix.iter_mut().flat_map(|f| &mut f.edits) {
-            (e.start, e.end) = (map.to_original(e.start), map.to_original(e.end));
-        }
-        for r in &mut d.related {
-            (r.start, r.end) = (map.to_original(r.start), map.to_original(r.end));
-        }
-    }
-}
-
 /// Adds line/column positions (counted in `encoding`) to diagnostics of `text`.
 pub fn locate(
     text: &str,

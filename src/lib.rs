@@ -171,8 +171,9 @@ impl Linter {
 
     /// Validates a file's bytes. Invalid UTF-8 is decoded lossily (every
     /// offset before the first bad byte is kept) and reported as `IO001`
-    /// there; the returned text is what the diagnostics point into
-    /// ([`source::LossyMap`] maps its offsets back to the bytes).
+    /// there; the returned text is what the diagnostics point into (offsets
+    /// after the first bad byte are offsets of the decoded text, in which
+    /// each invalid sequence is one U+FFFD; lines are those of the file).
     pub fn check_bytes<'b>(
         &self,
         bytes: &'b [u8],

@@ -162,75 +162,9 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
-/// Maps byte offsets of a lossily decoded text (`String::from_utf8_lossy`,
-/// where each invalid sequence became one U+FFFD of 3 bytes) back to offsets
-/// of the bytes it was decoded from, so that diagnostics of a file with
-/// invalid UTF-8 give offsets into the file. Lines are unchanged by the
-/// decoding; columns count each invalid sequence as one character.
-#[derive(Debug, Clone, Default)]
-pub struct LossyMap {
-    /// For each U+FFFD: its offset in the decoded text, and the offset and
-    /// length of the invalid bytes it replaced.
-    replacements: Vec<(usize, usize, usize)>,
-}
-
-impl LossyMap {
-    /// The map of `String::from_utf8_lossy(bytes)`; empty for valid UTF-8.
-    pub fn new(bytes: &[u8]) -> Self {
-        let (mut decoded, mut original) = (0, 0);
-        let mut replacements = Vec::new();
-        for chunk in bytes.utf8_chunks() {
-            decoded += chunk.valid().len();
-            original += chunk.valid().len();
-            let bad = chunk.invalid().len();
-            if bad > 0 {
-                replacements.push((decoded, original, bad));
-                decoded += char::REPLACEMENT_CHARACTER.len_utf8();
-                original += bad;
-            }
-        }
-        LossyMap { replacements }
-    }
-
-    /// The offset in the bytes of `offset` in the decoded text: the start of
-    /// a U+FFFD maps to the start of its invalid bytes, anything after it is
-    /// shifted by the difference in length.
-    pub fn to_original(&self, offset: usize) -> usize {
-        let i = self.replacements.partition_point(|r| r.0 <= offset);
-        let Some(&(decoded, original, bad)) =
-            i.checked_sub(1).and_then(|i| self.replacements.get(i))
-        else {
-            return offset;
-        };
-        let after = decoded + char::REPLACEMENT_CHARACTER.len_utf8();
-        if offset < after {
-            // Inside the replacement character (not a char boundary): its start.
-            original
-        } else {
-            offset - after + original + bad
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lossy_map_gives_offsets_into_the_bytes() {
-        let bytes = b"ab\xffcd\xe2\x82ef\xf0\x9f\x98\x80g";
-        let text = String::from_utf8_lossy(bytes);
-        let map = LossyMap::new(bytes);
-        for (needle, original) in [("a", 0), ("c", 3), ("e", 7), ("\u{1f600}", 9), ("g", 13)] {
-            let at = text.find(needle).unwrap();
-            assert_eq!(map.to_original(at), original, "{needle}");
-        }
-        assert_eq!(map.to_original(text.len()), bytes.len());
-        // The U+FFFD of `\xff` spans the one invalid byte.
-        let fffd = text.find('\u{fffd}').unwrap();
-        assert_eq!((map.to_original(fffd), map.to_original(fffd + 3)), (2, 3));
-        assert_eq!(LossyMap::new(b"valid").to_original(3), 3);
-    }
 
     #[test]
     fn columns_in_both_encodings() {

@@ -294,8 +294,20 @@ fn invalid_utf8_is_reported_and_the_rest_checked() {
         "IO001 is at the first invalid byte"
     );
     let fm008 = find("FM008");
+    // After an invalid sequence, offsets are those of the decoded text (the
+    // text of the code frames), lines those of the file.
     let span = fm008["start"].as_u64().unwrap() as usize..fm008["end"].as_u64().unwrap() as usize;
-    assert_eq!(&bytes[span], b"in-review");
+    assert_eq!(&String::from_utf8_lossy(&bytes)[span], "in-review");
+    assert_eq!(
+        fm008["line"],
+        VALID[..VALID.find("status:").unwrap()].lines().count() + 1
+    );
+    // The pretty output renders the frames of the decoded text.
+    speclint()
+        .current_dir(d.path())
+        .args(["check", "spec.md"])
+        .assert()
+        .code(1);
 }
 
 #[test]

@@ -164,17 +164,13 @@ fn check_one(
     }
     let index = LineIndex::new(&text);
     let path = t.path.display().to_string();
-    let mut located = diagnostic::locate(
+    let located = diagnostic::locate(
         &text,
         &index,
         &report.diagnostics,
         Some(&path),
         ColumnEncoding::Unicode,
     );
-    if let std::borrow::Cow::Owned(_) = text {
-        // Invalid UTF-8: offsets into the file, not into the decoded text.
-        diagnostic::remap_offsets(&mut located, &speclint::source::LossyMap::new(&bytes));
-    }
     Ok(Some(Checked {
         path: t.path.clone(),
         text: text.into_owned(),

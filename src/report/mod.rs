@@ -149,7 +149,7 @@ pub fn sarif(diags: &[LocatedDiagnostic]) -> String {
                             "endLine": d.end_line,
                             "endColumn": d.end_column,
                             "byteOffset": d.start,
-                            "byteLength": d.end - d.start,
+                            "byteLength": d.end.saturating_sub(d.start),
                         }
                     }
                 }],
@@ -160,7 +160,7 @@ pub fn sarif(diags: &[LocatedDiagnostic]) -> String {
                     "artifactChanges": [{
                         "artifactLocation": { "uri": d.path.as_deref().unwrap_or("") },
                         "replacements": fix.edits.iter().map(|e| json!({
-                            "deletedRegion": { "byteOffset": e.start, "byteLength": e.end - e.start },
+                            "deletedRegion": { "byteOffset": e.start, "byteLength": e.end.saturating_sub(e.start) },
                             "insertedContent": { "text": e.text },
                         })).collect::<Vec<_>>(),
                     }],
@@ -213,11 +213,10 @@ pub fn pretty(
     for d in diags {
         let (frame_start, frame_end) = frame_lines(text, index, Span::new(d.start, d.end));
         let source = text.get(frame_start..frame_end).unwrap_or("");
-        let rel_start = d.start.saturating_sub(frame_start).min(source.len());
-        let rel_end = d
-            .end
-            .saturating_sub(frame_start)
-            .clamp(rel_start, source.len());
+        // Offsets come from the caller (`renderDiagnostics` takes them from
+        // JS): never trust them to be inside the text or on char boundaries.
+        let rel_start = floor_char_boundary(source, d.start.saturating_sub(frame_start));
+        let rel_end = floor_char_boundary(source, d.end.saturating_sub(frame_start)).max(rel_start);
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -261,6 +260,15 @@ pub fn pretty(
         out.push_str("\n\n");
     }
     out
+}
+
+/// The largest char boundary of `s` at or before `i` (`s.len()` when `i` is past the end).
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn applicability(a: crate::diagnostic::Applicability) -> &'static str {
@@ -430,6 +438,44 @@ impl serde_json::ser::Formatter for Indent {
 #[cfg(test)]
 mod diff_export_tests {
     use super::*;
+
+    /// `renderDiagnostics` takes diagnostics from JS: offsets inside a
+    /// character, past the end or reversed must render, not panic.
+    #[test]
+    fn render_survives_offsets_that_do_not_fit_the_text() {
+        let text = "---\nspec_type: database-schema\ntitle: é😀\n---\n";
+        let doc = crate::Linter::default().check(text);
+        let index = LineIndex::new(text);
+        let mut diags = crate::diagnostic::locate(
+            text,
+            &index,
+            &doc.diagnostics,
+            Some("a.md"),
+            crate::ColumnEncoding::Unicode,
+        );
+        assert!(!diags.is_empty());
+        let e = text.find('é').unwrap();
+        let cases = [
+            (e + 1, e + 3),
+            (e + 3, e + 1),
+            (text.len() + 5, text.len() + 9),
+            (0, usize::MAX),
+        ];
+        for (start, end) in cases {
+            for d in &mut diags {
+                (d.start, d.end) = (start, end);
+            }
+            let files = [FileReport {
+                path: "a.md",
+                text,
+                diagnostics: &diags,
+            }];
+            for format in [Format::Pretty, Format::Json, Format::Sarif, Format::Github] {
+                let out = render(format, &files, &RenderOptions::default());
+                assert!(!out.is_empty(), "{format:?} {start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn unified_diff_has_headers_and_context() {
