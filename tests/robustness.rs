@@ -1,8 +1,12 @@
 //! No input makes the core panic, and hostile inputs get diagnostics, not hangs.
 //! (Times are measured by `cargo bench`, never asserted here.)
 
+mod common;
+
 use proptest::prelude::*;
 use speclint::{Linter, Severity, validate};
+
+use common::{invariants, root};
 
 const ORDERS: &str = include_str!("../examples/valid/orders-db.md");
 const TEMPLATE: &str = include_str!("../examples/template.md");
@@ -165,4 +169,43 @@ proptest! {
         let text = format!("{}{}{}", &base[..start], insert, &base[end..]);
         check_spans(&text);
     }
+}
+
+/// The fuzz targets' invariants on the committed seeds and on every crash
+/// reproducer in `fuzz/regressions/<target>/` (file names say what crashed;
+/// see TESTING.md, "Fuzzing"): a crash found once stays fixed.
+#[test]
+fn fuzz_seeds_and_regressions_keep_the_invariants() {
+    let linter = Linter::default();
+    let mut ran = 0;
+    for dir in ["fuzz/seeds", "fuzz/regressions"] {
+        for target in ["validate", "normalize", "export", "derive", "spec_type"] {
+            let Ok(entries) = std::fs::read_dir(root().join(dir).join(target)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path
+                    .extension()
+                    .is_some_and(|e| e == "txt" && path.ends_with("README.txt"))
+                {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                let run = || match target {
+                    "validate" => invariants::validate(&linter, &bytes),
+                    "normalize" => invariants::normalize(&linter, &text),
+                    "export" => invariants::export(&linter, &text),
+                    "derive" => invariants::derive(&text),
+                    _ => invariants::spec_type(&text, ORDERS),
+                };
+                if std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).is_err() {
+                    panic!("{target} invariant broken by {}", path.display());
+                }
+                ran += 1;
+            }
+        }
+    }
+    assert!(ran >= 20, "only {ran} seeds found");
 }

@@ -3,9 +3,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| {
-    if let Ok(t) = speclint::derive::derive_spec_type(text) {
-        let yaml = speclint::yaml::to_string(&t).expect("serializes");
-        assert_eq!(speclint::SpecType::from_yaml(&yaml).expect("loads back"), t);
-    }
-});
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
+fuzz_target!(|text: &str| invariants::derive(text));

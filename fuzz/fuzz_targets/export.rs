@@ -5,10 +5,9 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
 /// Built once: loading the built-in spec type costs more than most inputs.
 static LINTER: LazyLock<speclint::Linter> = LazyLock::new(speclint::Linter::default);
 
-fuzz_target!(|text: &str| {
-    let doc = LINTER.export(text, None);
-    let _ = serde_json::to_string(&doc).expect("export serializes");
-});
+fuzz_target!(|text: &str| invariants::export(&LINTER, text));

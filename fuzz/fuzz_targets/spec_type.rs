@@ -3,13 +3,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
 const DOC: &str = include_str!("../../examples/valid/orders-db.md");
 
-fuzz_target!(|text: &str| {
-    if let Ok(t) = speclint::SpecType::from_yaml(text) {
-        let mut linter = speclint::Linter::default();
-        let id = t.id.clone();
-        linter.add_type(t);
-        let _ = linter.check_with_type(DOC, Some(&id));
-    }
-});
+fuzz_target!(|text: &str| invariants::spec_type(text, DOC));

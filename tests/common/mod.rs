@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests (each test crate uses a subset).
 #![allow(dead_code)]
 
+pub mod invariants;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
