@@ -3,6 +3,7 @@
 # total by default), one after the other, and prints libFuzzer's final stats.
 #
 #   bash fuzz/run-all.sh            # SCALE=0.01 bash fuzz/run-all.sh for a quick pass
+#   bash fuzz/run-all.sh derive spec_type   # only these targets (e.g. on another core)
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz --locked`).
 # `-s none`: no sanitizer (the crate forbids unsafe code; the fuzzers look for
@@ -18,6 +19,7 @@ targets=(validate:3000000 export:2000000 normalize:600000 derive:2200000 spec_ty
 cargo +nightly fuzz build -O -s none
 for entry in "${targets[@]}"; do
   t=${entry%%:*}
+  if [ $# -gt 0 ] && [[ " $* " != *" $t "* ]]; then continue; fi
   runs=$(awk -v r="${entry#*:}" -v s="$scale" 'BEGIN { printf "%d", r * s }')
   mkdir -p "corpus-run/$t" "artifacts/$t"
   start=$(date +%s)
