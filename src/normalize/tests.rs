@@ -52,3 +52,19 @@ fn front_matter_keys_follow_the_spec_order() {
         "---\n# header comment\n# about the type\nspec_type: database-schema\nstatus: draft # draft | approved\nzzz: 1\n---\n"
     );
 }
+
+#[test]
+fn taken_edits_overlap_like_byte_ranges_and_same_start_insertions() {
+    let e = |s: usize, t: usize| Edit::replace(crate::source::Span::new(s, t), "x");
+    let mut taken = Taken::default();
+    assert!(taken.insert(&e(3, 5)));
+    assert!(taken.insert(&e(10, 10)));
+    // Touching is not overlapping.
+    assert!(!taken.overlaps(&e(5, 5)) && !taken.overlaps(&e(5, 7)) && !taken.overlaps(&e(1, 3)));
+    // Sharing a byte, or containing a span, is.
+    assert!(taken.overlaps(&e(4, 4)) && taken.overlaps(&e(4, 8)) && taken.overlaps(&e(0, 20)));
+    // Two edits at one offset have no defined order: an overlap.
+    assert!(taken.overlaps(&e(10, 10)) && taken.overlaps(&e(10, 12)) && taken.overlaps(&e(3, 3)));
+    assert!(!taken.overlaps(&e(11, 11)) && !taken.overlaps(&e(9, 10)));
+    assert!(!taken.insert(&e(2, 4)), "an overlapping edit is not taken");
+}
