@@ -185,7 +185,7 @@ impl Linter {
                 let offset = e.valid_up_to();
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let mut report = self.check_with_type(&text, explicit);
-                report.diagnostics.push(invalid_utf8(&text, offset));
+                report.diagnostics.push(invalid_utf8(&text, offset, bytes));
                 diagnostic::sort(&mut report.diagnostics);
                 (text.into(), report)
             }
@@ -303,14 +303,26 @@ pub fn validate(text: &str) -> Report {
 }
 
 /// `IO001` at the first invalid byte of a lossily decoded text.
-fn invalid_utf8(text: &str, offset: usize) -> Diagnostic {
+/// `IO001` at the first invalid byte of `bytes` (`offset`), whose lossy
+/// decoding is `text`; the message counts the other invalid sequences.
+fn invalid_utf8(text: &str, offset: usize, bytes: &[u8]) -> Diagnostic {
     let end = text
         .get(offset..)
         .and_then(|rest| rest.chars().next())
         .map_or(offset, |c| offset + c.len_utf8());
+    let more = bytes
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count()
+        .saturating_sub(1);
+    let more = match more {
+        0 => String::new(),
+        1 => " (and 1 more invalid sequence)".to_string(),
+        n => format!(" (and {n} more invalid sequences)"),
+    };
     Simple {
         meta: &rules::builtin::INVALID_UTF8,
-        message: format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
+        message: format!("the file is not valid UTF-8: invalid byte at offset {offset}{more}"),
         help: Some(
             "save the file as UTF-8; `speclint fmt --write` will not rewrite it until then".into(),
         ),

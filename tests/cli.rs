@@ -293,6 +293,12 @@ fn invalid_utf8_is_reported_and_the_rest_checked() {
         title,
         "IO001 is at the first invalid byte"
     );
+    assert_eq!(
+        find("IO001")["message"],
+        format!(
+            "the file is not valid UTF-8: invalid byte at offset {title} (and 1 more invalid sequence)"
+        )
+    );
     let fm008 = find("FM008");
     // After an invalid sequence, offsets are those of the decoded text (the
     // text of the code frames), lines those of the file.
