@@ -690,15 +690,16 @@ fn char_at(chars: &[(usize, char)], i: usize) -> Option<char> {
 }
 
 /// Whether `word` (ASCII, lowercase) is at `i`, as a whole word.
+/// Called at every position of every constraints cell: the first character
+/// decides most calls, and nothing else is computed unless the word matches.
 fn word_at(chars: &[(usize, char)], i: usize, word: &str) -> bool {
-    let n = word.chars().count();
     let matches = word
         .chars()
         .enumerate()
         .all(|(k, w)| char_at(chars, i + k).is_some_and(|c| c.to_ascii_lowercase() == w));
-    let before = i == 0 || char_at(chars, i - 1).is_none_or(|c| !is_ident_char(c));
-    let after = char_at(chars, i + n).is_none_or(|c| !is_ident_char(c));
-    matches && before && after
+    matches
+        && (i == 0 || char_at(chars, i - 1).is_none_or(|c| !is_ident_char(c)))
+        && char_at(chars, i + word.len()).is_none_or(|c| !is_ident_char(c))
 }
 
 fn skip_ws(chars: &[(usize, char)], mut i: usize) -> usize {
