@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{linter, md_files, root};
+use common::{invariants, linter, md_files, root};
 
 use std::collections::HashMap;
 use std::fs;
@@ -12,20 +12,7 @@ use std::fs;
 use proptest::prelude::*;
 use speclint::document::Document;
 use speclint::normalize::{NormalizeOptions, Normalized};
-use speclint::text::repair_mojibake;
 use speclint::{Applicability, Linter};
-
-/// Lowercased alphanumeric words, mojibake repaired, counted.
-fn words(s: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in repair_mojibake(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        *m.entry(w.to_lowercase()).or_insert(0) += 1;
-    }
-    m
-}
 
 fn code_blocks(s: &str) -> Vec<String> {
     let t = s
@@ -59,25 +46,12 @@ fn check_guarantees(l: &Linter, name: &str, input: &str, opts: &NormalizeOptions
     );
 
     // Lossless: every word of the input is in the output, except words that applied fixes replaced.
-    let mut expected = words(input);
-    for f in &once.fixes {
-        for removed in &f.removed {
-            for (w, n) in words(removed) {
-                if let Some(c) = expected.get_mut(&w) {
-                    *c = c.saturating_sub(n);
-                }
-            }
-        }
-    }
-    let got = words(&once.text);
-    for (w, n) in &expected {
-        let have = got.get(w).copied().unwrap_or(0);
-        assert!(
-            have >= *n,
-            "{name}: lost word `{w}` ({have} of {n})\n--- output\n{}",
-            once.text
-        );
-    }
+    let lost = invariants::lost_words(input, &once);
+    assert!(
+        lost.is_empty(),
+        "{name}: lost words (word, have, expected) {lost:?}\n--- output\n{}",
+        once.text
+    );
 
     // Code blocks byte for byte (line endings aside), unless sections moved.
     if !opts.reorder_sections {

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use speclint::Linter;
-use speclint::normalize::NormalizeOptions;
+use speclint::normalize::{NormalizeOptions, Normalized};
 
 /// `validate`: every diagnostic span and fix edit lies inside the (lossily
 /// decoded) text, on char boundaries.
@@ -57,8 +57,17 @@ pub fn normalize(linter: &Linter, text: &str) {
     let once = linter.normalize(text, &opts);
     let twice = linter.normalize(&once.text, &opts);
     assert_eq!(twice.text, once.text, "not idempotent");
-    let mut expected = words(text);
-    for f in &once.fixes {
+    if let Some((w, have, n)) = lost_words(text, &once).first() {
+        panic!("lost word `{w}` ({have} of {n})");
+    }
+}
+
+/// The words of `input` missing from its normalized text `out` (word, count
+/// in the output, count expected), not counting words that applied fixes
+/// replaced. Empty when normalizing lost nothing.
+pub fn lost_words(input: &str, out: &Normalized) -> Vec<(String, usize, usize)> {
+    let mut expected = words(input);
+    for f in &out.fixes {
         for r in &f.removed {
             for (w, n) in words(r) {
                 if let Some(c) = expected.get_mut(&w) {
@@ -67,10 +76,16 @@ pub fn normalize(linter: &Linter, text: &str) {
             }
         }
     }
-    let got = words(&once.text);
-    for (w, n) in expected {
-        assert!(got.get(&w).copied().unwrap_or(0) >= n, "lost word `{w}`");
-    }
+    let got = words(&out.text);
+    let mut lost: Vec<_> = expected
+        .into_iter()
+        .filter_map(|(w, n)| {
+            let have = got.get(&w).copied().unwrap_or(0);
+            (have < n).then_some((w, have, n))
+        })
+        .collect();
+    lost.sort();
+    lost
 }
 
 /// `export`: the exported document always serializes to JSON.
