@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod export;
 pub mod limits;
+pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod rules;

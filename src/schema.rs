@@ -349,78 +349,8 @@ fn read_columns(table: &Table, spec: Option<&TableSpec>) -> Vec<ColumnSchema> {
     out
 }
 
-/// Removes surrounding white space, code span backticks and emphasis: `` `id` `` → `id`.
-fn unwrap_markup(s: &str) -> &str {
-    let mut t = s.trim();
-    loop {
-        let before = t.len();
-        for m in ["**", "__", "`", "*", "_"] {
-            if t.len() >= 2 * m.len() && t.starts_with(m) && t.ends_with(m) {
-                t = t[m.len()..t.len() - m.len()].trim();
-            }
-        }
-        if t.len() == before {
-            return t;
-        }
-    }
-}
-
-/// Reads a nullable cell: `yes`, `y`, `true`, `null`, `nullable`, `optional`,
-/// `✓`, `✔`, `✅` are `Some(true)`; `no`, `n`, `false`, `not null`,
-/// `non-null`, `required`, `✗`, `✘`, `❌` are `Some(false)` (case-insensitive;
-/// the first word decides, so `yes (until backfill)` is `Some(true)`). An
-/// empty cell, `—` or anything else is `None`.
-pub fn parse_nullable(s: &str) -> Option<bool> {
-    let t = crate::text::fold_case(unwrap_markup(s));
-    let t = t.trim();
-    if t.starts_with("not null")
-        || t.starts_with("non-null")
-        || t.starts_with("non null")
-        || t.starts_with("notnull")
-    {
-        return Some(false);
-    }
-    const YES: &[&str] = &[
-        "yes",
-        "y",
-        "true",
-        "null",
-        "nullable",
-        "optional",
-        "✓",
-        "✔",
-        "✔\u{fe0f}",
-        "☑",
-        "☑\u{fe0f}",
-        "✅",
-    ];
-    const NO: &[&str] = &[
-        "no",
-        "n",
-        "false",
-        "required",
-        "✗",
-        "✘",
-        "❌",
-        "✖",
-        "✖\u{fe0f}",
-    ];
-    let word = |w: &str| {
-        if YES.contains(&w) {
-            Some(true)
-        } else if NO.contains(&w) {
-            Some(false)
-        } else {
-            None
-        }
-    };
-    word(t).or_else(|| {
-        let first = t
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | '.' | ':'))
-            .next()?;
-        word(first)
-    })
-}
+pub use crate::model::columns::parse_nullable;
+use crate::model::columns::unwrap_markup;
 
 /// Reads a default cell: `—`, `–`, `-`, `n/a`, `none` and an empty cell mean
 /// no default (`None`); anything else is the expression as written, without
