@@ -181,6 +181,7 @@ impl Analysis {
         }
 
         // Pass 3: wrong levels, entries, subsections, titles and unknown headings.
+        let mut vocabulary = None;
         for (i, h) in doc.headings.iter().enumerate() {
             if roles[i].is_some() {
                 continue;
@@ -191,16 +192,23 @@ impl Analysis {
                 .filter(|&s| self.found[s].is_none());
             let context = context_of(doc, &roles, i);
             let in_entry = matches!(context, Some(HeadingRole::Entry { .. }));
-            let entry_of = context.and_then(HeadingRole::section_spec).filter(|&s| {
-                spec.sections[s]
-                    .entries
-                    .as_ref()
-                    .is_some_and(|e| e.level == h.level)
+            // Inside a section of repeated entries (the Entity Inventory), a
+            // deeper heading is an entry when it reads as one (see `entries`).
+            let entry_of = context
+                .and_then(HeadingRole::section_spec)
+                .filter(|&s| spec.sections[s].entries.is_some())
+                .filter(|&s| h.level > spec.sections[s].level);
+            let entry_kind = entry_of.map(|s| {
+                let rs = spec.sections[s].entries.as_ref();
+                crate::entries::classify(doc, i, rs, vocabulary.get_or_insert_with(|| crate::entries::vocabulary(spec)))
             });
 
-            let role = if let (Some(s), true) = (entry_of, h.code.is_some() || misplaced.is_none())
+            let role = if let (Some(s), Some(crate::entries::Kind::Entry), true) =
+                (entry_of, entry_kind, h.code.is_some() || misplaced.is_none())
             {
                 HeadingRole::Entry { spec: s }
+            } else if let (Some(_), Some(crate::entries::Kind::Group)) = (entry_of, entry_kind) {
+                HeadingRole::Subsection
             } else if let Some(s) = misplaced.filter(|_| !in_entry) {
                 self.found[s] = Some(i);
                 HeadingRole::WrongLevel { spec: s }
@@ -223,9 +231,13 @@ impl Analysis {
     }
 
     fn find_entries(&mut self, doc: &Document<'_>) {
-        // The first table owned by each section.
+        // The first table owned by each section that is not an index,
+        // relationship or other listing (see `entries::is_listing_table`).
         let mut first_table: Vec<Option<usize>> = vec![None; doc.sections.len()];
         for (t, table) in doc.tables.iter().enumerate() {
+            if crate::entries::is_listing_table(table) {
+                continue;
+            }
             if let Some(slot) = self
                 .table_owner(doc, table)
                 .and_then(|o| first_table.get_mut(o))
@@ -240,21 +252,7 @@ impl Analysis {
             let Some(h) = doc.headings.get(i) else {
                 continue;
             };
-            let name = h
-                .code
-                .clone()
-                .unwrap_or_else(|| h.text.trim_matches('`').trim().to_string());
-            let name_span = match h.code {
-                Some(_) => {
-                    let c = h.content.text(doc.text);
-                    let lead = c.len() - c.trim_start_matches('`').len();
-                    let trail = c.len() - c.trim_end_matches('`').len();
-                    let inner =
-                        Span::new(h.content.start + lead, h.content.end.saturating_sub(trail));
-                    inner.trim(doc.text)
-                }
-                None => h.content,
-            };
+            let (name, name_span) = crate::entries::entry_name(doc, h);
             let table = first_table.get(i).copied().flatten();
             self.entries.push(Entry {
                 section: i,
@@ -529,42 +527,89 @@ pub fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-/// Maps a table's header cells to a table spec's columns by name or alias.
-/// Canonical names are matched first, then aliases, and a header cell holds
-/// at most one spec column (so `Notes`, an alias of `Constraints`, does not
-/// take the place of a `Constraints` column written later in the header).
+/// Maps a table's header cells to a table spec's columns by meaning.
+///
+/// A spec column whose key names a column role (`name`, `type`,
+/// `nullable`, `default`, `constraints`, `keys`, `notes`, `references`) is
+/// found by reading the header's roles (`crate::model::columns`), with the
+/// column's name and aliases added to the role's vocabulary: `Column name`,
+/// `Datatype`, `Nullable (Y/N)` and `Mandatory` are understood without
+/// aliases. Any other column is found by its name or an alias up to case,
+/// punctuation and plurals (`Owning Teams` for `Owning team`), or by a
+/// header that contains all of its words (`Schema / DB name` for `Schema /
+/// DB`). A header cell holds at most one spec column, canonical names first.
 pub fn map_columns(table: &Table, spec: &TableSpec) -> ColumnMap {
-    let headers: Vec<String> = table
-        .header
-        .cells
+    use crate::model::columns::{Role, Vocabulary, header_words, read_header};
+    let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
+    // Roles apply to column tables (a `name` and a `type` column); other
+    // tables are matched by their columns' names.
+    let is_column_table = ["name", "type"]
         .iter()
-        .map(|c| normalize_title(&c.text))
-        .collect();
-    let mut used = vec![false; headers.len()];
-    let mut columns: Vec<Option<usize>> = vec![None; spec.columns.len()];
-    for (k, col) in spec.columns.iter().enumerate() {
-        let name = normalize_title(&col.name);
-        if let Some(h) = headers
-            .iter()
-            .enumerate()
-            .position(|(j, h)| !used[j] && *h == name)
-        {
-            used[h] = true;
-            columns[k] = Some(h);
+        .all(|k| spec.columns.iter().any(|c| c.key() == *k));
+    let role_of = |col: &crate::spec_type::ColumnSpec| {
+        if is_column_table {
+            Role::from_key(&col.key())
+        } else {
+            None
+        }
+    };
+    let mut vocabulary = Vocabulary::default();
+    for col in &spec.columns {
+        if let Some(role) = role_of(col) {
+            for n in std::iter::once(&col.name).chain(&col.aliases) {
+                vocabulary.add(n, role);
+            }
         }
     }
+    let roles = read_header(&headers, &vocabulary);
+    let words: Vec<Vec<String>> = headers.iter().map(|h| header_words(h)).collect();
+    let mut used = vec![false; headers.len()];
+    let mut columns: Vec<Option<usize>> = vec![None; spec.columns.len()];
+    // Role columns first.
     for (k, col) in spec.columns.iter().enumerate() {
-        if columns[k].is_some() {
-            continue;
-        }
-        let names: Vec<String> = col.aliases.iter().map(|n| normalize_title(n)).collect();
-        if let Some(h) = headers
-            .iter()
-            .enumerate()
-            .position(|(j, h)| !used[j] && names.contains(h))
-        {
-            used[h] = true;
+        let found = match role_of(col) {
+            Some(Role::Name) => roles.name,
+            Some(Role::Type) => roles.type_,
+            Some(Role::Nullable) => roles.nullable.map(|(i, _)| i),
+            Some(Role::Default) => roles.default,
+            Some(Role::Constraints) => roles
+                .constraints
+                .first()
+                .or(roles.keys.first())
+                .or(roles.notes.first())
+                .copied(),
+            Some(Role::Keys) => roles.keys.first().copied(),
+            Some(Role::Notes) => roles.notes.first().copied(),
+            Some(Role::References) => roles.references.first().copied(),
+            Some(Role::Other) | None => continue,
+        };
+        if let Some(h) = found {
             columns[k] = Some(h);
+            used[h] = true;
+        }
+    }
+    // Named columns: exact words of the name, then of an alias, then containment.
+    type Matcher = fn(&[String], &[String]) -> bool;
+    let exact: Matcher = |h, n| h == n;
+    let contains: Matcher = |h, n| !n.is_empty() && n.iter().all(|w| h.contains(w));
+    for (pass, matcher) in [(0, exact), (1, exact), (2, contains)] {
+        for (k, col) in spec.columns.iter().enumerate() {
+            if columns[k].is_some() || role_of(col).is_some() {
+                continue;
+            }
+            let names: Vec<Vec<String>> = match pass {
+                0 => vec![header_words(&col.name)],
+                _ => std::iter::once(&col.name)
+                    .chain(&col.aliases)
+                    .map(|n| header_words(n))
+                    .collect(),
+            };
+            if let Some(h) = (0..headers.len())
+                .find(|&j| !used[j] && names.iter().any(|n| matcher(&words[j], n)))
+            {
+                used[h] = true;
+                columns[k] = Some(h);
+            }
         }
     }
     ColumnMap { columns }

@@ -81,6 +81,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 kind: FieldKind::String,
                 required: true,
                 values: Vec::new(),
+                suggested: Vec::new(),
                 const_value: None,
                 min_items: None,
                 max_items: None,
@@ -103,11 +104,12 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 f.kind = FieldKind::Date;
             } else if let serde_json::Value::Array(items) = &value {
                 f.kind = FieldKind::List;
-                f.values = items
+                // A template's example items suggest values; they do not close the list.
+                f.suggested = items
                     .iter()
                     .filter_map(crate::analysis::scalar_text)
                     .collect();
-                if !f.values.is_empty() {
+                if !f.suggested.is_empty() {
                     f.min_items = Some(1);
                 }
             } else if let serde_json::Value::Bool(_) = value {

@@ -29,6 +29,7 @@ pub mod corpus;
 pub mod derive;
 pub mod diagnostic;
 pub mod document;
+pub mod entries;
 pub mod export;
 pub mod limits;
 pub mod model;

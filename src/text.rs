@@ -5,6 +5,54 @@
 
 use std::borrow::Cow;
 
+/// `Purpose {#purpose}` → `Purpose`.
+pub fn strip_attribute_block(text: &str) -> &str {
+    let t = text.trim_end();
+    if t.ends_with('}') {
+        if let Some(open) = t.rfind('{') {
+            let inner = &t[open + 1..t.len() - 1];
+            if inner.starts_with('#') || inner.starts_with('.') || inner.contains('=') {
+                return t[..open].trim_end();
+            }
+        }
+    }
+    t
+}
+
+/// `6.1 orders`, `1) Purpose`, `3. Scope`, `A. Scope`, `§2 Scope` → the rest.
+pub fn strip_numbering(text: &str) -> &str {
+    let t = text.trim_start().trim_start_matches('§').trim_start();
+    let digits = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let rest = if digits > 0 {
+        &t[digits..]
+    } else {
+        // A single letter or Roman numeral followed by `.` or `)`: `A.`, `IV)`.
+        let head = t
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_alphabetic())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let roman = t[..head].chars().all(|c| "IVXivx".contains(c));
+        if head > 0 && (head == 1 || roman) && t[head..].starts_with(['.', ')']) {
+            &t[head..]
+        } else {
+            return t;
+        }
+    };
+    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    if digits > 0 || rest.len() < t.len() {
+        let r = rest.trim_start_matches(['.', ')', ':', '-', '–', '—']);
+        if r.starts_with(char::is_whitespace) || r.is_empty() || r.len() < rest.len() {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
 /// Spans (relative to `s`) of template placeholders `<...>` in `s`.
 ///
 /// A placeholder is `<` + one or more characters other than `<`, `>` and line

@@ -248,6 +248,12 @@ impl<'a> Document<'a> {
                     if let Some(h) = text.heading.take() {
                         let hspan = trim_line_end(self.text, h.span);
                         let (content, setext) = heading_content(self.text, hspan);
+                        // A trailing attribute block (`{#purpose}`, MkDocs
+                        // `attr_list`, Docusaurus heading ids) is not content.
+                        let raw = content.text(self.text);
+                        let kept = crate::text::strip_attribute_block(raw);
+                        let content = Span::new(content.start, content.start + kept.len());
+                        let h_text = collapse_ws(crate::text::strip_attribute_block(&h.text));
                         let code = if h.codes == 1 && h.others == 0 {
                             heading_code.take()
                         } else {
@@ -257,7 +263,7 @@ impl<'a> Document<'a> {
                             level: h.level,
                             span: hspan,
                             content,
-                            text: collapse_ws(&h.text),
+                            text: h_text,
                             code,
                             setext,
                         });

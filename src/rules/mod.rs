@@ -34,6 +34,30 @@ pub enum FixAvailability {
     Always,
 }
 
+/// Whether a rule's findings are certain or rest on a heuristic reading.
+///
+/// A finding is **certain** when the text itself says what is wrong: a value
+/// outside a declared enum, an impossible date, a missing required section.
+/// It is **heuristic** when it rests on how speclint read the document: a
+/// column role it had to guess, a key or a reference it did not find. Only
+/// certain rules are errors by default; heuristic ones are warnings (or info)
+/// unless the configuration says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Certain,
+    Heuristic,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Heuristic => "heuristic",
+        }
+    }
+}
+
 /// What a rule is: fixed at compile time, listed by `speclint rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleMeta {
@@ -42,6 +66,7 @@ pub struct RuleMeta {
     /// Stable kebab-case name, e.g. `value-not-allowed`.
     pub name: &'static str,
     pub severity: Severity,
+    pub certainty: Certainty,
     pub fix: FixAvailability,
     /// One line: what the rule checks.
     pub summary: &'static str,
@@ -177,6 +202,7 @@ registry![
     front_matter::placeholder_value,
     front_matter::list_length,
     front_matter::unknown_spec_type,
+    front_matter::value_not_suggested,
     structure::missing_section,
     structure::section_order,
     structure::duplicate_section,
@@ -188,11 +214,13 @@ registry![
     tables::missing_column,
     tables::row_cell_count,
     tables::empty_table,
+    tables::unreadable_column_table,
     database::no_entities,
     database::missing_primary_key,
     database::unresolved_foreign_key,
     database::duplicate_entity,
     database::erd_mismatch,
+    database::foreign_key_column_missing,
     template::placeholder,
     template::guidance_residue,
     conditions::missing_reference,
@@ -200,13 +228,14 @@ registry![
 
 /// Diagnostics produced outside the rules (resource limits, I/O at the edges).
 pub mod builtin {
-    use super::{FixAvailability, RuleMeta};
+    use super::{Certainty, FixAvailability, RuleMeta};
     use crate::diagnostic::Severity;
 
     pub static INPUT_TOO_LARGE: RuleMeta = RuleMeta {
         code: "LM001",
         name: "input-too-large",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "The document is larger than the input size limit.",
         needs_spec: false,
@@ -215,6 +244,7 @@ pub mod builtin {
         code: "LM002",
         name: "front-matter-too-large",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "The front matter is larger than its size limit.",
         needs_spec: false,
@@ -223,6 +253,7 @@ pub mod builtin {
         code: "LM003",
         name: "too-many-headings",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "The document has more headings than the limit.",
         needs_spec: false,
@@ -231,6 +262,7 @@ pub mod builtin {
         code: "LM004",
         name: "table-too-wide",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "A table has more columns than the limit.",
         needs_spec: false,
@@ -239,6 +271,7 @@ pub mod builtin {
         code: "IO001",
         name: "invalid-utf8",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "The file is not valid UTF-8.",
         needs_spec: false,
@@ -247,6 +280,7 @@ pub mod builtin {
         code: "XD001",
         name: "duplicate-title",
         severity: Severity::Error,
+        certainty: Certainty::Certain,
         fix: FixAvailability::None,
         summary: "Two documents have the same title.",
         needs_spec: false,
@@ -255,6 +289,7 @@ pub mod builtin {
         code: "XD002",
         name: "entity-defined-twice",
         severity: Severity::Warning,
+        certainty: Certainty::Heuristic,
         fix: FixAvailability::None,
         summary: "The same entity is defined in two database schema specs.",
         needs_spec: false,
@@ -263,6 +298,7 @@ pub mod builtin {
         code: "XD003",
         name: "unresolved-reference",
         severity: Severity::Warning,
+        certainty: Certainty::Heuristic,
         fix: FixAvailability::None,
         summary: "A related initiative or spec reference names no known document.",
         needs_spec: false,
@@ -333,6 +369,11 @@ mod tests {
                 m.code
             );
             assert!(!m.summary.is_empty());
+            assert!(
+                m.certainty == Certainty::Certain || m.severity != Severity::Error,
+                "{}: a heuristic rule must not be an error by default",
+                m.code
+            );
         }
     }
 }

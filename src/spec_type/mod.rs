@@ -102,9 +102,14 @@ pub struct FieldSpec {
     pub kind: FieldKind,
     #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
-    /// Allowed values of an `enum`, or allowed items of a `list`.
+    /// Allowed values of an `enum`, or allowed items of a `list` (closed:
+    /// another value is an error).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// Suggested values, from a template's example (open: another value is a
+    /// warning naming them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggested: Vec<String>,
     /// The only value allowed (e.g. `spec_type: database-schema`).
     #[serde(default, rename = "const", skip_serializing_if = "Option::is_none")]
     pub const_value: Option<String>,
@@ -479,9 +484,12 @@ pub fn snake_case(s: &str) -> String {
 /// A title reduced for comparison: lowercase, `&` read as `and`, punctuation dropped,
 /// white space collapsed. `Data Classification & Compliance` → `data classification and compliance`.
 pub fn normalize_title(s: &str) -> String {
+    // Numbering (`1.`, `6.1`, `A.`), a trailing `{#id}` and decoration such
+    // as emoji are not part of a title.
+    let s = crate::text::strip_numbering(crate::text::strip_attribute_block(s));
     let mut out = String::with_capacity(s.len());
     for w in s
-        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '&'))
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
     {
         let w = if w == "&" { "and" } else { w };

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::ReferenceSpec;
 use crate::text::{code_list, is_placeholder_value};
 
@@ -36,7 +36,8 @@ use crate::text::{code_list, is_placeholder_value};
 pub static META: RuleMeta = RuleMeta {
     code: "CN001",
     name: "missing-reference",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "A condition requires a reference (e.g. the spec replacing a deprecated one) that is missing.",
     needs_spec: true,

@@ -1,7 +1,7 @@
 //! `DB004` duplicate-entity: an entity is defined twice.
 
 use crate::diagnostic::{Related, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::schema;
 use crate::spec_type::Semantics;
 
@@ -46,6 +46,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "DB004",
     name: "duplicate-entity",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "An entity is defined twice.",
     needs_spec: true,

@@ -1,7 +1,7 @@
 //! `DB005` erd-mismatch: the Mermaid `erDiagram` and the Entity Inventory disagree.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::schema::{self, EntitySchema};
 use crate::spec_type::Semantics;
 use crate::text::closest;
@@ -47,6 +47,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "DB005",
     name: "erd-mismatch",
     severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "The Mermaid `erDiagram` and the Entity Inventory disagree.",
     needs_spec: true,

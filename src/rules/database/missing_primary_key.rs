@@ -1,17 +1,25 @@
 //! `DB002` missing-primary-key: an entity declares no primary key.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
+use crate::schema::ReadConfidence;
 use crate::spec_type::Semantics;
 
 /// ## What it does
-/// Checks that every entity of the Entity Inventory declares a primary key:
-/// `PRIMARY KEY` or `PK` in the constraints cell of a column (a composite key
-/// marks several), `PRIMARY KEY (a, b)` in a constraints cell, or a line of
-/// the entity's body such as "Primary key: `id`" or "Composite primary key
-/// (`order_id`, `sku`)".
+/// Checks that every entity of the Entity Inventory declares what identifies
+/// its rows, wherever its engine declares it: `PRIMARY KEY`, `PK`, `PK (1/2)`
+/// or an identity marker in any cell of a column's row (a `Keys`, `PK/FK`,
+/// constraints or notes column); a bullet such as "Primary key: (a, b)";
+/// `PRIMARY KEY (a, b)` in DDL or an Indexes bullet; a partition key with
+/// sort or clustering columns; an `ORDER BY`/`CLUSTER BY` key; a logical key
+/// "not enforced"; `_id` in a document store. Views are exempt.
 ///
 /// Runs only for spec types with `semantics: [database-schema]`.
+///
+/// **Heuristic**: it reports a key it did not find, which may be declared in
+/// a way speclint does not read, so it is a warning by default. An entity
+/// whose column table could not be read is reported once by
+/// `unreadable-column-table` instead.
 ///
 /// ## Why is this bad?
 /// Without a declared key, readers cannot tell how rows are identified,
@@ -39,7 +47,8 @@ use crate::spec_type::Semantics;
 pub static META: RuleMeta = RuleMeta {
     code: "DB002",
     name: "missing-primary-key",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "An entity declares no primary key.",
     needs_spec: true,
@@ -75,7 +84,12 @@ pub fn check(c: &mut Checker<'_>) {
     }
     let analysis = c.analysis;
     for e in &analysis.schema {
-        if e.primary_key.is_some() {
+        // A view needs no key, and a column table that could not be read is
+        // reported once by `unreadable-column-table`, not again here.
+        if e.primary_key.is_some()
+            || e.view
+            || e.reading.as_ref().is_some_and(|r| r.confidence == ReadConfidence::Unclear)
+        {
             continue;
         }
         let has_constraints = e.columns.iter().any(|col| col.constraints_span.is_some());

@@ -2,7 +2,7 @@
 
 use crate::analysis::HeadingRole;
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::schema::is_placeholder_name;
 use crate::spec_type::{HeadingStyle, Semantics};
 
@@ -41,7 +41,8 @@ use crate::spec_type::{HeadingStyle, Semantics};
 pub static META: RuleMeta = RuleMeta {
     code: "DB001",
     name: "no-entities",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "The Entity Inventory has no entity.",
     needs_spec: true,

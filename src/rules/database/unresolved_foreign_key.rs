@@ -1,21 +1,29 @@
 //! `DB003` unresolved-foreign-key: a foreign key names an entity or column the document does not define.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
-use crate::schema::{self, EntitySchema};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
+use crate::schema::{self, Resolution};
 use crate::spec_type::Semantics;
 use crate::text::{closest, code_list};
 
 /// ## What it does
-/// Checks that every foreign key written in a constraints cell
-/// (`REFERENCES orders(id)`, `FK → orders.id`, `references orders.id`, ...)
-/// names an entity of the Entity Inventory and a column of that entity's
-/// column table. Entity names match case-insensitively, and a
-/// schema-qualified target (`public.orders`) matches an entity named by its
-/// last segment. When the target entity has no column table, only the entity
-/// is checked.
+/// Checks that every foreign key (read by the reference grammar from
+/// constraints, keys and reference cells, DDL and bullets: `REFERENCES
+/// orders(id)`, `FK → orders.id`, `fk_x → Account(AccountId)`,
+/// `ref → brands._id`...) names an entity of the Entity Inventory and a
+/// column of it. Names match case-insensitively and without quotes or
+/// brackets; a schema-qualified target (`public.orders`) matches an entity
+/// named by its last segment; a dotted target (`dim_store.store_key`) may
+/// name a column of `dim_store` or a table of schema `dim_store`, and
+/// resolves when either does. A target entity without a column table is
+/// checked by name only.
 ///
 /// Runs only for spec types with `semantics: [database-schema]`.
+///
+/// **Heuristic**: the target may live in another system, or the reference
+/// may be read in a way its author did not mean, so this is a warning. A
+/// reference that is certainly wrong, to a column the document's own entity
+/// does not have, is `foreign-key-column-missing`, an error.
 ///
 /// ## Why is this bad?
 /// A reference to a table or column the spec does not define is either a typo
@@ -25,7 +33,7 @@ use crate::text::{closest, code_list};
 ///
 /// ## Example
 /// ```markdown
-/// | customer_id | uuid | no | — | FK → customers.uuid |
+/// | customer_id | uuid | no | — | FK → custmers.id |
 /// ```
 ///
 /// Use instead:
@@ -39,7 +47,8 @@ use crate::text::{closest, code_list};
 pub static META: RuleMeta = RuleMeta {
     code: "DB003",
     name: "unresolved-foreign-key",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "A foreign key names an entity or column the document does not define.",
     needs_spec: true,
@@ -54,7 +63,7 @@ enum Problem<'a> {
     /// The target entity lacks the column; the columns it has.
     NoColumn {
         entity: &'a str,
-        column: &'a str,
+        column: String,
         known: Vec<&'a str>,
     },
 }
@@ -94,7 +103,7 @@ impl Violation for UnresolvedForeignKey<'_> {
                 entity,
                 column,
                 known,
-            } => (*column, known, format!("`{entity}` has columns")),
+            } => (column.as_str(), known, format!("`{entity}` has columns")),
         };
         if let Some(near) = closest(wrong, known.iter().copied()) {
             return Some(format!("did you mean `{near}`?"));
@@ -121,17 +130,15 @@ pub fn check(c: &mut Checker<'_>) {
     let index = schema::EntityIndex::new(entities);
     for e in entities {
         for fk in &e.foreign_keys {
-            let problem = match index.find(&fk.target_entity) {
-                None => Problem::NoEntity {
+            let problem = match index.resolve(fk) {
+                Resolution::Resolved | Resolution::NoColumn { certain: true, .. } => continue,
+                Resolution::NoEntity => Problem::NoEntity {
                     known: entities.iter().map(|x| x.name.as_str()).collect(),
                 },
-                Some(target) => match missing_column(target, &fk.target_columns) {
-                    Some(column) => Problem::NoColumn {
-                        entity: &target.name,
-                        column,
-                        known: target.columns.iter().map(|x| x.name.as_str()).collect(),
-                    },
-                    None => continue,
+                Resolution::NoColumn { entity, column, .. } => Problem::NoColumn {
+                    entity: &entity.name,
+                    column,
+                    known: entity.columns.iter().map(|x| x.name.as_str()).collect(),
                 },
             };
             let v = UnresolvedForeignKey {
@@ -142,15 +149,4 @@ pub fn check(c: &mut Checker<'_>) {
             c.report(v, fk.span);
         }
     }
-}
-
-/// The first of `columns` that `target` does not have (never when it has no column table).
-fn missing_column<'c>(target: &EntitySchema, columns: &'c [String]) -> Option<&'c str> {
-    if target.columns.is_empty() {
-        return None;
-    }
-    columns
-        .iter()
-        .find(|c| target.column(c).is_none())
-        .map(String::as_str)
 }

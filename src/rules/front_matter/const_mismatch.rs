@@ -3,7 +3,7 @@
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::is_placeholder_value;
 
 /// ## What it does
@@ -34,6 +34,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM011",
     name: "const-mismatch",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A field with a fixed value has another value.",
     needs_spec: true,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Edit, Fix, Related, Severity};
 use crate::document::line_end_after;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::yaml::Entry;
 
@@ -36,6 +36,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM004",
     name: "duplicate-key",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A front matter key appears twice.",
     needs_spec: false,

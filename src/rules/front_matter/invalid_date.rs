@@ -3,7 +3,7 @@
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::FieldKind;
 use crate::text::{canonical_date, check_date, is_placeholder_value};
 
@@ -36,6 +36,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM009",
     name: "invalid-date",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A date field is not a real `YYYY-MM-DD` calendar date.",
     needs_spec: true,

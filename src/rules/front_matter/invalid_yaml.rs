@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::line_end_after;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::yaml::YamlError;
 
@@ -39,6 +39,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM003",
     name: "invalid-yaml",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "The front matter is not valid YAML, or not a mapping.",
     needs_spec: false,

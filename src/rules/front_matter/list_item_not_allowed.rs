@@ -3,7 +3,7 @@
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::FieldKind;
 use crate::text::{closest, code_list, is_placeholder_value};
 
@@ -36,6 +36,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM010",
     name: "list-item-not-allowed",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A list field has an item that is not allowed.",
     needs_spec: true,

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::FieldKind;
 
 /// ## What it does
@@ -31,6 +31,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM013",
     name: "list-length",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A list field has too few or too many items.",
     needs_spec: true,

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::line_end_after;
 use crate::rules::front_matter::{newline, valid_yaml};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::{FieldKind, FieldSpec};
 use crate::text::code_list;
 
@@ -42,6 +42,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM005",
     name: "missing-field",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A required front matter field is missing.",
     needs_spec: true,

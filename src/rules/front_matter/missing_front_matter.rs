@@ -3,7 +3,7 @@
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Document, line_end_after};
 use crate::rules::front_matter::newline;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::spec_type::{FieldKind, FieldSpec, SpecType};
 use crate::text::code_list;
@@ -52,6 +52,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM001",
     name: "missing-front-matter",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "The document has no YAML front matter block.",
     needs_spec: false,

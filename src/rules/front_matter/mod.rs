@@ -13,6 +13,7 @@ pub mod unclosed_front_matter;
 pub mod unknown_field;
 pub mod unknown_spec_type;
 pub mod value_not_allowed;
+pub mod value_not_suggested;
 pub mod wrong_type;
 
 use serde_json::Value;

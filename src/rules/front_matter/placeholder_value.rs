@@ -3,7 +3,7 @@
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::{FieldKind, FieldSpec};
 use crate::text::{is_date_template, is_placeholder_value, placeholders};
 
@@ -41,6 +41,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM012",
     name: "placeholder-value",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A front matter value is still a template placeholder.",
     needs_spec: true,

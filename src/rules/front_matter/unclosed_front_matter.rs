@@ -3,7 +3,7 @@
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::line_end_after;
 use crate::rules::front_matter::newline;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that the `---` line opening the front matter has a matching
@@ -39,6 +39,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM002",
     name: "unclosed-front-matter",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "The front matter block is opened with `---` but never closed.",
     needs_spec: false,

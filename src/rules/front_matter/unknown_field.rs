@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::valid_yaml;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::snake_case;
 use crate::text::{closest, code_list};
 
@@ -35,6 +35,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM006",
     name: "unknown-field",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A front matter field the spec type does not declare.",
     needs_spec: true,

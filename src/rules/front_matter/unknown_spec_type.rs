@@ -2,7 +2,7 @@
 
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::{closest, code_list};
 
 /// ## What it does
@@ -31,7 +31,8 @@ use crate::text::{closest, code_list};
 pub static META: RuleMeta = RuleMeta {
     code: "FM014",
     name: "unknown-spec-type",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "`spec_type` names no known spec type.",
     needs_spec: false,

@@ -2,7 +2,7 @@
 
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::spec_type::FieldKind;
 use crate::text::{closest, code_list};
 
@@ -33,6 +33,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM008",
     name: "value-not-allowed",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "An enum field has a value that is not allowed.",
     needs_spec: true,

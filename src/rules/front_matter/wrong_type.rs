@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::analysis::scalar_text;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::front_matter::{is_placeholder, valid_yaml};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::spec_type::FieldKind;
 use crate::yaml::Entry;
@@ -45,6 +45,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM007",
     name: "wrong-type",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A front matter value has the wrong type.",
     needs_spec: true,

@@ -2,7 +2,7 @@
 
 use crate::analysis::HeadingRole;
 use crate::diagnostic::{Related, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that each section of the spec type has one heading. The second
@@ -35,6 +35,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST003",
     name: "duplicate-section",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A section appears twice.",
     needs_spec: true,

@@ -1,7 +1,7 @@
 //! `ST004` empty-section: a section has a heading but no content.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that every section of the spec type has content under its heading.
@@ -37,6 +37,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST004",
     name: "empty-section",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A section has a heading but no content.",
     needs_spec: true,

@@ -2,7 +2,7 @@
 
 use crate::analysis::HeadingRole;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 
 /// ## What it does
@@ -39,6 +39,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST005",
     name: "wrong-heading-level",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A section heading has the wrong level.",
     needs_spec: true,

@@ -1,7 +1,7 @@
 //! `ST001` missing-section: a required section is missing.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 
 /// ## What it does
@@ -43,6 +43,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST001",
     name: "missing-section",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A required section is missing.",
     needs_spec: true,

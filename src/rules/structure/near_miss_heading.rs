@@ -2,7 +2,7 @@
 
 use crate::analysis::{HeadingRole, NearMissKind};
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that sections use the spec type's canonical titles. A heading that
@@ -33,6 +33,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST007",
     name: "near-miss-heading",
     severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::Always,
     summary: "A section title is close to, but not, the canonical title.",
     needs_spec: true,

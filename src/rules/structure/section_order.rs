@@ -1,7 +1,7 @@
 //! `ST002` section-out-of-order: a section is not in the spec type's order.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that the sections follow the spec type's order. Only the sections
@@ -37,6 +37,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST002",
     name: "section-out-of-order",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A section is not in the spec type's order.",
     needs_spec: true,

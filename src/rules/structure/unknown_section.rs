@@ -2,7 +2,7 @@
 
 use crate::analysis::{HeadingRole, TitleMatcher};
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::closest;
 
 /// ## What it does
@@ -31,6 +31,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "ST006",
     name: "unknown-section",
     severity: Severity::Info,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A section the spec type does not know.",
     needs_spec: true,

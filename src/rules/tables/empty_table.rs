@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::tables::{Owner, spec_tables};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that the tables the spec type requires (the Schema Summary, the
@@ -37,6 +37,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "TB004",
     name: "empty-table",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A required table has no rows.",
     needs_spec: true,

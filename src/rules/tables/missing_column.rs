@@ -3,7 +3,7 @@
 use crate::analysis::map_columns;
 use crate::diagnostic::Severity;
 use crate::rules::tables::spec_tables;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::{closest, code_list};
 
 /// ## What it does
@@ -35,7 +35,8 @@ use crate::text::{closest, code_list};
 pub static META: RuleMeta = RuleMeta {
     code: "TB002",
     name: "missing-column",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "A table lacks a required column.",
     needs_spec: true,
@@ -80,6 +81,16 @@ pub fn check(c: &mut Checker<'_>) {
         let Some(table) = t.table.and_then(|i| c.doc.tables.get(i)) else {
             continue;
         };
+        // A column table whose roles could not be read is reported once, by
+        // `unreadable-column-table`.
+        if c.analysis.schema.iter().any(|e| {
+            e.table == t.table
+                && e.reading
+                    .as_ref()
+                    .is_some_and(|r| r.confidence == crate::schema::ReadConfidence::Unclear)
+        }) {
+            continue;
+        }
         let map = map_columns(table, t.spec);
         let missing: Vec<_> = t
             .spec

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::tables::{Owner, spec_tables};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::code_list;
 
 /// ## What it does
@@ -37,7 +37,8 @@ use crate::text::code_list;
 pub static META: RuleMeta = RuleMeta {
     code: "TB001",
     name: "missing-table",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "A section or entry lacks its required table.",
     needs_spec: true,
@@ -81,6 +82,15 @@ impl Violation for MissingTable<'_> {
 pub fn check(c: &mut Checker<'_>) {
     for t in spec_tables(c.doc, c.spec, c.analysis) {
         if t.table.is_some() || !t.spec.required {
+            continue;
+        }
+        // An entity whose columns are defined by DDL instead of a table has them.
+        if matches!(t.owner, Owner::Entry { .. })
+            && c.analysis
+                .schema
+                .iter()
+                .any(|e| e.section == t.heading && !e.columns.is_empty())
+        {
             continue;
         }
         let Some(h) = c.doc.headings.get(t.heading) else {

@@ -1,7 +1,7 @@
 //! `TB003` row-cell-count: a table row has a different number of cells than the header.
 
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that every row of every pipe table has as many cells as the header
@@ -33,6 +33,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "TB003",
     name: "row-cell-count",
     severity: Severity::Error,
+    certainty: Certainty::Certain,
     fix: FixAvailability::None,
     summary: "A table row has a different number of cells than the header.",
     needs_spec: true,

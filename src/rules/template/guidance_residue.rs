@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Document, line_end_after};
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::text::guidance_key;
 
@@ -45,6 +45,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "TR002",
     name: "template-guidance",
     severity: Severity::Warning,
+    certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "Template guidance text is copied verbatim.",
     needs_spec: true,

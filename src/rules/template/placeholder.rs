@@ -2,7 +2,7 @@
 
 use crate::analysis::HeadingRole;
 use crate::diagnostic::Severity;
-use crate::rules::{Checker, FixAvailability, RuleMeta, Violation};
+use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::source::Span;
 use crate::text;
 
@@ -41,6 +41,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "TR001",
     name: "template-placeholder",
     severity: Severity::Warning,
+    certainty: Certainty::Heuristic,
     fix: FixAvailability::None,
     summary: "A template placeholder such as `<table_name>` is left in the body.",
     needs_spec: true,

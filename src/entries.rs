@@ -1,0 +1,401 @@
+//! Which headings of a section of repeated entries (the Entity Inventory)
+//! are entries, and what each entry is called.
+//!
+//! Teams head their entities ``### `orders` ``, `### orders`, `### Table:
+//! orders`, `### orders (table)`, ``### `billing.invoices` — issued
+//! invoices``, or group them: H4 tables under H3 schema headings. They also
+//! put other headings there: `### Naming conventions`, `### Common columns`.
+//! [`classify`] reads a heading by what is under it:
+//!
+//! - **Group**: no column table of its own, and a subsection that reads as
+//!   an entity (its own column table or DDL, or a code span name). Its
+//!   subsections are classified in turn.
+//! - **Entry**: its own column table or DDL (directly or in facet
+//!   subsections such as `#### Columns`), a code span name, a template
+//!   placeholder, or an identifier-like name (`orders`, `dbo.Orders`).
+//! - **Subsection**: anything else, such as a prose label. It is never
+//!   reported as an entity without a key.
+//!
+//! [`entry_name`] strips what is not the name: numbering, `Table:`-style
+//! prefixes, a description after a dash, a `(table)` suffix, a `{#id}`.
+
+use crate::document::{Document, Heading, Table};
+use crate::model::columns::{self, Role, Vocabulary};
+use crate::source::Span;
+use crate::spec_type::{RepeatedSpec, SpecType};
+
+/// What a heading inside a section of entries is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Entry,
+    Group,
+    Subsection,
+}
+
+/// The column vocabulary a spec type adds through its entries' table columns.
+pub fn vocabulary(spec: &SpecType) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    for rs in spec.sections.iter().filter_map(|s| s.entries.as_ref()) {
+        let Some(t) = &rs.table else { continue };
+        for col in &t.columns {
+            if let Some(role) = Role::from_key(&col.key()) {
+                for name in std::iter::once(&col.name).chain(&col.aliases) {
+                    v.add(name, role);
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Headings that label a facet of an entity, never an entity of their own.
+const FACETS: &[&[&str]] = &[
+    &["column"],
+    &["field"],
+    &["attribute"],
+    &["property"],
+    &["schema"],
+    &["structure"],
+    &["definition"],
+    &["index"],
+    &["key"],
+    &["primary", "key"],
+    &["foreign", "key"],
+    &["constraint"],
+    &["relationship"],
+    &["relation"],
+    &["reference"],
+    &["note"],
+    &["ddl"],
+    &["sql"],
+    &["example"],
+    &["sample"],
+    &["sample", "document"],
+    &["partitioning"],
+    &["retention"],
+    &["access", "pattern"],
+    &["query"],
+    &["trigger"],
+    &["validation"],
+    &["lifecycle"],
+    &["purpose"],
+    &["description"],
+];
+
+/// Headings inside an entity inventory that are about all entities, not one.
+const NOT_ENTITIES: &[&[&str]] = &[
+    &["convention"],
+    &["naming", "convention"],
+    &["common", "column"],
+    &["shared", "column"],
+    &["audit", "column"],
+    &["standard", "column"],
+    &["overview"],
+    &["legend"],
+    &["summary"],
+    &["enum"],
+    &["enumeration"],
+    &["enum", "type"],
+    &["custom", "type"],
+    &["type"],
+    &["domain"],
+    &["general", "note"],
+    &["note"],
+    &["glossary"],
+    &["key", "pattern"],
+    &["access", "pattern"],
+];
+
+fn words_are(words: &[String], any_of: &[&[&str]]) -> bool {
+    any_of
+        .iter()
+        .any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+}
+
+/// The region a heading owns before its first subsection.
+fn own_region(doc: &Document<'_>, i: usize) -> Option<Span> {
+    let sec = doc.sections.get(i)?;
+    let end = sec
+        .children
+        .first()
+        .and_then(|&c| doc.sections.get(c))
+        .map_or(sec.span.end, |c| c.span.start);
+    Some(Span::new(sec.span.start, end))
+}
+
+/// Whether a table reads as a column table (names plus a column-only role).
+pub fn is_column_table(table: &Table, vocabulary: &Vocabulary) -> bool {
+    if is_listing_table(table) {
+        return false;
+    }
+    let texts: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
+    columns::read_header(&texts, vocabulary).looks_like_column_table()
+}
+
+/// Whether a table lists indexes, relationships, access patterns or other
+/// things that are not columns (judged by its first header cell).
+pub fn is_listing_table(table: &Table) -> bool {
+    let Some(first) = table.header.cells.first() else {
+        return true;
+    };
+    let w = columns::header_words(&first.text);
+    const LISTINGS: &[&[&str]] = &[
+        &["index"],
+        &["index", "name"],
+        &["constraint"],
+        &["constraint", "name"],
+        &["relationship"],
+        &["relation"],
+        &["from"],
+        &["parent"],
+        &["child"],
+        &["access", "pattern"],
+        &["pattern"],
+        &["query"],
+        &["gsi"],
+        &["lsi"],
+        &["enum"],
+        &["value"],
+        &["migration"],
+        &["version"],
+        &["old"],
+        &["legacy"],
+        &["source"],
+        &["metric"],
+        &["event"],
+        &["event", "type"],
+        &["risk"],
+        &["question"],
+    ];
+    words_are(&w, LISTINGS)
+}
+
+fn has_ddl(doc: &Document<'_>, region: Span) -> bool {
+    doc.code_blocks
+        .iter()
+        .filter(|b| region.contains_span(b.span))
+        .any(|b| {
+            let lang = b.language();
+            !crate::model::ddl::read(b.content.text(doc.text), &lang).is_empty()
+        })
+}
+
+/// Whether heading `i` has its own column table or DDL, before its
+/// subsections or in facet subsections (`#### Columns`).
+fn has_own_definition(doc: &Document<'_>, i: usize, vocabulary: &Vocabulary) -> bool {
+    let Some(region) = own_region(doc, i) else {
+        return false;
+    };
+    let defines = |r: Span| {
+        doc.tables
+            .iter()
+            .filter(|t| r.contains_span(t.span))
+            .any(|t| is_column_table(t, vocabulary))
+            || has_ddl(doc, r)
+    };
+    if defines(region) {
+        return true;
+    }
+    doc.sections.get(i).is_some_and(|sec| {
+        sec.children.iter().any(|&c| {
+            doc.headings
+                .get(c)
+                .is_some_and(|h| words_are(&columns::header_words(&h.text), FACETS))
+                && doc.sections.get(c).is_some_and(|s| defines(s.span))
+        })
+    })
+}
+
+/// Reads heading `i` inside a section of entries (see the module doc).
+pub fn classify(
+    doc: &Document<'_>,
+    i: usize,
+    _spec: Option<&RepeatedSpec>,
+    vocabulary: &Vocabulary,
+) -> Kind {
+    let Some(h) = doc.headings.get(i) else {
+        return Kind::Subsection;
+    };
+    let (name, _) = entry_name(doc, h);
+    if crate::text::is_placeholder_value(&name) {
+        return Kind::Entry;
+    }
+    let words = columns::header_words(&label_text(&h.text));
+    let code_name = first_code_span(doc, h).is_some();
+    if !code_name && (words_are(&words, NOT_ENTITIES) || words_are(&words, FACETS)) {
+        return Kind::Subsection;
+    }
+    if has_own_definition(doc, i, vocabulary) {
+        return Kind::Entry;
+    }
+    // A group: a subsection (not a facet) that defines an entity.
+    let is_group = doc.sections.get(i).is_some_and(|sec| {
+        sec.children.iter().any(|&c| {
+            doc.headings.get(c).is_some_and(|ch| {
+                !words_are(&columns::header_words(&ch.text), FACETS)
+                    && (has_own_definition(doc, c, vocabulary) || first_code_span(doc, ch).is_some())
+            })
+        })
+    });
+    if is_group {
+        return Kind::Group;
+    }
+    if code_name || is_identifier_like(&name) {
+        return Kind::Entry;
+    }
+    Kind::Subsection
+}
+
+/// Heading text without numbering, `{#id}` and emoji, for label comparison.
+fn label_text(text: &str) -> String {
+    let t = crate::text::strip_attribute_block(text);
+    let t = crate::text::strip_numbering(t);
+    t.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '`' && c != '_')
+        .to_string()
+}
+
+/// `orders`, `dbo.Orders`, `order_items`, `OrderLine`: one token, no spaces.
+fn is_identifier_like(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '$' | '-' | ':' | '"' | '[' | ']'))
+}
+
+/// The first code span inside the heading's text, as (content, span).
+fn first_code_span(doc: &Document<'_>, h: &Heading) -> Option<(String, Span)> {
+    let from = doc
+        .code_spans
+        .partition_point(|s| s.start < h.content.start);
+    let span = *doc.code_spans.get(from)?;
+    if !h.content.contains_span(span) {
+        return None;
+    }
+    let raw = span.text(doc.text);
+    let ticks = raw.len() - raw.trim_start_matches('`').len();
+    let inner = Span::new(span.start + ticks, span.end.saturating_sub(ticks)).trim(doc.text);
+    let text = inner.text(doc.text).to_string();
+    (!text.is_empty()).then_some((text, inner))
+}
+
+const KIND_PREFIXES: &[&str] = &[
+    "table",
+    "collection",
+    "view",
+    "materialized view",
+    "entity",
+    "model",
+    "item type",
+    "item",
+    "index",
+    "node",
+    "label",
+    "stream",
+    "topic",
+    "hypertable",
+    "bucket",
+    "container",
+    "keyspace table",
+    "dimension",
+    "fact",
+];
+
+/// The name of an entry and where it is written in the heading.
+pub fn entry_name(doc: &Document<'_>, h: &Heading) -> (String, Span) {
+    if let Some((name, span)) = first_code_span(doc, h) {
+        let name = name.trim_start_matches(':').trim_matches('"').to_string();
+        return (name, span);
+    }
+    let content = h.content.text(doc.text);
+    let mut t = crate::text::strip_attribute_block(content);
+    t = crate::text::strip_numbering(t);
+    // Leading emoji and decoration.
+    t = t.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '"' | '_' | '*'));
+    let lower = t.to_ascii_lowercase();
+    for p in KIND_PREFIXES {
+        if lower.starts_with(p) && lower[p.len()..].starts_with(':') {
+            t = t[p.len() + 1..].trim_start();
+            break;
+        }
+    }
+    // A description after a dash or colon.
+    for sep in [" — ", " – ", " - ", ": "] {
+        if let Some(i) = t.find(sep) {
+            t = &t[..i];
+        }
+    }
+    // A `(table)`-style suffix.
+    if let Some(i) = t.find(" (") {
+        if t.trim_end().ends_with(')') {
+            t = &t[..i];
+        }
+    }
+    let t = t.trim().trim_matches('*').trim_matches('_').trim();
+    let start = h.content.start + content.find(t).unwrap_or(0);
+    let span = Span::new(start, start + t.len());
+    let name = t.trim_matches('"').trim_start_matches(':').to_string();
+    if name.is_empty() {
+        return (h.text.trim().to_string(), h.content);
+    }
+    (name, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(md: &str) -> String {
+        let doc = Document::parse(md);
+        entry_name(&doc, &doc.headings[0]).0
+    }
+
+    #[test]
+    fn names_without_decoration() {
+        assert_eq!(name("### `orders`\n"), "orders");
+        assert_eq!(name("### `billing.invoices` — issued invoices\n"), "billing.invoices");
+        assert_eq!(name("### Table: orders\n"), "orders");
+        assert_eq!(name("### orders (table)\n"), "orders");
+        assert_eq!(name("### 6.1 orders {#orders}\n"), "orders");
+        assert_eq!(name("### Store — table `stores`\n"), "stores");
+        assert_eq!(name("### [dbo].[Appointment]\n"), "[dbo].[Appointment]");
+        assert_eq!(name("#### `:Customer`\n"), "Customer");
+        assert_eq!(name("### Item type: `Order`\n"), "Order");
+        assert_eq!(name("### readings_hourly (continuous aggregate)\n"), "readings_hourly");
+        assert_eq!(name("### events_raw — one row per tracked event\n"), "events_raw");
+    }
+
+    #[test]
+    fn numbering() {
+        assert_eq!(crate::text::strip_numbering("1. Purpose"), "Purpose");
+        assert_eq!(crate::text::strip_numbering("1) Purpose"), "Purpose");
+        assert_eq!(crate::text::strip_numbering("6.1 orders"), "orders");
+        assert_eq!(crate::text::strip_numbering("A. Scope"), "Scope");
+        assert_eq!(crate::text::strip_numbering("IV) Scope"), "Scope");
+        assert_eq!(crate::text::strip_numbering("Purpose"), "Purpose");
+        assert_eq!(crate::text::strip_numbering("2024 roadmap"), "roadmap");
+        assert_eq!(crate::text::strip_numbering("Ideas"), "Ideas");
+        assert_eq!(crate::text::strip_numbering("I/O budget"), "I/O budget");
+    }
+
+    fn kinds(md: &str) -> Vec<(String, Kind)> {
+        let doc = Document::parse(md);
+        let v = Vocabulary::default();
+        (0..doc.headings.len())
+            .filter(|&i| doc.headings[i].level > 2)
+            .map(|i| (doc.headings[i].text.clone(), classify(&doc, i, None, &v)))
+            .collect()
+    }
+
+    #[test]
+    fn groups_entries_and_prose() {
+        let md = "## Entity Inventory\n### Naming conventions\nSnake case.\n\n| Column | Type |\n| - | - |\n| created_at | timestamptz |\n### Schema `core`\nTables of the core.\n#### core.users\n| Column | Type |\n| - | - |\n| id | uuid |\n### orders\nPK `id`.\n### Payments\n#### Columns\n| Field | Type |\n| - | - |\n| id | uuid |\n";
+        let k = kinds(md);
+        assert_eq!(k[0].1, Kind::Subsection, "{k:?}");
+        assert_eq!(k[1].1, Kind::Group, "{k:?}");
+        assert_eq!(k[2].1, Kind::Entry, "{k:?}");
+        assert_eq!(k[3].1, Kind::Entry, "{k:?}");
+        assert_eq!(k[4].1, Kind::Entry, "a facet subsection with the columns: {k:?}");
+        assert_eq!(k[5].1, Kind::Subsection, "{k:?}");
+    }
+}
