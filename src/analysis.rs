@@ -155,7 +155,8 @@ impl Analysis {
                 Some(first) => HeadingRole::Duplicate { spec: s, first },
                 None => {
                     self.found[s] = Some(i);
-                    if spec.sections[s].title == h.text {
+                    let (a, b) = crate::text::title_core(&h.text);
+                    if spec.sections[s].title == h.text[a..b] {
                         HeadingRole::Section { spec: s }
                     } else {
                         HeadingRole::NearMiss {

@@ -66,7 +66,9 @@ pub enum TypeSource {
     Explicit,
     /// The configured default, for a document without `spec_type`.
     Default,
-    /// Guessed from the headings of a document without `spec_type`.
+    /// Guessed: from the headings of a document without `spec_type`, or for
+    /// a document whose `spec_type` is unknown, the closest known id or the
+    /// type its headings match. Findings against a guessed type are warnings.
     Detected,
 }
 
@@ -216,12 +218,16 @@ impl Linter {
             Analysis::default()
         };
         let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, &self.levels);
+        checker.type_source = source;
         let mut limit_diags = self.limits.check_document(doc);
         if has_spec && source == Some(TypeSource::Detected) {
             // Nothing to report: the missing `spec_type` is reported by FM005/FM001 with a help naming the type.
         }
         rules::run(&mut checker, has_spec);
         let mut diagnostics = checker.finish();
+        if source == Some(TypeSource::Detected) {
+            guessed_type_findings(&mut diagnostics, declared.is_some());
+        }
         diagnostics.append(&mut limit_diags);
         diagnostic::sort(&mut diagnostics);
         Report {
@@ -242,10 +248,18 @@ impl Linter {
             return (self.registry.get(id), Some(TypeSource::Explicit));
         }
         if let Some(id) = declared {
-            return (
-                self.registry.get(id),
-                self.registry.get(id).map(|_| TypeSource::FrontMatter),
-            );
+            if let Some(t) = self.registry.get(id) {
+                return (Some(t), Some(TypeSource::FrontMatter));
+            }
+            // An unknown `spec_type` (reported by `unknown-spec-type`): the
+            // body is still checked against the type it most likely means, a
+            // close id (`database_schema`) or the type its headings match,
+            // with every finding a warning, since the type is a guess.
+            let close = text::closest(id, self.registry.ids()).and_then(|c| self.registry.get(c));
+            return match close.or_else(|| detect_type(&self.registry, doc)) {
+                Some(t) => (Some(t), Some(TypeSource::Detected)),
+                None => (None, None),
+            };
         }
         if let Some(id) = &self.default_type {
             if let Some(t) = self.registry.get(id) {
@@ -255,6 +269,22 @@ impl Linter {
         match detect_type(&self.registry, doc) {
             Some(t) => (Some(t), Some(TypeSource::Detected)),
             None => (None, None),
+        }
+    }
+}
+
+/// Findings against a guessed spec type rest on the guess: they are capped
+/// at warnings, except those about the front matter block itself. When the
+/// document declares an unknown type, `const-mismatch` on `spec_type` repeats
+/// `unknown-spec-type` and is dropped.
+fn guessed_type_findings(diagnostics: &mut Vec<Diagnostic>, declares_unknown: bool) {
+    const KEEP: &[&str] = &["FM001", "FM002", "FM003", "FM004", "IO001", "LM001", "LM002", "LM003", "LM004"];
+    if declares_unknown {
+        diagnostics.retain(|d| d.code != "FM011");
+    }
+    for d in diagnostics.iter_mut() {
+        if d.severity == Severity::Error && !KEEP.contains(&d.code) {
+            d.severity = Severity::Warning;
         }
     }
 }

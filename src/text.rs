@@ -53,6 +53,29 @@ pub fn strip_numbering(text: &str) -> &str {
     t
 }
 
+/// The byte range of a heading's title inside its text: after numbering
+/// (`1.`, `6.1`, `A)`) and leading decoration (emoji, `§`), before a
+/// trailing attribute block (`{#id}`). `## 2. 🔐 Scope {#scope}` → `Scope`.
+/// Returns `(0, s.len())` when there is nothing to strip.
+pub fn title_core(s: &str) -> (usize, usize) {
+    let end = strip_attribute_block(s).len();
+    let head = &s[..end];
+    let mut start = 0;
+    loop {
+        let rest = &head[start..];
+        let num = strip_numbering(rest);
+        let deco = num.trim_start_matches(|c: char| {
+            !(c.is_alphanumeric() || matches!(c, '`' | '*' | '_' | '[' | '<' | '"' | '\'' | '(' | '&'))
+        });
+        let next = end - deco.len();
+        if next == start || next >= end {
+            break;
+        }
+        start = next;
+    }
+    (start.min(end), end)
+}
+
 /// Spans (relative to `s`) of template placeholders `<...>` in `s`.
 ///
 /// A placeholder is `<` + one or more characters other than `<`, `>` and line

@@ -280,6 +280,12 @@ fn trigger(t: &Tokens<'_>, i: usize, ctx: Context) -> Option<Trigger> {
         })
     };
     if t.is_word(i, "references") {
+        // Prisma's `@relation(fields: [a], references: [id])` is an argument, not a reference.
+        if t.kind(i + 1) == Some(Kind::Colon)
+            && t.list.get(i + 2).is_some_and(|x| t.src[x.start..].starts_with('['))
+        {
+            return None;
+        }
         return plain(i + 1, Keyword::References);
     }
     if t.is_word(i, "fk") || t.is_word(i, "foreign_key") {
@@ -296,23 +302,31 @@ fn trigger(t: &Tokens<'_>, i: usize, ctx: Context) -> Option<Trigger> {
     {
         return plain(i + 1, Keyword::Ref);
     }
-    if ctx.bare_arrow {
-        if t.kind(i) == Some(Kind::Arrow) {
-            return plain(i + 1, Keyword::Arrow);
-        }
-        // `fk_invoice_account → Account(AccountId)`: a constraint name before the arrow.
-        if t.kind(i) == Some(Kind::Word)
-            && t.kind(i + 1) == Some(Kind::Arrow)
-            && t.text(i).to_ascii_lowercase().starts_with("fk")
-        {
-            return Some(Trigger {
-                after: i + 2,
-                keyword: Keyword::Arrow,
-                constraint: Some(t.text(i).to_string()),
-            });
-        }
+    // `fk_invoice_account → Account(AccountId)`: a constraint name before the
+    // arrow is as explicit as `FK`, in any cell or line.
+    if t.kind(i) == Some(Kind::Word)
+        && t.kind(i + 1) == Some(Kind::Arrow)
+        && is_fk_name(t.text(i))
+    {
+        return Some(Trigger {
+            // The arrow is read as the connector.
+            after: i + 1,
+            keyword: Keyword::ForeignKey,
+            constraint: Some(t.text(i).to_string()),
+        });
+    }
+    if ctx.bare_arrow && t.kind(i) == Some(Kind::Arrow) {
+        return plain(i + 1, Keyword::Arrow);
     }
     None
+}
+
+/// `fk_orders_customer`, `FK_Orders`, `fkOrderCustomer`: a constraint name.
+fn is_fk_name(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.len() > 3
+        && lower.starts_with("fk")
+        && (lower.as_bytes()[2] == b'_' || w.as_bytes()[2].is_ascii_uppercase())
 }
 
 /// Reads `[local] [constraint] [connector] target` from token `i`.
@@ -413,9 +427,12 @@ fn target(t: &Tokens<'_>, mut i: usize, entity_only_ok: bool) -> Option<(Referen
     let mut next = i;
     let mut columns = Vec::new();
     let mut enforced = true;
+    // `orders.id (soft)`, `core.tenants.id (RLS)`: after a dotted name, a
+    // parenthesis set apart by a space is a note, not a column list.
+    let dotted_then_space = segments.len() >= 2 && t.list.get(i).is_some_and(|x| x.space_before);
     if t.kind(i) == Some(Kind::Open) {
         if let Some(close) = t.matching_close(i) {
-            if is_note(t, i, close) {
+            if dotted_then_space || is_note(t, i, close) {
                 enforced = !says_unenforced(t, i, close);
                 next = close + 1;
             } else if let Some(names) = name_list(t, i, close) {

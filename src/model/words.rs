@@ -139,7 +139,13 @@ pub(crate) fn tokenize(src: &str) -> Tokens<'_> {
             });
         };
         match c {
-            '"' | '`' | '[' => {
+            // A backtick is Markdown's code span, not a quote: `orders.id` and
+            // `orders`.`id` both read as the words inside.
+            '`' => {
+                i += 1;
+                continue;
+            }
+            '"' | '[' => {
                 let close = if c == '[' { ']' } else { c };
                 // A quoted identifier ends at its closing quote on the same line,
                 // within `MAX_QUOTED` bytes (a bounded look-ahead keeps this linear).
@@ -258,7 +264,7 @@ mod tests {
                 (Kind::Arrow, "→"),
                 (Kind::Quoted, "Order"),
                 (Kind::Open, "("),
-                (Kind::Quoted, "Id"),
+                (Kind::Word, "Id"),
                 (Kind::Close, ")"),
                 (Kind::Quoted, "dbo"),
                 (Kind::Dot, "."),

@@ -92,6 +92,8 @@ pub struct Checker<'a> {
     pub spec: &'a SpecType,
     pub analysis: &'a Analysis,
     pub registry: &'a Registry,
+    /// How the spec type was chosen (`None` without one).
+    pub type_source: Option<crate::TypeSource>,
     levels: &'a Levels,
     diagnostics: Vec<Diagnostic>,
 }
@@ -112,6 +114,7 @@ impl<'a> Checker<'a> {
             spec,
             analysis,
             registry,
+            type_source: None,
             levels,
             diagnostics: Vec::new(),
         }
@@ -215,6 +218,7 @@ registry![
     tables::row_cell_count,
     tables::empty_table,
     tables::unreadable_column_table,
+    tables::row_missing_cells,
     database::no_entities,
     database::missing_primary_key,
     database::unresolved_foreign_key,

@@ -319,6 +319,17 @@ pub enum NameMatch {
     Exact,
     /// Only the last segments agree (`public.orders` and `orders`).
     LastSegment,
+    /// Only a loose form agrees: case, `_`, `-` and plurals aside
+    /// (`ProductVariant` and `product_variants`, a model and its table).
+    Loose,
+}
+
+/// A name in its loosest form: last segment, case-folded, without `_` and
+/// `-`, singular. `product_variants` and `ProductVariant` → `productvariant`.
+pub fn loose_name(name: &str) -> String {
+    let n = normalize_name(name);
+    let last = last_segment(&n).replace(['_', '-'], "");
+    crate::model::columns::singular(&last)
 }
 
 /// A name index over entities answering [`find_entity`]'s question in O(1).
@@ -326,21 +337,25 @@ pub struct EntityIndex<'e> {
     entities: &'e [EntitySchema],
     by_name: std::collections::HashMap<String, usize>,
     by_last: std::collections::HashMap<String, usize>,
+    by_loose: std::collections::HashMap<String, usize>,
 }
 
 impl<'e> EntityIndex<'e> {
     pub fn new(entities: &'e [EntitySchema]) -> Self {
         let mut by_name = std::collections::HashMap::new();
         let mut by_last = std::collections::HashMap::new();
+        let mut by_loose = std::collections::HashMap::new();
         for (i, e) in entities.iter().enumerate() {
             let n = normalize_name(&e.name);
             by_last.entry(last_segment(&n).to_string()).or_insert(i);
+            by_loose.entry(loose_name(&n)).or_insert(i);
             by_name.entry(n).or_insert(i);
         }
         EntityIndex {
             entities,
             by_name,
             by_last,
+            by_loose,
         }
     }
 
@@ -361,6 +376,16 @@ impl<'e> EntityIndex<'e> {
             .or_else(|| self.by_last.get(&n))
             .or_else(|| self.by_last.get(last))
             .map(|&i| (&self.entities[i], NameMatch::LastSegment))
+            .or_else(|| {
+                // A model name and its table (`ProductVariant`, `product_variants`)
+                // differ in case as well; `invoice` for `invoices` is a typo.
+                let has_upper = |s: &str| s.chars().any(char::is_uppercase);
+                self.by_loose
+                    .get(&loose_name(&n))
+                    .map(|&i| &self.entities[i])
+                    .filter(|e| has_upper(name) != has_upper(&e.name))
+                    .map(|e| (e, NameMatch::Loose))
+            })
     }
 
     /// The first entity with this name (case-insensitive), if any.

@@ -138,19 +138,48 @@ fn body_words(body: &str) -> String {
     out
 }
 
-/// Whether `phrase` starts a word in `words` (see [`body_words`]).
+/// Whether `phrase` starts a word in `words` (see [`body_words`]). A `…`
+/// (or `...`) in the phrase stands for up to [`GAP_WORDS`] words: "use …
+/// instead" matches "use the ledger v2 spec instead".
 fn mentions(words: &str, phrase: &str) -> bool {
-    let p = body_words(phrase);
-    if p.is_empty() {
+    let phrase = phrase.replace("...", "…");
+    let mut parts = phrase.split('…').map(body_words).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
         return false;
-    }
-    words.match_indices(p.as_str()).any(|(i, _)| {
+    };
+    let rest: Vec<String> = parts.collect();
+    let starts_word = |i: usize| {
         words[..i]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
+    };
+    words.match_indices(first.as_str()).any(|(i, m)| {
+        if !starts_word(i) {
+            return false;
+        }
+        let mut at = i + m.len();
+        for part in &rest {
+            // The next GAP_WORDS words after `at` (a bounded window: linear overall).
+            let window_end = words[at..]
+                .match_indices(' ')
+                .nth(GAP_WORDS + part.matches(' ').count())
+                .map_or(words.len(), |(k, _)| at + k);
+            let window = &words[at..window_end];
+            match window
+                .match_indices(part.as_str())
+                .find(|(k, _)| starts_word(at + k))
+            {
+                Some((k, p)) => at += k + p.len(),
+                None => return false,
+            }
+        }
+        true
     })
 }
+
+/// How many words a `…` in a phrase may stand for.
+const GAP_WORDS: usize = 8;
 
 pub fn check(c: &mut Checker<'_>) {
     let Some(fm) = c.doc.yaml() else { return };
@@ -196,6 +225,10 @@ mod tests {
             &body_words("unterminated <!-- comment"),
             "unterminated"
         ));
+        let w = body_words("Please use the `orders-v2` spec instead. Other text.");
+        assert!(mentions(&w, "use … instead"));
+        assert!(!mentions(&body_words("use it. Then a very long sentence of many more words comes before instead"), "use … instead"));
+        assert!(mentions(&body_words("Deprecated in favour of the new ledger"), "in favour of"));
     }
 
     #[test]

@@ -8,13 +8,16 @@ use crate::text::closest;
 
 /// ## What it does
 /// When the document has a Mermaid `erDiagram` (a ```` ```mermaid ```` block
-/// whose first line is `erDiagram`), checks that its entities and the Entity
-/// Inventory's are the same: an entity of the diagram that the inventory
-/// does not describe is reported in the diagram, and an entity of the
-/// inventory that no diagram shows is reported at its heading. Names are
-/// compared case-insensitively, `-` and `_` alike, and a schema-qualified
-/// inventory name (`orders_audit.order_events`) matches its last segment.
-/// Entities of several diagrams are pooled.
+/// whose first line is `erDiagram`), checks that every entity of the diagram
+/// is described in the Entity Inventory; an entity it does not describe is
+/// reported in the diagram. Names are compared case-insensitively, without
+/// `-`, `_`, quotes or brackets, singular and plural alike (`ProductVariant`
+/// matches `product_variants`), and a schema-qualified inventory name
+/// (`[dbo].[Clinic]`, `orders_audit.order_events`) matches its last segment.
+/// Entities of several diagrams are pooled. A diagram may show only some of
+/// the entities: an entity missing from it is not reported.
+///
+/// **Heuristic**: diagrams use display names, so this is a warning.
 ///
 /// Runs only for spec types with `semantics: [database-schema]`.
 ///
@@ -59,8 +62,6 @@ enum ErdMismatch<'a> {
         entity: &'a str,
         near: Option<&'a str>,
     },
-    /// An entity of the inventory is not in any diagram.
-    NotInDiagram { entity: &'a str },
 }
 
 impl Violation for ErdMismatch<'_> {
@@ -74,9 +75,6 @@ impl Violation for ErdMismatch<'_> {
                     "the `erDiagram` names entity `{entity}`, which is not in the Entity Inventory"
                 )
             }
-            ErdMismatch::NotInDiagram { entity } => {
-                format!("entity `{entity}` is not in the `erDiagram`")
-            }
         }
     }
     fn help(&self) -> Option<String> {
@@ -87,22 +85,20 @@ impl Violation for ErdMismatch<'_> {
                     "describe `{entity}` in the Entity Inventory, or remove it from the diagram"
                 )
             }
-            ErdMismatch::NotInDiagram { entity } => {
-                format!("add `{entity}` and its relationships to the diagram, or remove the entity")
-            }
         })
     }
 }
 
-/// A name reduced for comparison: case-folded, `-` read as `_`.
+/// A name reduced for comparison: its last segment without quotes and
+/// brackets, case-folded, `-` and `_` dropped, singular.
 fn key(name: &str) -> String {
-    crate::text::fold_case(name).replace('-', "_")
+    let n = schema::normalize_name(name);
+    let last = n.rsplit('.').next().unwrap_or(&n).replace(['-', '_'], "");
+    crate::model::columns::singular(&last)
 }
 
 fn matches(erd: &str, entity: &EntitySchema) -> bool {
-    let e = key(&entity.name);
-    let k = key(erd);
-    e == k || e.rsplit('.').next() == Some(k.as_str())
+    key(&entity.name) == key(erd)
 }
 
 pub fn check(c: &mut Checker<'_>) {
@@ -125,11 +121,5 @@ pub fn check(c: &mut Checker<'_>) {
             .map(|e| e.name.as_str());
         let near = closest(name, unseen);
         c.report(ErdMismatch::NotInInventory { entity: name, near }, *span);
-    }
-    for e in entities {
-        if erd.iter().any(|(n, _)| matches(n, e)) {
-            continue;
-        }
-        c.report(ErdMismatch::NotInDiagram { entity: &e.name }, e.name_span);
     }
 }

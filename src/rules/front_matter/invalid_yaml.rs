@@ -79,7 +79,7 @@ impl Violation for InvalidYaml<'_> {
                 parser_line,
                 ..
             } if parser_line != line => format!(
-                "invalid YAML: the {what} `{opening}` opened on line {line} is never closed (the parser reports it on line {parser_line})"
+                "invalid YAML: the {what} `{opening}` is never closed (the parser stops on line {parser_line})"
             ),
             InvalidYaml::Unclosed {
                 what,
@@ -87,9 +87,8 @@ impl Violation for InvalidYaml<'_> {
                 line,
                 ..
             } => {
-                format!(
-                    "invalid YAML: the {what} `{opening}` opened on line {line} is never closed"
-                )
+                let _ = line;
+                format!("invalid YAML: the {what} `{opening}` is never closed")
             }
             InvalidYaml::NotAMapping { .. } => {
                 "front matter must be a mapping of keys to values".into()
@@ -266,15 +265,19 @@ pub fn check(c: &mut Checker<'_>) {
                 parser_line: c.doc.line(span.start),
                 close,
             };
-            if let Some(d) = c.report(v, span) {
+            // Reported where the construct opens, which is where it is fixed;
+            // the parser's position is a related note.
+            let opening = Span::new(co, line_value_end(text, co));
+            let parser_elsewhere = c.doc.line(span.start) != line;
+            if let Some(d) = c.report(v, opening) {
                 d.fix = Some(Fix::unsafe_(
                     format!("Add `{close}` at the end of line {line}"),
                     vec![edit],
                 ));
-                if span.start != co {
+                if parser_elsewhere {
                     d.related.push(crate::diagnostic::Related {
-                        span: Span::new(co, co + 1),
-                        message: format!("the {what} is opened here"),
+                        span,
+                        message: "the YAML parser stops here".to_string(),
                         path: None,
                     });
                 }

@@ -34,7 +34,7 @@ use crate::text::{closest, code_list};
 pub static META: RuleMeta = RuleMeta {
     code: "FM006",
     name: "unknown-field",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     certainty: Certainty::Certain,
     fix: FixAvailability::Sometimes,
     summary: "A front matter field the spec type does not declare.",

@@ -71,8 +71,8 @@ impl Violation for UnknownSpecType<'_> {
 }
 
 pub fn check(c: &mut Checker<'_>) {
-    // A resolved type means `spec_type` is known (or an explicit type overrides it).
-    if !c.spec.id.is_empty() {
+    // An explicit type overrides `spec_type`.
+    if c.type_source == Some(crate::TypeSource::Explicit) {
         return;
     }
     let Some(fm) = c.doc.yaml() else { return };
@@ -90,7 +90,9 @@ pub fn check(c: &mut Checker<'_>) {
         .iter()
         .copied()
         .find(|k| k.eq_ignore_ascii_case(value.trim()))
-        .or_else(|| closest(&value, known.iter().copied()));
+        .or_else(|| closest(&value, known.iter().copied()))
+        // The type the body was checked against, guessed from its headings.
+        .or_else(|| known.iter().copied().find(|k| *k == c.spec.id));
     let span = entry.value_span;
     let fix = suggestion
         .filter(|_| !span.text(c.doc.text).contains('\n'))

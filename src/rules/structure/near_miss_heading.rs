@@ -77,12 +77,16 @@ pub fn check(c: &mut Checker<'_>) {
         let (Some(h), Some(section)) = (c.doc.headings.get(i), c.spec.sections.get(spec)) else {
             continue;
         };
-        if h.text == section.title {
+        // Numbering, emoji and `{#id}` are the team's; only the title is compared and renamed.
+        let content = c.doc.slice(h.content);
+        let (a, b) = crate::text::title_core(content);
+        if content.get(a..b) == Some(section.title.as_str()) {
             continue;
         }
+        let core = crate::Span::new(h.content.start + a, h.content.start + b);
         let fix = Fix::safe(
             format!("Rename heading to `{}`", section.title),
-            vec![Edit::replace(h.content, section.title.clone())],
+            vec![Edit::replace(core, section.title.clone())],
         );
         let v = NearMissHeading {
             found: &h.text,

@@ -8,6 +8,7 @@ pub mod empty_table;
 pub mod missing_column;
 pub mod missing_table;
 pub mod row_cell_count;
+pub mod row_missing_cells;
 pub mod unreadable_column_table;
 
 use crate::analysis::Analysis;

@@ -1,16 +1,19 @@
-//! `TB003` row-cell-count: a table row has a different number of cells than the header.
+//! `TB003` row-cell-count: a table row has more cells than the header.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
-/// Checks that every row of every pipe table has as many cells as the header
-/// row. Cells are counted as written: a `|` inside a value (even inside
-/// backticks) starts a new cell unless it is escaped as `\|`.
+/// Checks that no row of a pipe table has more cells than the header row.
+/// Cells are counted as written: a `|` inside a value (even inside
+/// backticks) starts a new cell unless it is escaped as `\|`, as GFM says.
+/// A row with fewer cells is `row-missing-cells`, a warning.
+///
+/// **Certain**: the text says it; renderers drop the extra cells.
 ///
 /// ## Why is this bad?
-/// Markdown renderers silently drop extra cells and pad missing ones, so the
-/// rendered table loses data or shifts it into the wrong column.
+/// Markdown renderers silently drop extra cells, so the rendered table loses
+/// data.
 ///
 /// ## Example
 /// ```markdown
@@ -35,7 +38,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     certainty: Certainty::Certain,
     fix: FixAvailability::None,
-    summary: "A table row has a different number of cells than the header.",
+    summary: "A table row has more cells than the header.",
     needs_spec: true,
 };
 
@@ -64,11 +67,7 @@ impl Violation for RowCellCount {
         )
     }
     fn help(&self) -> Option<String> {
-        Some(if self.found > self.expected {
-            "remove the extra cells, or escape a `|` that is part of a value as `\\|`".into()
-        } else {
-            "add the missing cells; an empty cell is written `| |`".into()
-        })
+        Some("remove the extra cells, or escape a `|` that is part of a value as `\\|`".into())
     }
 }
 
@@ -76,7 +75,7 @@ pub fn check(c: &mut Checker<'_>) {
     for table in &c.doc.tables {
         let expected = table.header.cells.len();
         for row in &table.rows {
-            if row.cells.len() != expected {
+            if row.cells.len() > expected {
                 c.report(
                     RowCellCount {
                         found: row.cells.len(),

@@ -98,6 +98,10 @@ pub fn check(c: &mut Checker<'_>) {
             placeholder: span.text(doc.text),
             entry,
         };
+        // Only a placeholder standing alone (a whole cell, heading, bullet or
+        // line) is certainly unfilled; inside a sentence it may be notation
+        // (`s3://exports/<tenant_id>/`), and stays a warning.
+        let cond = cond.filter(|_| stands_alone(doc, span));
         c.report_escalated(v, span, cond);
     }
 }
@@ -128,13 +132,74 @@ fn find(doc: &crate::document::Document<'_>) -> Vec<Span> {
         pos = pos.max(ex.end);
     }
     scan(text, Span::new(pos, text.len()), &mut out);
+    out.sort();
     out
+}
+
+/// Whether the placeholder at `span` is all its table cell, or all its
+/// line once list markers, heading markers, table pipes and emphasis are
+/// removed.
+fn stands_alone(doc: &crate::document::Document<'_>, span: Span) -> bool {
+    let bare = |t: &str| {
+        t.trim()
+            .trim_start_matches(['#', '-', '*', '+', '>', '|', ' ', '\t'])
+            .trim_end_matches(['|', ' ', '\t', ':', '.'])
+            .trim_matches(['*', '_', '`'])
+            .trim()
+            .to_string()
+    };
+    let p = span.text(doc.text);
+    if let Some(row) = doc
+        .tables
+        .iter()
+        .filter(|t| t.span.contains_span(span))
+        .flat_map(|t| std::iter::once(&t.header).chain(&t.rows))
+        .find(|r| r.span.contains_span(span))
+    {
+        return row
+            .cells
+            .iter()
+            .find(|c| c.span.contains_span(span))
+            .is_some_and(|c| bare(&c.text) == p);
+    }
+    let start = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = crate::document::line_end_after(doc.text, span.end);
+    let line = doc.text.get(start..end).unwrap_or("");
+    let line = line.trim_start().trim_start_matches(|ch: char| ch.is_ascii_digit());
+    bare(line.strip_prefix(['.', ')']).unwrap_or(line)) == p
 }
 
 fn scan(text: &str, range: Span, out: &mut Vec<Span>) {
     let Some(segment) = text.get(range.start..range.end) else {
         return;
     };
+    // Date templates: `YYYY-MM-DD`, `DD/MM/YYYY`, as whole words.
+    let mut last_end = 0;
+    for (i, _) in segment.match_indices("YYYY") {
+        if i < last_end {
+            continue;
+        }
+        let is_part = |ch: char| matches!(ch, 'Y' | 'M' | 'D' | '-' | '/' | '.');
+        let start = segment[..i]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, ch)| is_part(ch))
+            .last()
+            .map_or(i, |(k, _)| k);
+        let end = segment[i..]
+            .char_indices()
+            .take_while(|&(_, ch)| is_part(ch))
+            .last()
+            .map_or(i, |(k, ch)| i + k + ch.len_utf8());
+        let word = segment[start..end].trim_end_matches(['.', '-', '/']);
+        let before = segment[..start].chars().next_back();
+        let after = segment[start + word.len()..].chars().next();
+        let boundary = |ch: Option<char>| ch.is_none_or(|ch| !(ch.is_alphanumeric() || ch == '_'));
+        last_end = end;
+        if word.len() >= 7 && text::is_date_template(word) && boundary(before) && boundary(after) {
+            out.push(Span::new(range.start + start, range.start + start + word.len()));
+        }
+    }
     for (s, e) in text::placeholders(segment) {
         let start = range.start + s;
         let before = text.get(..start).unwrap_or("");
