@@ -611,6 +611,7 @@ fn prisma_model(t: &Tokens<'_>, i: usize) -> Option<(DdlTable, usize)> {
                         enforced: true,
                         on_delete: None,
                         certain: !references.is_empty(),
+                        alternative: Vec::new(),
                     },
                 ));
             }

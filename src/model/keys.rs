@@ -157,7 +157,9 @@ pub fn cell_marks(text: &str, ctx: CellContext) -> Marks {
             "sk" | "sort_key" | "range_key" => Some(KeyKind::Sort),
             "clustering" | "ck" => Some(KeyKind::Clustering),
             "cluster" if key_follows => Some(KeyKind::Clustering),
-            "row" | "document" | "doc" if key_follows || next == "id" => Some(KeyKind::Primary),
+            "row" | "document" | "doc" | "node" | "relationship" if key_follows || next == "id" => {
+                Some(KeyKind::Primary)
+            }
             "natural" | "logical" | "business" | "candidate" | "surrogate" | "composite"
                 if key_follows =>
             {
@@ -178,7 +180,12 @@ pub fn cell_marks(text: &str, ctx: CellContext) -> Marks {
             "f" if ctx == CellContext::KeysColumn => Some(KeyKind::Foreign),
             _ => None,
         };
-        if let Some(k) = kind {
+        // `GSI1 PK`, `LSI2 SK`: keys of a secondary index, not of the table.
+        let index_key = i > 0 && {
+            let prev = t.text(i - 1).to_ascii_lowercase();
+            prev.starts_with("gsi") || prev.starts_with("lsi")
+        };
+        if let Some(k) = kind.filter(|_| !index_key) {
             if !negated(&t, i) {
                 m.add(k);
                 // `PK (1/2)`, `PK 1/2`, `PK1`: the place in a composite key.
@@ -298,7 +305,8 @@ fn phrase_at(t: &Tokens<'_>, i: usize) -> Option<(KeyKind, usize)> {
             k,
             _,
         ) if key(k) => (KeyKind::Logical, i + 2),
-        ("row" | "document" | "item", k, _) if key(k) => (KeyKind::Primary, i + 2),
+        ("row" | "document" | "item" | "node", k, _) if key(k) => (KeyKind::Primary, i + 2),
+        ("document" | "doc", "id", _) => (KeyKind::Primary, i + 2),
         ("unique", k, _) if key(k) || matches!(k, "constraint" | "index" | "on") => {
             (KeyKind::Unique, i + 2)
         }
@@ -520,6 +528,8 @@ mod tests {
         assert_eq!(kinds("PKG name", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("pk_orders", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("🔑", Text), vec![Primary]);
+        assert_eq!(kinds("GSI3 PK", KeysColumn), Vec::<KeyKind>::new());
+        assert_eq!(kinds("NODE KEY; id from CRM", Text), vec![Primary]);
         assert_eq!(cell_marks("PK1", Text).ordinal, Some(1));
     }
 

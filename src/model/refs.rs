@@ -72,6 +72,9 @@ pub struct Reference {
     pub on_delete: Option<String>,
     /// Whether the reading is unambiguous (see the module doc).
     pub certain: bool,
+    /// Columns in a parenthesis set apart from a dotted target (`auth.users
+    /// (id)`), read as a note first and as columns in the first reading.
+    pub alternative: Vec<String>,
 }
 
 /// One way to read a reference's target.
@@ -97,10 +100,17 @@ impl Reference {
             }],
             Form::Dotted => {
                 let n = self.segments.len();
-                let mut out = vec![Reading {
+                let mut out = Vec::new();
+                if !self.alternative.is_empty() {
+                    out.push(Reading {
+                        entity: joined(&self.segments),
+                        columns: self.alternative.clone(),
+                    });
+                }
+                out.push(Reading {
                     entity: joined(&self.segments[..n - 1]),
                     columns: vec![self.segments[n - 1].clone()],
-                }];
+                });
                 out.push(Reading {
                     entity: joined(&self.segments),
                     columns: Vec::new(),
@@ -213,22 +223,28 @@ const NOT_NAMES: &[&str] = &[
 /// Reads every reference in `text`.
 pub fn parse(text: &str, ctx: Context) -> Parsed {
     let t = tokenize(text);
-    let mut out = Parsed::default();
-    if ctx.whole {
-        let mut i = 0;
-        if t.kind(0) == Some(Kind::Arrow) {
-            i = 1;
-        }
+    let mut out = scan(&t, ctx);
+    // A `References` cell: when no trigger starts a reference, the whole
+    // cell is the target (`orders.id`, `→ users`).
+    if ctx.whole && out.references.is_empty() {
+        let i = usize::from(t.kind(0) == Some(Kind::Arrow));
         if let Some((mut r, _)) = target(&t, i, true) {
             r.start = t.start(0);
             r.certain = false;
             out.references.push(r);
-            return out;
+            out.unread.clear();
         }
     }
+    out
+}
+
+/// Reads every reference that starts with a trigger.
+fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
+    let t = t;
+    let mut out = Parsed::default();
     let mut i = 0;
     while i < t.len() {
-        match trigger(&t, i, ctx) {
+        match trigger(t, i, ctx) {
             Some(Trigger {
                 after,
                 keyword,
@@ -367,6 +383,17 @@ fn reference_after(t: &Tokens<'_>, mut i: usize, keyword: Keyword) -> Option<(Re
     if t.kind(i) == Some(Kind::Colon) {
         i += 1;
     }
+    // `Foreign key: plan_id → dim_plan.plan_id`: the referencing column, an arrow, the target.
+    if local.is_empty() {
+        let mut k = i;
+        while t.is_name(k) && t.kind(k + 1) == Some(Kind::Dot) {
+            k += 2;
+        }
+        if t.is_name(k) && t.kind(k + 1) == Some(Kind::Arrow) && t.is_name(k + 2) {
+            local = vec![t.text(k).to_string()];
+            i = k + 2;
+        }
+    }
     let explicit_keyword = matches!(keyword, Keyword::References | Keyword::ForeignKey);
     let (mut r, next) = target(t, i, explicit_keyword || connector)?;
     // `FK orders.id` (no connector) is read only in its dotted or explicit form.
@@ -430,10 +457,15 @@ fn target(t: &Tokens<'_>, mut i: usize, entity_only_ok: bool) -> Option<(Referen
     // `orders.id (soft)`, `core.tenants.id (RLS)`: after a dotted name, a
     // parenthesis set apart by a space is a note, not a column list.
     let dotted_then_space = segments.len() >= 2 && t.list.get(i).is_some_and(|x| x.space_before);
+    let mut alternative = Vec::new();
     if t.kind(i) == Some(Kind::Open) {
         if let Some(close) = t.matching_close(i) {
             if dotted_then_space || is_note(t, i, close) {
                 enforced = !says_unenforced(t, i, close);
+                // `auth.users (id)` may still be a schema-qualified table and its columns.
+                if dotted_then_space && !is_note(t, i, close) {
+                    alternative = name_list(t, i, close).unwrap_or_default();
+                }
                 next = close + 1;
             } else if let Some(names) = name_list(t, i, close) {
                 columns = names;
@@ -473,6 +505,7 @@ fn target(t: &Tokens<'_>, mut i: usize, entity_only_ok: bool) -> Option<(Referen
             enforced: enforced && enf,
             on_delete,
             certain: false,
+            alternative,
         },
         after_notes,
     ))

@@ -196,6 +196,10 @@ pub struct ForeignKey {
     /// The reference text, from `REFERENCES` or `FK` to the end of the target.
     pub span: Span,
     pub source: KeySource,
+    /// The text around the reference says its target lives elsewhere
+    /// ("outside this schema", "owned by the Accounts service").
+    #[serde(skip)]
+    pub external: bool,
     /// The reference as read, with its other readings and certainty.
     #[serde(skip)]
     pub reference: Reference,
@@ -562,7 +566,7 @@ fn read_table(doc: &Document<'_>, table: &Table, vocabulary: &columns::Vocabular
                     whole: is_refs_column,
                 };
                 for r in refs::parse(&c.text, ctx).references {
-                    push_foreign_key(e, &col.name, r, c.span.start, KeySource::Constraints);
+                    push_foreign_key_in(e, &col.name, r, c.span.start, KeySource::Constraints, &row.span.text(doc.text).to_string());
                 }
             }
         }
@@ -625,7 +629,8 @@ fn is_ellipsis(name: &str) -> bool {
 /// Whether the entity's heading says it is a view.
 fn says_view(heading: &str) -> bool {
     let w = columns::header_words(heading);
-    w.iter().any(|x| x == "view") || w.windows(2).any(|p| p == ["continuous", "aggregate"])
+    w.iter().any(|x| x == "view" || x == "stream")
+        || w.windows(2).any(|p| p == ["continuous", "aggregate"])
 }
 
 /// Whether the entity's text says its column table is not complete.
@@ -653,7 +658,41 @@ fn says_partial(doc: &Document<'_>, region: Span) -> bool {
         })
 }
 
-fn push_foreign_key(e: &mut EntitySchema, column: &str, mut r: Reference, base: usize, source: KeySource) {
+/// Whether a cell or line says a reference's target lives outside the document.
+fn says_external(context: &str) -> bool {
+    let l = context.to_ascii_lowercase();
+    [
+        "outside this",
+        "external",
+        "another system",
+        "other system",
+        "another service",
+        "other service",
+        "another database",
+        "another spec",
+        "not in this",
+        "lives in",
+        "owned by",
+        "cross-service",
+        "cross service",
+        "remote",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
+}
+
+fn push_foreign_key(e: &mut EntitySchema, column: &str, r: Reference, base: usize, source: KeySource) {
+    push_foreign_key_in(e, column, r, base, source, "");
+}
+
+fn push_foreign_key_in(
+    e: &mut EntitySchema,
+    column: &str,
+    mut r: Reference,
+    base: usize,
+    source: KeySource,
+    context: &str,
+) {
     r.start += base;
     r.end += base;
     let first = r.readings().into_iter().next();
@@ -677,6 +716,7 @@ fn push_foreign_key(e: &mut EntitySchema, column: &str, mut r: Reference, base: 
         target_columns: first.columns,
         span: Span::new(r.start, r.end),
         source,
+        external: says_external(context),
         reference: r,
     });
 }
@@ -795,19 +835,25 @@ fn read_ddl((t, span): &(DdlTable, Span), e: &mut EntitySchema) {
 fn read_body(doc: &Document<'_>, region: Span, table: Option<Span>, e: &mut EntitySchema) {
     let (_, paragraphs) = indexes::within(&doc.paragraphs, |p| p.span, region);
     let (_, items) = indexes::within(&doc.list_items, |i| i.span, region);
-    let mut blocks: Vec<Span> = paragraphs
+    // A paragraph is read whole; a list item by its first paragraph (its
+    // span covers its nested items, which are read on their own).
+    let mut blocks: Vec<(Span, &str)> = paragraphs
         .iter()
-        .map(|p| p.span)
-        .chain(items.iter().map(|i| i.span))
-        .filter(|s| region.contains_span(*s) && !table.is_some_and(|t| t.contains_span(*s)))
+        .map(|p| (p.span, p.span.text(doc.text)))
+        .chain(items.iter().map(|i| {
+            let raw = i.span.text(doc.text);
+            let first = raw.split("\n\n").next().unwrap_or(raw);
+            let first = match first.find("\n") {
+                Some(nl) if first[nl..].trim_start().starts_with(['-', '*', '+']) => &first[..nl],
+                _ => first,
+            };
+            (i.span, first)
+        }))
+        .filter(|(s, _)| region.contains_span(*s) && !table.is_some_and(|t| t.contains_span(*s)))
         .collect();
-    blocks.sort();
-    for s in blocks {
-        let raw = s.text(doc.text);
-        // A list item's span covers its nested items: read its first line only.
-        let line_end = raw.find('\n').unwrap_or(raw.len());
-        let line = &raw[..line_end];
-        for d in keys::line_declaration(line) {
+    blocks.sort_by_key(|(s, _)| *s);
+    for (s, text) in blocks {
+        for d in keys::line_declaration(text) {
             e.keys.push(KeyFact {
                 kind: d.kind,
                 columns: d.columns,
@@ -816,16 +862,16 @@ fn read_body(doc: &Document<'_>, region: Span, table: Option<Span>, e: &mut Enti
                 ordinal: None,
             });
         }
-        let parsed = refs::parse(line, refs::Context::default());
+        let parsed = refs::parse(text, refs::Context::default());
         for r in parsed.references {
-            let before = &line[..r.start];
+            let before = &text[..r.start.min(text.len())];
             let column = r
                 .local
                 .first()
                 .cloned()
                 .or_else(|| last_code_span(before))
                 .unwrap_or_default();
-            push_foreign_key(e, &column, r, s.start, KeySource::Body);
+            push_foreign_key_in(e, &column, r, s.start, KeySource::Body, text);
         }
     }
 }

@@ -20,6 +20,9 @@ use crate::text::{closest, code_list};
 ///
 /// Runs only for spec types with `semantics: [database-schema]`.
 ///
+/// A reference whose cell or line says the target lives elsewhere ("outside
+/// this schema", "owned by the Accounts service", "external") is not checked.
+///
 /// **Heuristic**: the target may live in another system, or the reference
 /// may be read in a way its author did not mean, so this is a warning. A
 /// reference that is certainly wrong, to a column the document's own entity
@@ -129,7 +132,7 @@ pub fn check(c: &mut Checker<'_>) {
     let entities = &analysis.schema;
     let index = schema::EntityIndex::new(entities);
     for e in entities {
-        for fk in &e.foreign_keys {
+        for fk in e.foreign_keys.iter().filter(|fk| !fk.external) {
             let problem = match index.resolve(fk) {
                 Resolution::Resolved | Resolution::NoColumn { certain: true, .. } => continue,
                 Resolution::NoEntity => Problem::NoEntity {
