@@ -201,12 +201,19 @@ impl Analysis {
                 .filter(|&s| h.level > spec.sections[s].level);
             let entry_kind = entry_of.map(|s| {
                 let rs = spec.sections[s].entries.as_ref();
-                crate::entries::classify(doc, i, rs, vocabulary.get_or_insert_with(|| crate::entries::vocabulary(spec)))
+                crate::entries::classify(
+                    doc,
+                    i,
+                    rs,
+                    vocabulary.get_or_insert_with(|| crate::entries::vocabulary(spec)),
+                )
             });
 
-            let role = if let (Some(s), Some(crate::entries::Kind::Entry), true) =
-                (entry_of, entry_kind, h.code.is_some() || misplaced.is_none())
-            {
+            let role = if let (Some(s), Some(crate::entries::Kind::Entry), true) = (
+                entry_of,
+                entry_kind,
+                h.code.is_some() || misplaced.is_none(),
+            ) {
                 HeadingRole::Entry { spec: s }
             } else if let (Some(_), Some(crate::entries::Kind::Group)) = (entry_of, entry_kind) {
                 HeadingRole::Subsection

@@ -247,9 +247,15 @@ fn enum_values(comment: &str) -> Vec<String> {
 
 /// Columns from header texts, each with its synonyms as aliases.
 fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
+    let names: Vec<&str> = names.filter(|n| !n.trim().is_empty()).collect();
+    // A column table (names and types): columns get their role as key, and
+    // only names and types are required, as in the built-in type.
+    let roles = crate::model::columns::read_header(&names, &Default::default());
+    let column_table = roles.name.is_some() && !roles.name_by_position && roles.type_.is_some();
     names
-        .filter(|n| !n.trim().is_empty())
-        .map(|n| {
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
             let lower = crate::text::fold_case(n.trim());
             let aliases = COLUMN_SYNONYMS
                 .iter()
@@ -262,11 +268,27 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
                         .collect()
                 })
                 .unwrap_or_default();
+            let role = roles
+                .cells
+                .get(i)
+                .and_then(|r| r.first())
+                .copied()
+                .filter(|r| *r != crate::model::columns::Role::Other);
+            let (key, required) = match role {
+                Some(r) if column_table => (
+                    Some(r.as_str().to_string()),
+                    matches!(
+                        r,
+                        crate::model::columns::Role::Name | crate::model::columns::Role::Type
+                    ),
+                ),
+                _ => (None, true),
+            };
             ColumnSpec {
                 name: n.trim().to_string(),
-                key: None,
+                key,
                 aliases,
-                required: true,
+                required,
             }
         })
         .collect()
@@ -351,8 +373,14 @@ mod tests {
         assert_eq!(t.field("last_updated").unwrap().kind, FieldKind::Date);
         let app = t.field("applicability").unwrap();
         assert_eq!(
-            (app.kind, app.values.len(), app.min_items),
-            (FieldKind::List, 3, Some(1))
+            (
+                app.kind,
+                app.values.len(),
+                app.suggested.len(),
+                app.min_items
+            ),
+            (FieldKind::List, 0, 3, Some(1)),
+            "a template's example list suggests values, it does not close the list"
         );
         assert_eq!(
             t.field("related_initiatives").unwrap().kind,

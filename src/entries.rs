@@ -233,7 +233,8 @@ pub fn classify(
         sec.children.iter().any(|&c| {
             doc.headings.get(c).is_some_and(|ch| {
                 !words_are(&columns::header_words(&ch.text), FACETS)
-                    && (has_own_definition(doc, c, vocabulary) || first_code_span(doc, ch).is_some())
+                    && (has_own_definition(doc, c, vocabulary)
+                        || first_code_span(doc, ch).is_some())
             })
         })
     });
@@ -258,9 +259,9 @@ fn label_text(text: &str) -> String {
 fn is_identifier_like(name: &str) -> bool {
     !name.is_empty()
         && !name.contains(char::is_whitespace)
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '$' | '-' | ':' | '"' | '[' | ']'))
+        && name.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '_' | '.' | '$' | '-' | ':' | '"' | '[' | ']')
+        })
 }
 
 /// The first code span inside the heading's text, as (content, span).
@@ -353,7 +354,10 @@ mod tests {
     #[test]
     fn names_without_decoration() {
         assert_eq!(name("### `orders`\n"), "orders");
-        assert_eq!(name("### `billing.invoices` — issued invoices\n"), "billing.invoices");
+        assert_eq!(
+            name("### `billing.invoices` — issued invoices\n"),
+            "billing.invoices"
+        );
         assert_eq!(name("### Table: orders\n"), "orders");
         assert_eq!(name("### orders (table)\n"), "orders");
         assert_eq!(name("### 6.1 orders {#orders}\n"), "orders");
@@ -361,8 +365,14 @@ mod tests {
         assert_eq!(name("### [dbo].[Appointment]\n"), "[dbo].[Appointment]");
         assert_eq!(name("#### `:Customer`\n"), "Customer");
         assert_eq!(name("### Item type: `Order`\n"), "Order");
-        assert_eq!(name("### readings_hourly (continuous aggregate)\n"), "readings_hourly");
-        assert_eq!(name("### events_raw — one row per tracked event\n"), "events_raw");
+        assert_eq!(
+            name("### readings_hourly (continuous aggregate)\n"),
+            "readings_hourly"
+        );
+        assert_eq!(
+            name("### events_raw — one row per tracked event\n"),
+            "events_raw"
+        );
     }
 
     #[test]
@@ -395,7 +405,11 @@ mod tests {
         assert_eq!(k[1].1, Kind::Group, "{k:?}");
         assert_eq!(k[2].1, Kind::Entry, "{k:?}");
         assert_eq!(k[3].1, Kind::Entry, "{k:?}");
-        assert_eq!(k[4].1, Kind::Entry, "a facet subsection with the columns: {k:?}");
+        assert_eq!(
+            k[4].1,
+            Kind::Entry,
+            "a facet subsection with the columns: {k:?}"
+        );
         assert_eq!(k[5].1, Kind::Subsection, "{k:?}");
     }
 }

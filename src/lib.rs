@@ -255,8 +255,9 @@ impl Linter {
             // body is still checked against the type it most likely means, a
             // close id (`database_schema`) or the type its headings match,
             // with every finding a warning, since the type is a guess.
+            // The headings are the stronger evidence; a close id decides otherwise.
             let close = text::closest(id, self.registry.ids()).and_then(|c| self.registry.get(c));
-            return match close.or_else(|| detect_type(&self.registry, doc)) {
+            return match detect_type(&self.registry, doc).or(close) {
                 Some(t) => (Some(t), Some(TypeSource::Detected)),
                 None => (None, None),
             };
@@ -278,7 +279,9 @@ impl Linter {
 /// document declares an unknown type, `const-mismatch` on `spec_type` repeats
 /// `unknown-spec-type` and is dropped.
 fn guessed_type_findings(diagnostics: &mut Vec<Diagnostic>, declares_unknown: bool) {
-    const KEEP: &[&str] = &["FM001", "FM002", "FM003", "FM004", "IO001", "LM001", "LM002", "LM003", "LM004"];
+    const KEEP: &[&str] = &[
+        "FM001", "FM002", "FM003", "FM004", "IO001", "LM001", "LM002", "LM003", "LM004",
+    ];
     if declares_unknown {
         diagnostics.retain(|d| d.code != "FM011");
     }

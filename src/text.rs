@@ -65,7 +65,8 @@ pub fn title_core(s: &str) -> (usize, usize) {
         let rest = &head[start..];
         let num = strip_numbering(rest);
         let deco = num.trim_start_matches(|c: char| {
-            !(c.is_alphanumeric() || matches!(c, '`' | '*' | '_' | '[' | '<' | '"' | '\'' | '(' | '&'))
+            !(c.is_alphanumeric()
+                || matches!(c, '`' | '*' | '_' | '[' | '<' | '"' | '\'' | '(' | '&'))
         });
         let next = end - deco.len();
         if next == start || next >= end {

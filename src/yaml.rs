@@ -245,11 +245,36 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
-    /// The first entry named `key`.
+    /// The entry for field `key`: the first entry named `key`, else the first
+    /// whose key means it in another spelling (`lastUpdated`, `last-updated`,
+    /// `Last Updated` for `last_updated`; see [`field_key`]).
     pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.get_exact(key)
+            .or_else(|| self.entries.iter().find(|e| field_key(&e.key) == key))
+    }
+
+    /// The first entry named exactly `key`.
+    pub fn get_exact(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key == key)
     }
 }
+
+/// A front matter key in the canonical snake_case spelling: `lastUpdated`,
+/// `Last-Updated` and `last updated` → `last_updated`.
+pub fn field_key(key: &str) -> String {
+    let mut words = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for ch in key.chars() {
+        if ch.is_uppercase() && prev_lower {
+            words.push(' ');
+        }
+        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+        words.push(ch);
+    }
+    crate::spec_type::snake_case(&words)
+}
+
+impl FrontMatter {}
 
 /// One top-level `key: value` of the front matter.
 #[derive(Debug, Clone)]

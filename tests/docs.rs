@@ -32,13 +32,29 @@ fn doc_comment(src: &str) -> String {
         .join("\n")
 }
 
+const CERTAINTY_INTRO: &str = "\
+**Errors mean speclint is certain.** A rule is *certain* when the text itself says what is \
+wrong: a value outside a declared enum, an impossible date, a missing required section, a table \
+row whose extra cells a renderer drops. A rule is *heuristic* when its finding rests on how \
+speclint read the document: a column role it had to guess, a key or a reference it did not find, \
+a phrase it did not see. Only certain rules are errors by default; heuristic rules are warnings \
+(or info), so a notation speclint does not know can never fail a build. When a table cannot be \
+read with confidence, that is reported once (`TB005`) and nothing else follows from it.
+
+Severities can be changed per rule in `speclint.yaml` (`rules: { CODE or name: off | info | warning | error }`), \
+per path with `overrides`, and per line with inline suppressions; see the README.
+
+";
+
 fn generate() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = String::from(
         "<!-- Generated from the doc comments in src/rules/ by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). Do not edit. -->\n\n# Rules\n\n",
     );
-    out.push_str("Severities can be changed per rule in `speclint.yaml` (`rules: { CODE or name: off | info | warning | error }`).\n\n");
-    out.push_str("| code | name | severity | fix | summary |\n|---|---|---|---|---|\n");
+    out.push_str(CERTAINTY_INTRO);
+    out.push_str(
+        "| code | name | severity | certainty | fix | summary |\n|---|---|---|---|---|---|\n",
+    );
     for r in RULES {
         let m = r.meta;
         let fix = match m.fix {
@@ -47,11 +63,12 @@ fn generate() -> String {
             FixAvailability::Always => "yes",
         };
         out.push_str(&format!(
-            "| [`{}`](#{}) | {} | {} | {} | {} |\n",
+            "| [`{}`](#{}) | {} | {} | {} | {} | {} |\n",
             m.code,
             m.code.to_lowercase(),
             m.name,
             m.severity.as_str(),
+            m.certainty.as_str(),
             fix,
             m.summary
         ));
@@ -85,10 +102,11 @@ fn generate() -> String {
             file.display()
         );
         out.push_str(&format!(
-            "\n## {}\n\n`{}` · default severity **{}** · [source]({})\n\n{}\n",
+            "\n## {}\n\n`{}` · default severity **{}** · **{}** · [source]({})\n\n{}\n",
             m.code,
             m.name,
             m.severity.as_str(),
+            m.certainty.as_str(),
             file.strip_prefix(root)
                 .unwrap()
                 .display()
@@ -97,13 +115,14 @@ fn generate() -> String {
             doc
         ));
     }
-    out.push_str("\n## Diagnostics outside the rules\n\n| code | name | severity | summary |\n|---|---|---|---|\n");
+    out.push_str("\n## Diagnostics outside the rules\n\n| code | name | severity | certainty | summary |\n|---|---|---|---|---|\n");
     for m in builtin::ALL {
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} |\n",
             m.code,
             m.name,
             m.severity.as_str(),
+            m.certainty.as_str(),
             m.summary
         ));
     }

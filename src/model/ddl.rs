@@ -207,7 +207,7 @@ fn create(t: &Tokens<'_>, mut i: usize) -> Option<(DdlTable, usize)> {
         } else if t.is_word(k, "primary") && t.is_word(k + 1, "key") {
             Some((KeyKind::Primary, k + 2))
         } else if t.is_word(k, "cluster") && t.is_word(k + 1, "by") {
-            Some((KeyKind::OrderBy, k + 2))
+            Some((KeyKind::ClusterBy, k + 2))
         } else {
             None
         };
@@ -716,8 +716,12 @@ mod tests {
             "CREATE OR REPLACE TABLE `proj.ds.page_views` (id STRING, ts TIMESTAMP) PARTITION BY DATE(ts) CLUSTER BY site, id;",
             "sql",
         )[0];
-        assert_eq!(t.name, v(&["proj.ds.page_views"]));
-        assert_eq!(keys(t, KeyKind::OrderBy), vec![v(&["site", "id"])]);
+        assert_eq!(
+            t.name,
+            v(&["proj", "ds", "page_views"]),
+            "backticks are Markdown code, not one quoted name"
+        );
+        assert_eq!(keys(t, KeyKind::ClusterBy), vec![v(&["site", "id"])]);
         let t = &read(
             "create table photos (id integer primary key autoincrement, album_id integer references albums(id))",
             "sql",

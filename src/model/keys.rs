@@ -30,8 +30,11 @@ pub enum KeyKind {
     Sort,
     /// Cassandra/Scylla clustering columns.
     Clustering,
-    /// An `ORDER BY` / sorting key or a `CLUSTER BY` key of an analytics table.
+    /// An `ORDER BY` / sorting key of an analytics table (ClickHouse).
     OrderBy,
+    /// A `CLUSTER BY` key (BigQuery, Snowflake): storage order, a key only
+    /// for an aggregate table keyed by it.
+    ClusterBy,
     /// A natural, logical, business or candidate key (often "not enforced").
     Logical,
     /// `UNIQUE`, `UK`, `AK`.
@@ -46,7 +49,10 @@ impl KeyKind {
     /// Whether this kind identifies rows on its own or with its companions
     /// (everything but unique, identity and foreign).
     pub fn identifies(self) -> bool {
-        !matches!(self, KeyKind::Unique | KeyKind::Identity | KeyKind::Foreign)
+        !matches!(
+            self,
+            KeyKind::Unique | KeyKind::Identity | KeyKind::Foreign | KeyKind::ClusterBy
+        )
     }
 }
 
@@ -253,7 +259,9 @@ pub fn line_declaration(text: &str) -> Vec<Declaration> {
             i = after;
             continue;
         }
-        match names_after(&t, after, text) {
+        // `keyed by`, `order by`: the phrase itself introduces the names.
+        let by = after > 0 && t.is_word(after - 1, "by");
+        match names_after(&t, after, by) {
             Some((columns, end_tok)) if !columns.is_empty() => {
                 let mut decl = Declaration {
                     kind,
@@ -295,7 +303,7 @@ fn phrase_at(t: &Tokens<'_>, i: usize) -> Option<(KeyKind, usize)> {
         ("sort" | "range", k, _) if key(k) => (KeyKind::Sort, i + 2),
         ("clustering", k, _) if columns(k) => (KeyKind::Clustering, i + 2),
         ("clustering", "order", "by") => (KeyKind::Clustering, i + 3),
-        ("cluster" | "clustered", "by", _) => (KeyKind::OrderBy, i + 2),
+        ("cluster" | "clustered", "by", _) => (KeyKind::ClusterBy, i + 2),
         ("order" | "ordered" | "sorted", "by", _) => (KeyKind::OrderBy, i + 2),
         ("sorting" | "sort" | "order", k, _) if key(k) => (KeyKind::OrderBy, i + 2),
         ("keyed" | "identified" | "unique", "by", _) => (KeyKind::Logical, i + 2),
@@ -323,12 +331,12 @@ fn first_word(t: &Tokens<'_>) -> usize {
 }
 
 /// The column names after a key phrase, and the token after them.
-fn names_after(t: &Tokens<'_>, mut i: usize, text: &str) -> Option<(Vec<String>, usize)> {
+fn names_after(t: &Tokens<'_>, mut i: usize, by: bool) -> Option<(Vec<String>, usize)> {
     // Label punctuation and emphasis: `**Primary key**:`, `PK =`, `PK →`.
     // A strong introducer (`:`, `=`, `→`, `on`, `by`) lets plain words follow;
     // after a weak one (`is`, `uses`) a plain word must look like an
     // identifier (`order_id`, `orderId`, `id`), so prose declares nothing.
-    let mut introduced = false;
+    let mut introduced = by;
     let mut weak = false;
     loop {
         match t.kind(i) {
@@ -382,7 +390,7 @@ fn names_after(t: &Tokens<'_>, mut i: usize, text: &str) -> Option<(Vec<String>,
     // Code spans, or plain names after an introducer, separated by `,`, `+`, `and`, `then`.
     let mut k = i;
     while k < t.len() {
-        let quoted = t.kind(k) == Some(Kind::Quoted);
+        let quoted = t.kind(k) == Some(Kind::Quoted) || t.list.get(k).is_some_and(|x| x.code);
         let plain = t.kind(k) == Some(Kind::Word);
         if !(quoted || (plain && introduced)) {
             break;
@@ -417,7 +425,6 @@ fn names_after(t: &Tokens<'_>, mut i: usize, text: &str) -> Option<(Vec<String>,
             _ => break,
         }
     }
-    let _ = text;
     Some((names, k))
 }
 

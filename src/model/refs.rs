@@ -240,7 +240,6 @@ pub fn parse(text: &str, ctx: Context) -> Parsed {
 
 /// Reads every reference that starts with a trigger.
 fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
-    let t = t;
     let mut out = Parsed::default();
     let mut i = 0;
     while i < t.len() {
@@ -249,7 +248,7 @@ fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
                 after,
                 keyword,
                 constraint,
-            }) => match reference_after(&t, after, keyword) {
+            }) => match reference_after(t, after, keyword) {
                 Some((mut r, next)) => {
                     r.start = t.start(i);
                     if r.constraint.is_none() {
@@ -298,7 +297,9 @@ fn trigger(t: &Tokens<'_>, i: usize, ctx: Context) -> Option<Trigger> {
     if t.is_word(i, "references") {
         // Prisma's `@relation(fields: [a], references: [id])` is an argument, not a reference.
         if t.kind(i + 1) == Some(Kind::Colon)
-            && t.list.get(i + 2).is_some_and(|x| t.src[x.start..].starts_with('['))
+            && t.list
+                .get(i + 2)
+                .is_some_and(|x| t.src[x.start..].starts_with('['))
         {
             return None;
         }
@@ -320,9 +321,7 @@ fn trigger(t: &Tokens<'_>, i: usize, ctx: Context) -> Option<Trigger> {
     }
     // `fk_invoice_account → Account(AccountId)`: a constraint name before the
     // arrow is as explicit as `FK`, in any cell or line.
-    if t.kind(i) == Some(Kind::Word)
-        && t.kind(i + 1) == Some(Kind::Arrow)
-        && is_fk_name(t.text(i))
+    if t.kind(i) == Some(Kind::Word) && t.kind(i + 1) == Some(Kind::Arrow) && is_fk_name(t.text(i))
     {
         return Some(Trigger {
             // The arrow is read as the connector.

@@ -40,6 +40,8 @@ pub(crate) struct Token {
     pub text_end: usize,
     /// Whether white space separates this token from the previous one.
     pub space_before: bool,
+    /// Whether the token is inside a Markdown code span (between backticks).
+    pub code: bool,
 }
 
 /// The tokens of one text.
@@ -118,6 +120,7 @@ pub(crate) fn tokenize(src: &str) -> Tokens<'_> {
     let bytes = src.as_bytes();
     let mut i = 0;
     let mut space = false;
+    let mut in_code = false;
     while i < src.len() {
         let Some(c) = src[i..].chars().next() else {
             break;
@@ -136,12 +139,14 @@ pub(crate) fn tokenize(src: &str) -> Tokens<'_> {
                 text_start: ts,
                 text_end: te,
                 space_before: space,
+                code: in_code,
             });
         };
         match c {
             // A backtick is Markdown's code span, not a quote: `orders.id` and
             // `orders`.`id` both read as the words inside.
             '`' => {
+                in_code = !in_code;
                 i += 1;
                 continue;
             }
@@ -211,10 +216,7 @@ pub(crate) fn tokenize(src: &str) -> Tokens<'_> {
             c if is_word_char(c) => {
                 let start = i;
                 let mut j = i;
-                loop {
-                    let Some(d) = src[j..].chars().next() else {
-                        break;
-                    };
+                while let Some(d) = src[j..].chars().next() {
                     if is_word_char(d) {
                         j += d.len_utf8();
                     } else if d == '-'

@@ -206,6 +206,7 @@ registry![
     front_matter::list_length,
     front_matter::unknown_spec_type,
     front_matter::value_not_suggested,
+    front_matter::field_spelling,
     structure::missing_section,
     structure::section_order,
     structure::duplicate_section,

@@ -122,7 +122,11 @@ pub(crate) fn within<T>(v: &[T], span_of: impl Fn(&T) -> Span, region: Span) -> 
 }
 
 /// The first start after `offset` among the elements of `v` (sorted by start).
-pub(crate) fn next_start<T>(v: &[T], start_of: impl Fn(&T) -> usize, offset: usize) -> Option<usize> {
+pub(crate) fn next_start<T>(
+    v: &[T],
+    start_of: impl Fn(&T) -> usize,
+    offset: usize,
+) -> Option<usize> {
     let a = v.partition_point(|x| start_of(x) <= offset);
     v.get(a).map(start_of)
 }
@@ -289,4 +293,3 @@ fn split_parens(s: &str) -> Option<Vec<String>> {
     }
     None
 }
-

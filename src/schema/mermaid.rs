@@ -211,7 +211,6 @@ fn entity_token(t: &str) -> Option<(String, usize, usize)> {
     ))
 }
 
-
 fn is_ident_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '$'
 }

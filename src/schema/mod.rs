@@ -33,9 +33,9 @@ mod mermaid;
 
 use serde::Serialize;
 
-pub use crate::model::columns::parse_nullable;
 use crate::analysis::{Analysis, entries_spec};
 use crate::document::{Document, Table};
+pub use crate::model::columns::parse_nullable;
 use crate::model::columns::{self, Confidence, Role, unwrap_markup};
 use crate::model::ddl::{self, DdlTable};
 use crate::model::keys::{self, CellContext, KeyKind};
@@ -271,7 +271,10 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
             read_table(doc, t, &vocabulary, &mut e);
         }
         let region = section.span;
-        let heading = doc.headings.get(entry.section).map_or("", |h| h.text.as_str());
+        let heading = doc
+            .headings
+            .get(entry.section)
+            .map_or("", |h| h.text.as_str());
         e.view = says_view(heading);
         e.partial |= says_partial(doc, region);
         for t in ddl.tables_for(name, region) {
@@ -279,7 +282,8 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         }
         read_body(doc, region, table.map(|t| t.span), &mut e);
         engine_keys(&mut e);
-        e.primary_key = derive_primary_key(&e.keys);
+        let aggregate = says_aggregate(heading) || says_aggregate(&e.name);
+        e.primary_key = derive_primary_key(&e.keys, aggregate);
         out.push(e);
     }
     out
@@ -298,7 +302,9 @@ pub fn normalize_name(name: &str) -> String {
         if i > 0 {
             out.push('.');
         }
-        let s = seg.trim().trim_matches(|c| matches!(c, '"' | '`' | '[' | ']' | '\''));
+        let s = seg
+            .trim()
+            .trim_matches(|c| matches!(c, '"' | '`' | '[' | ']' | '\''));
         out.push_str(&text::fold_case(s));
     }
     out
@@ -469,7 +475,12 @@ fn has_column(target: &EntitySchema, name: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Column tables
 
-fn read_table(doc: &Document<'_>, table: &Table, vocabulary: &columns::Vocabulary, e: &mut EntitySchema) {
+fn read_table(
+    doc: &Document<'_>,
+    table: &Table,
+    vocabulary: &columns::Vocabulary,
+    e: &mut EntitySchema,
+) {
     let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
     let roles = columns::read_header(&headers, vocabulary);
     e.reading = Some(TableReading {
@@ -489,11 +500,7 @@ fn read_table(doc: &Document<'_>, table: &Table, vocabulary: &columns::Vocabular
         header: table.header.span,
     });
     let name_ix = roles.name.unwrap_or(0);
-    let cons_ix = roles
-        .constraints
-        .first()
-        .or(roles.keys.first())
-        .copied();
+    let cons_ix = roles.constraints.first().or(roles.keys.first()).copied();
     for row in &table.rows {
         let cell = |ix: Option<usize>| ix.and_then(|i| row.cells.get(i));
         let Some(name_cell) = row.cells.get(name_ix) else {
@@ -554,11 +561,14 @@ fn read_table(doc: &Document<'_>, table: &Table, vocabulary: &columns::Vocabular
                 ordinal = marks.ordinal;
             }
             let reads_refs = cell_roles.iter().any(|r| {
-                matches!(r, Role::Keys | Role::Constraints | Role::References | Role::Notes)
+                matches!(
+                    r,
+                    Role::Keys | Role::Constraints | Role::References | Role::Notes
+                )
             }) || cell_roles.is_empty();
             if reads_refs {
-                let is_refs_column = cell_roles.contains(&Role::References)
-                    && !cell_roles.contains(&Role::Keys);
+                let is_refs_column =
+                    cell_roles.contains(&Role::References) && !cell_roles.contains(&Role::Keys);
                 let ctx = refs::Context {
                     bare_arrow: cell_roles
                         .iter()
@@ -566,7 +576,14 @@ fn read_table(doc: &Document<'_>, table: &Table, vocabulary: &columns::Vocabular
                     whole: is_refs_column,
                 };
                 for r in refs::parse(&c.text, ctx).references {
-                    push_foreign_key_in(e, &col.name, r, c.span.start, KeySource::Constraints, &row.span.text(doc.text).to_string());
+                    push_foreign_key_in(
+                        e,
+                        &col.name,
+                        r,
+                        c.span.start,
+                        KeySource::Constraints,
+                        row.span.text(doc.text),
+                    );
                 }
             }
         }
@@ -615,7 +632,11 @@ fn column_name(cell: &str) -> String {
         t
     };
     let t = match t.find([' ', '(']) {
-        Some(i) if !t[..i].is_empty() && t[..i].chars().any(|c| c.is_alphanumeric() || c == '_') => &t[..i],
+        Some(i)
+            if !t[..i].is_empty() && t[..i].chars().any(|c| c.is_alphanumeric() || c == '_') =>
+        {
+            &t[..i]
+        }
         _ => t,
     };
     unwrap_markup(t).trim_matches('"').to_string()
@@ -681,7 +702,13 @@ fn says_external(context: &str) -> bool {
     .any(|p| l.contains(p))
 }
 
-fn push_foreign_key(e: &mut EntitySchema, column: &str, r: Reference, base: usize, source: KeySource) {
+fn push_foreign_key(
+    e: &mut EntitySchema,
+    column: &str,
+    r: Reference,
+    base: usize,
+    source: KeySource,
+) {
     push_foreign_key_in(e, column, r, base, source, "");
 }
 
@@ -746,11 +773,42 @@ struct DdlIndex {
 fn may_hold_ddl(language: &str) -> bool {
     matches!(
         language,
-        "" | "sql" | "ddl" | "cql" | "psql" | "pgsql" | "postgres" | "postgresql" | "mysql"
-            | "tsql" | "t-sql" | "plsql" | "sqlite" | "clickhouse" | "bigquery" | "snowflake"
-            | "hql" | "hive" | "sparksql" | "spark-sql" | "databricks" | "redshift" | "spanner"
-            | "ksql" | "ksqldb" | "prisma" | "oracle" | "mssql" | "mariadb" | "cockroach"
-            | "cockroachdb" | "duckdb" | "trino" | "presto" | "athena" | "scylla" | "cassandra"
+        "" | "sql"
+            | "ddl"
+            | "cql"
+            | "psql"
+            | "pgsql"
+            | "postgres"
+            | "postgresql"
+            | "mysql"
+            | "tsql"
+            | "t-sql"
+            | "plsql"
+            | "sqlite"
+            | "clickhouse"
+            | "bigquery"
+            | "snowflake"
+            | "hql"
+            | "hive"
+            | "sparksql"
+            | "spark-sql"
+            | "databricks"
+            | "redshift"
+            | "spanner"
+            | "ksql"
+            | "ksqldb"
+            | "prisma"
+            | "oracle"
+            | "mssql"
+            | "mariadb"
+            | "cockroach"
+            | "cockroachdb"
+            | "duckdb"
+            | "trino"
+            | "presto"
+            | "athena"
+            | "scylla"
+            | "cassandra"
     )
 }
 
@@ -765,7 +823,11 @@ impl DdlIndex {
             let code = b.content.text(doc.text);
             // Cheap pre-check: most blocks hold no DDL at all.
             let lower = code.to_ascii_lowercase();
-            if !(lower.contains("create") || lower.contains("alter") || lang == "prisma" || lower.contains("model ")) {
+            if !(lower.contains("create")
+                || lower.contains("alter")
+                || lang == "prisma"
+                || lower.contains("model "))
+            {
                 continue;
             }
             for mut t in ddl::read(code, &lang) {
@@ -782,7 +844,11 @@ impl DdlIndex {
     }
 
     /// DDL tables naming `entity`: the same name, or the same last segment.
-    fn tables_for<'s>(&'s self, entity: &str, _region: Span) -> impl Iterator<Item = &'s (DdlTable, Span)> + 's {
+    fn tables_for<'s>(
+        &'s self,
+        entity: &str,
+        _region: Span,
+    ) -> impl Iterator<Item = &'s (DdlTable, Span)> + 's {
         let n = normalize_name(entity);
         let last = last_segment(&n).to_string();
         self.tables.iter().filter(move |(t, _)| {
@@ -892,7 +958,11 @@ fn engine_keys(e: &mut EntitySchema) {
     if e.keys.iter().any(|k| k.kind.identifies()) {
         return;
     }
-    if let Some(c) = e.columns.iter().find(|c| c.name == "_id" || c.name == "id" && c.data_type.eq_ignore_ascii_case("objectid")) {
+    if let Some(c) = e
+        .columns
+        .iter()
+        .find(|c| c.name == "_id" || c.name == "id" && c.data_type.eq_ignore_ascii_case("objectid"))
+    {
         e.keys.push(KeyFact {
             kind: KeyKind::Primary,
             columns: vec![c.name.clone()],
@@ -906,8 +976,8 @@ fn engine_keys(e: &mut EntitySchema) {
 /// The primary key, in order of preference: primary key facts (cells
 /// combined into a composite key in their `(n/m)` order), a partition key
 /// with its sort or clustering columns, an `ORDER BY` key, a logical key,
-/// an identity column.
-pub fn derive_primary_key(facts: &[KeyFact]) -> Option<PrimaryKey> {
+/// an identity column, and for an aggregate table its `CLUSTER BY` key.
+pub fn derive_primary_key(facts: &[KeyFact], aggregate: bool) -> Option<PrimaryKey> {
     let of = |kind: KeyKind| facts.iter().filter(move |f| f.kind == kind);
     let combine = |list: Vec<&KeyFact>, kind: KeyKind| -> Option<PrimaryKey> {
         let first = list.first()?;
@@ -955,12 +1025,43 @@ pub fn derive_primary_key(facts: &[KeyFact]) -> Option<PrimaryKey> {
         }
         return Some(pk);
     }
-    for kind in [KeyKind::OrderBy, KeyKind::Logical, KeyKind::Clustering, KeyKind::Identity] {
+    for kind in [
+        KeyKind::OrderBy,
+        KeyKind::Logical,
+        KeyKind::Clustering,
+        KeyKind::Identity,
+    ] {
         if let Some(pk) = combine(by_source(kind), kind) {
             return Some(pk);
         }
     }
+    // `CLUSTER BY` orders storage; it keys only an aggregate table.
+    if aggregate {
+        return combine(by_source(KeyKind::ClusterBy), KeyKind::ClusterBy);
+    }
     None
+}
+
+/// Whether a heading or name says the entity is an aggregate (`_agg`,
+/// rollup, summary, materialized view): keyed by its grouping columns.
+fn says_aggregate(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "agg"
+                    | "aggregate"
+                    | "aggregated"
+                    | "aggregates"
+                    | "rollup"
+                    | "rollups"
+                    | "summary"
+                    | "summaries"
+                    | "materialized"
+                    | "mv"
+            )
+        })
 }
 
 fn source_rank(s: KeySource) -> u8 {

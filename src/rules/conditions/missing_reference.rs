@@ -227,8 +227,16 @@ mod tests {
         ));
         let w = body_words("Please use the `orders-v2` spec instead. Other text.");
         assert!(mentions(&w, "use … instead"));
-        assert!(!mentions(&body_words("use it. Then a very long sentence of many more words comes before instead"), "use … instead"));
-        assert!(mentions(&body_words("Deprecated in favour of the new ledger"), "in favour of"));
+        assert!(!mentions(
+            &body_words(
+                "use it. Then a very long sentence of many more words comes before instead"
+            ),
+            "use … instead"
+        ));
+        assert!(mentions(
+            &body_words("Deprecated in favour of the new ledger"),
+            "in favour of"
+        ));
     }
 
     #[test]

@@ -88,7 +88,9 @@ pub fn check(c: &mut Checker<'_>) {
         // reported once by `unreadable-column-table`, not again here.
         if e.primary_key.is_some()
             || e.view
-            || e.reading.as_ref().is_some_and(|r| r.confidence == ReadConfidence::Unclear)
+            || e.reading
+                .as_ref()
+                .is_some_and(|r| r.confidence == ReadConfidence::Unclear)
         {
             continue;
         }

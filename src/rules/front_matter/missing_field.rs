@@ -69,6 +69,9 @@ fn expectation(f: &FieldSpec) -> String {
         FieldKind::Enum => format!("one of {}", code_list(&f.values)),
         FieldKind::Date => "a `YYYY-MM-DD` date".into(),
         FieldKind::List if !f.values.is_empty() => format!("a list of {}", code_list(&f.values)),
+        FieldKind::List if !f.suggested.is_empty() => {
+            format!("a list such as {}", code_list(&f.suggested))
+        }
         kind => match &f.description {
             Some(d) => {
                 let d = d.trim().trim_end_matches('.');

@@ -2,6 +2,7 @@
 
 pub mod const_mismatch;
 pub mod duplicate_key;
+pub mod field_spelling;
 pub mod invalid_date;
 pub mod invalid_yaml;
 pub mod list_item_not_allowed;

@@ -86,6 +86,11 @@ pub fn check(c: &mut Checker<'_>) {
         if names.contains(&entry.key.as_str()) || entry.key == "spec_type" {
             continue;
         }
+        // A declared field in another spelling is `field-spelling`.
+        let canonical = crate::yaml::field_key(&entry.key);
+        if names.contains(&canonical.as_str()) && fm.get_exact(&canonical).is_none() {
+            continue;
+        }
         // `lastUpdated`, `Last-Updated` → `last_updated`; else a typo.
         let normalized = snake_case(&camel_to_words(&entry.key));
         let suggestion = names

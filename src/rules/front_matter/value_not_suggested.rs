@@ -86,7 +86,11 @@ pub fn check(c: &mut Checker<'_>) {
                 let aligned = entry.items.len() == items.len();
                 for (i, item) in items.iter().enumerate() {
                     if let Some(t) = scalar_text(item) {
-                        let span = if aligned { entry.items[i] } else { entry.value_span };
+                        let span = if aligned {
+                            entry.items[i]
+                        } else {
+                            entry.value_span
+                        };
                         values.push((t, span));
                     }
                 }
@@ -98,12 +102,18 @@ pub fn check(c: &mut Checker<'_>) {
             }
         }
         for (text, span) in values {
-            if field.suggested.contains(&text) || is_placeholder_value(&text) || text.trim().is_empty() {
+            if field.suggested.contains(&text)
+                || is_placeholder_value(&text)
+                || text.trim().is_empty()
+            {
                 continue;
             }
-            let same_case = field.suggested.iter().find(|v| v.eq_ignore_ascii_case(&text));
-            let typo = closest(&text, field.suggested.iter().map(String::as_str))
-                .filter(|t| t.len() > 3);
+            let same_case = field
+                .suggested
+                .iter()
+                .find(|v| v.eq_ignore_ascii_case(&text));
+            let typo =
+                closest(&text, field.suggested.iter().map(String::as_str)).filter(|t| t.len() > 3);
             let fix = match (same_case, typo) {
                 (Some(v), _) => Some(Fix::safe(
                     format!("Replace `{text}` with `{v}`"),

@@ -51,8 +51,18 @@ impl Violation for RowMissingCells {
         &META
     }
     fn message(&self) -> String {
-        let cells = |n: usize| if n == 1 { "1 cell".to_string() } else { format!("{n} cells") };
-        format!("row has {}; the header has {}", cells(self.found), self.expected)
+        let cells = |n: usize| {
+            if n == 1 {
+                "1 cell".to_string()
+            } else {
+                format!("{n} cells")
+            }
+        };
+        format!(
+            "row has {}; the header has {}",
+            cells(self.found),
+            self.expected
+        )
     }
     fn help(&self) -> Option<String> {
         Some("add the missing cells; an empty cell is written `| |`".into())

@@ -59,7 +59,7 @@ impl Violation for Unreadable<'_> {
     }
     fn message(&self) -> String {
         format!(
-            "cannot tell which column of `{}`'s table holds the names and types",
+            "cannot tell which column of the table of `{}` holds the names and types",
             self.entity
         )
     }

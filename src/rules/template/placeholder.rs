@@ -165,7 +165,9 @@ fn stands_alone(doc: &crate::document::Document<'_>, span: Span) -> bool {
     let start = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let end = crate::document::line_end_after(doc.text, span.end);
     let line = doc.text.get(start..end).unwrap_or("");
-    let line = line.trim_start().trim_start_matches(|ch: char| ch.is_ascii_digit());
+    let line = line
+        .trim_start()
+        .trim_start_matches(|ch: char| ch.is_ascii_digit());
     bare(line.strip_prefix(['.', ')']).unwrap_or(line)) == p
 }
 
@@ -196,8 +198,18 @@ fn scan(text: &str, range: Span, out: &mut Vec<Span>) {
         let after = segment[start + word.len()..].chars().next();
         let boundary = |ch: Option<char>| ch.is_none_or(|ch| !(ch.is_alphanumeric() || ch == '_'));
         last_end = end;
-        if word.len() >= 7 && text::is_date_template(word) && boundary(before) && boundary(after) {
-            out.push(Span::new(range.start + start, range.start + start + word.len()));
+        // With separators only: `YYYYMMDD` describes a format, `YYYY-MM-DD` is the template's.
+        let separated = word.contains(['-', '/', '.']);
+        if separated
+            && word.len() >= 7
+            && text::is_date_template(word)
+            && boundary(before)
+            && boundary(after)
+        {
+            out.push(Span::new(
+                range.start + start,
+                range.start + start + word.len(),
+            ));
         }
     }
     for (s, e) in text::placeholders(segment) {
