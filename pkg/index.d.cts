@@ -245,6 +245,12 @@ export interface RuleMeta {
   name: string;
   /** The default severity. */
   severity: Severity;
+  /**
+   * `certain` when the text itself says what is wrong (errors by default);
+   * `heuristic` when the finding rests on how speclint read the document
+   * (warnings or info by default).
+   */
+  certainty: "certain" | "heuristic";
   fix: FixAvailability;
   summary: string;
 }
@@ -266,6 +272,8 @@ export interface Config {
   exclude: string[];
   default_type: string | null;
   references: References;
+  /** Levels for some paths (relative to the config file); later entries win. */
+  overrides: { files: string[]; rules: Record<string, Level> }[];
 }
 
 /** The JSON Schema of one front matter field. */

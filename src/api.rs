@@ -326,8 +326,8 @@ impl Session {
         let spec_type = self.explicit(call.spec_type.as_deref())?;
         let path = call.path.as_deref().or(self.path.as_deref());
         let (text, report) = match input {
-            Input::Text(text) => (text.into(), self.linter.check_with_type(text, spec_type)),
-            Input::Bytes(bytes) => self.linter.check_bytes(bytes, spec_type),
+            Input::Text(text) => (text.into(), self.linter.check_at(path, text, spec_type)),
+            Input::Bytes(bytes) => self.linter.check_bytes_at(path, bytes, spec_type),
         };
         Ok(ValidateResult {
             diagnostics: self.locate(&text, &report.diagnostics, path),

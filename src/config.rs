@@ -65,6 +65,21 @@ pub struct Config {
     pub default_type: Option<String>,
     #[serde(default)]
     pub references: References,
+    /// Rule levels for some paths: `overrides: [{ files: ["legacy/**"], rules: { DB002: off } }]`.
+    /// Later entries win; paths are relative to the config file.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+/// Rule levels that apply to the files matching some globs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Globs of the files (relative to the config file; see `crate::glob`).
+    pub files: Vec<String>,
+    /// Rule levels by code or name, as in `rules`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
 }
 
 impl Config {
@@ -78,8 +93,37 @@ impl Config {
 
     /// Resolves rule names and codes to levels; an unknown rule is an error naming the closest one.
     pub fn levels(&self) -> Result<Levels, OptionsError> {
+        resolve_levels(&self.rules, "rules")
+    }
+
+    /// The overrides, compiled: their globs and levels.
+    pub fn compiled_overrides(&self) -> Result<Vec<(crate::glob::GlobSet, Levels)>, OptionsError> {
+        self.overrides
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let globs = crate::glob::GlobSet::new(&o.files)
+                    .map_err(|e| OptionsError(format!("`overrides[{i}].files`: {e}")))?;
+                if o.files.is_empty() {
+                    return Err(OptionsError(format!(
+                        "`overrides[{i}].files` is empty; list the globs it applies to"
+                    )));
+                }
+                let levels = resolve_levels(&o.rules, &format!("overrides[{i}].rules"))?;
+                Ok((globs, levels))
+            })
+            .collect()
+    }
+}
+
+/// Resolves a `rules` map (codes or names) to levels.
+fn resolve_levels(
+    rules_map: &BTreeMap<String, Level>,
+    context: &str,
+) -> Result<Levels, OptionsError> {
+    {
         let mut out = Levels::new();
-        for (key, level) in &self.rules {
+        for (key, level) in rules_map {
             let Some(meta) = rules::find(key) else {
                 let all = rules::all();
                 let names = all.iter().map(|m| m.name);
@@ -87,7 +131,7 @@ impl Config {
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
                 return Err(OptionsError(format!(
-                    "unknown rule `{key}` in `rules`{hint}"
+                    "unknown rule `{key}` in `{context}`{hint}"
                 )));
             };
             out.insert(meta.code, level.severity());

@@ -196,6 +196,16 @@ impl Linter {
                 }
             }
         }
+        // The same path as every finding: the document's levels (its
+        // `overrides` matched on `path`) and its inline suppressions.
+        for ((d, doc), diags) in docs.iter().zip(&parsed).zip(out.iter_mut()) {
+            if diags.is_empty() {
+                continue;
+            }
+            let levels = self.levels_for(Some(d.path));
+            crate::rules::apply_levels(&levels, diags, true);
+            crate::suppress::filter(doc, diags);
+        }
         out
     }
 }

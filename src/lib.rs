@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod entries;
 pub mod export;
+pub mod glob;
 pub mod limits;
 pub mod model;
 pub mod normalize;
@@ -39,6 +40,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod spec_type;
+pub mod suppress;
 pub mod text;
 #[cfg(all(target_arch = "wasm32", feature = "bindgen"))]
 mod wasm;
@@ -113,6 +115,8 @@ impl std::error::Error for OptionsError {}
 pub struct Linter {
     registry: Registry,
     levels: Levels,
+    /// `overrides` of the config: globs of paths and the levels they set.
+    overrides: Vec<(glob::GlobSet, Levels)>,
     default_type: Option<String>,
     limits: limits::Limits,
 }
@@ -139,6 +143,7 @@ impl Linter {
         Ok(Linter {
             registry,
             levels,
+            overrides: config.compiled_overrides()?,
             default_type: config.default_type.clone(),
             limits: limits::Limits::default(),
         })
@@ -161,16 +166,22 @@ impl Linter {
 
     /// Validates a document against an explicit spec type (`None`: as [`Linter::check`]).
     pub fn check_with_type(&self, text: &str, explicit: Option<&str>) -> Report {
+        self.check_text_with(text, explicit, &self.levels)
+    }
+
+    fn check_text_with(&self, text: &str, explicit: Option<&str>, levels: &Levels) -> Report {
         if let Some(d) = self.limits.check_input(text) {
+            let mut diagnostics = vec![d];
+            rules::apply_levels(levels, &mut diagnostics, true);
             return Report {
-                diagnostics: vec![d],
+                diagnostics,
                 spec_type: None,
                 type_source: None,
                 declares_spec_type: false,
             };
         }
         let doc = Document::parse(text);
-        self.check_document(&doc, explicit)
+        self.check_document_with(&doc, explicit, levels)
     }
 
     /// Validates a file's bytes. Invalid UTF-8 is decoded lossily (every
@@ -183,21 +194,81 @@ impl Linter {
         bytes: &'b [u8],
         explicit: Option<&str>,
     ) -> (std::borrow::Cow<'b, str>, Report) {
+        self.check_bytes_with(bytes, explicit, &self.levels)
+    }
+
+    fn check_bytes_with<'b>(
+        &self,
+        bytes: &'b [u8],
+        explicit: Option<&str>,
+        levels: &Levels,
+    ) -> (std::borrow::Cow<'b, str>, Report) {
         match std::str::from_utf8(bytes) {
-            Ok(text) => (text.into(), self.check_with_type(text, explicit)),
+            Ok(text) => (text.into(), self.check_text_with(text, explicit, levels)),
             Err(e) => {
                 let offset = e.valid_up_to();
                 let text = String::from_utf8_lossy(bytes).into_owned();
-                let mut report = self.check_with_type(&text, explicit);
-                report.diagnostics.push(invalid_utf8(&text, offset, bytes));
+                let mut report = self.check_text_with(&text, explicit, levels);
+                let mut extra = vec![invalid_utf8(&text, offset, bytes)];
+                rules::apply_levels(levels, &mut extra, true);
+                report.diagnostics.append(&mut extra);
                 diagnostic::sort(&mut report.diagnostics);
                 (text.into(), report)
             }
         }
     }
 
+    /// The rule levels for a document at `path` (relative to the config
+    /// file, `/`-separated): the config's `rules`, then every matching
+    /// `overrides` entry in order.
+    pub fn levels_for(&self, path: Option<&str>) -> std::borrow::Cow<'_, Levels> {
+        let Some(path) = path else {
+            return std::borrow::Cow::Borrowed(&self.levels);
+        };
+        let mut matching = self
+            .overrides
+            .iter()
+            .filter(|(g, _)| g.matches(path))
+            .peekable();
+        if matching.peek().is_none() {
+            return std::borrow::Cow::Borrowed(&self.levels);
+        }
+        let mut levels = self.levels.clone();
+        for (_, l) in matching {
+            levels.extend(l.iter().map(|(k, v)| (*k, *v)));
+        }
+        std::borrow::Cow::Owned(levels)
+    }
+
+    /// Validates a file's bytes as [`Linter::check_bytes`] does, with the
+    /// levels of its path (see [`Linter::levels_for`]).
+    pub fn check_bytes_at<'b>(
+        &self,
+        path: Option<&str>,
+        bytes: &'b [u8],
+        explicit: Option<&str>,
+    ) -> (std::borrow::Cow<'b, str>, Report) {
+        let levels = self.levels_for(path);
+        self.check_bytes_with(bytes, explicit, &levels)
+    }
+
+    /// Validates a document's text with the levels of its path.
+    pub fn check_at(&self, path: Option<&str>, text: &str, explicit: Option<&str>) -> Report {
+        let levels = self.levels_for(path);
+        self.check_text_with(text, explicit, &levels)
+    }
+
     /// Validates an already parsed document.
     pub fn check_document(&self, doc: &Document<'_>, explicit: Option<&str>) -> Report {
+        self.check_document_with(doc, explicit, &self.levels)
+    }
+
+    fn check_document_with(
+        &self,
+        doc: &Document<'_>,
+        explicit: Option<&str>,
+        levels: &Levels,
+    ) -> Report {
         let declared = declared_type(doc);
         let (spec, source) = self.resolve_type(doc, explicit, declared.as_deref());
         let empty = SpecType {
@@ -217,7 +288,7 @@ impl Linter {
         } else {
             Analysis::default()
         };
-        let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, &self.levels);
+        let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, levels);
         checker.type_source = source;
         let mut limit_diags = self.limits.check_document(doc);
         if has_spec && source == Some(TypeSource::Detected) {
@@ -230,6 +301,11 @@ impl Linter {
         }
         diagnostics.append(&mut limit_diags);
         diagnostic::sort(&mut diagnostics);
+        suppress::apply(doc, &mut diagnostics);
+        // One diagnostic path: the configured levels apply to every code,
+        // limits, input and suppression findings included (rules applied
+        // theirs when reporting, conditions included).
+        rules::apply_levels(levels, &mut diagnostics, false);
         Report {
             diagnostics,
             spec_type: spec.map(|s| s.id.clone()),

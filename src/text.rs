@@ -77,6 +77,14 @@ pub fn title_core(s: &str) -> (usize, usize) {
     (start.min(end), end)
 }
 
+/// At most `max` characters of `s`, with `…` when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// Spans (relative to `s`) of template placeholders `<...>` in `s`.
 ///
 /// A placeholder is `<` + one or more characters other than `<`, `>` and line

@@ -377,3 +377,66 @@ fn cross_document_checks() {
     assert!(xd2["related"][0]["line"].as_u64().unwrap() > 1);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `overrides` set levels by path, `XD…` codes honour levels like rules do,
+/// and inline suppressions remove findings (unused ones are reported as info).
+#[test]
+fn overrides_suppressions_and_cross_document_levels() {
+    let d = tmp();
+    fs::create_dir_all(d.path().join("specs/legacy")).unwrap();
+    fs::create_dir_all(d.path().join("initiatives")).unwrap();
+    fs::write(
+        d.path().join("speclint.yaml"),
+        "references:\n  initiatives: [\"initiatives/*.md\"]\nrules:\n  XD003: off\noverrides:\n  - files: [\"specs/legacy/**\"]\n    rules: { value-not-allowed: warning, XD001: off }\n",
+    )
+    .unwrap();
+    let bad = VALID.replace("status: approved", "status: in-review");
+    fs::write(d.path().join("specs/legacy/old.md"), &bad).unwrap();
+    fs::write(d.path().join("specs/new.md"), &bad).unwrap();
+    let json = |args: &[&str]| -> (Option<i32>, Vec<serde_json::Value>) {
+        let out = speclint()
+            .current_dir(d.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), v.as_array().unwrap().clone())
+    };
+    let (code, diags) = json(&["check", "specs", "-f", "json"]);
+    let sev = |path: &str, c: &str| -> Vec<String> {
+        diags
+            .iter()
+            .filter(|x| x["path"] == path && x["code"] == c)
+            .map(|x| x["severity"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(sev("specs/legacy/old.md", "FM008"), ["warning"]);
+    assert_eq!(sev("specs/new.md", "FM008"), ["error"]);
+    // The duplicate title is off for the legacy file only; XD003 is off everywhere.
+    assert!(sev("specs/legacy/old.md", "XD001").is_empty());
+    assert_eq!(sev("specs/new.md", "XD001"), ["error"], "{diags:#?}");
+    assert!(diags.iter().all(|x| x["code"] != "XD003"), "{diags:#?}");
+    assert_eq!(code, Some(1));
+
+    // Suppressions: the status line and the duplicate title, with a reason.
+    let suppressed = bad.replace(
+        "status: in-review",
+        "# speclint-disable-next-line FM008 -- migrating the workflow\nstatus: in-review",
+    ) + "\n<!-- speclint-disable-file XD001 -->\n<!-- speclint-disable-next-line DB002 -->\n";
+    fs::write(d.path().join("specs/new.md"), &suppressed).unwrap();
+    let (code, diags) = json(&["check", "specs/new.md", "specs/legacy", "-f", "json"]);
+    let codes: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|x| x["path"] == "specs/new.md")
+        .map(|x| (x["code"].as_str().unwrap(), x["severity"].as_str().unwrap()))
+        .collect();
+    assert!(
+        !codes.iter().any(|(c, _)| *c == "FM008" || *c == "XD001"),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("IS001", "info")),
+        "the DB002 suppression is unused: {codes:?}"
+    );
+    assert_eq!(code, Some(0), "{diags:#?}");
+}

@@ -542,7 +542,7 @@ function listRules(a, out) {
   }
   const fix = { none: "", sometimes: "fix sometimes", always: "fix" };
   for (const m of all) {
-    out.write(`${m.code}  ${m.name.padEnd(28)} ${m.severity.padEnd(8)} ${fix[m.fix].padEnd(14)} ${m.summary}\n`);
+    out.write(`${m.code}  ${m.name.padEnd(28)} ${m.severity.padEnd(8)} ${m.certainty.padEnd(10)} ${fix[m.fix].padEnd(14)} ${m.summary}\n`);
   }
   return 0;
 }

@@ -158,7 +158,7 @@ fn check_one(
 ) -> Result<Option<Checked>, String> {
     let bytes =
         std::fs::read(&t.path).map_err(|e| format!("cannot read `{}`: {e}", t.path.display()))?;
-    let (text, report) = linter.check_bytes(&bytes, explicit_type);
+    let (text, report) = linter.check_bytes_at(Some(&t.rel), &bytes, explicit_type);
     if !(t.explicit || t.included || report.declares_spec_type || explicit_type.is_some()) {
         return Ok(None);
     }

@@ -8,6 +8,8 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Target {
     pub path: PathBuf,
+    /// The path relative to the config's directory, `/`-separated (for `overrides`).
+    pub rel: String,
     /// Named on the command line (always checked) rather than found by walking
     /// (checked only when it declares `spec_type` or matches `include`).
     pub explicit: bool,
@@ -70,6 +72,7 @@ pub fn collect(
         if p.is_file() {
             out.push(Target {
                 path: p.to_path_buf(),
+                rel: slash(&rel(p)),
                 explicit: true,
                 included: matches(&include, p),
             });
@@ -111,6 +114,7 @@ pub fn collect(
                 continue;
             }
             out.push(Target {
+                rel: slash(&rel(&path)),
                 path,
                 explicit: false,
                 included,
@@ -120,6 +124,11 @@ pub fn collect(
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
     Ok(out)
+}
+
+/// A path with `/` separators.
+fn slash(p: &Path) -> String {
+    p.display().to_string().replace('\\', "/")
 }
 
 /// A file's text. Invalid UTF-8 is decoded lossily so that the rest of the

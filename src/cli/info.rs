@@ -59,10 +59,11 @@ pub fn rules(a: RulesArgs) -> Result<ExitCode, String> {
                 rules::FixAvailability::Always => "fix",
             };
             println!(
-                "{}  {:28} {:8} {:14} {}",
+                "{}  {:28} {:8} {:10} {:14} {}",
                 m.code,
                 m.name,
                 m.severity.as_str(),
+                m.certainty.as_str(),
                 fix,
                 m.summary
             );

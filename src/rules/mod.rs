@@ -311,6 +311,9 @@ pub mod builtin {
 
     /// Every diagnostic that is not a rule.
     pub static ALL: &[&RuleMeta] = &[
+        &crate::suppress::UNUSED,
+        &crate::suppress::UNKNOWN_RULE,
+        &crate::suppress::TOO_MANY,
         &INPUT_TOO_LARGE,
         &FRONT_MATTER_TOO_LARGE,
         &TOO_MANY_HEADINGS,
@@ -338,6 +341,30 @@ pub fn all() -> Vec<&'static RuleMeta> {
         .map(|r| r.meta)
         .chain(builtin::ALL.iter().copied())
         .collect()
+}
+
+/// Applies configured levels to diagnostics produced outside the rules
+/// (limits, input, suppressions, cross-document checks; with `all`, to every
+/// code): `off` removes them, another level sets their severity. Rules
+/// apply theirs when they report.
+pub fn apply_levels(levels: &Levels, diagnostics: &mut Vec<Diagnostic>, all: bool) {
+    if levels.is_empty() {
+        return;
+    }
+    let is_rule = |code: &str| RULES.iter().any(|r| r.meta.code == code);
+    diagnostics.retain_mut(|d| {
+        if !all && is_rule(d.code) {
+            return true;
+        }
+        match levels.get(d.code) {
+            Some(None) => false,
+            Some(Some(s)) => {
+                d.severity = *s;
+                true
+            }
+            None => true,
+        }
+    });
 }
 
 /// Runs every enabled rule.
