@@ -72,6 +72,11 @@ pub enum NearMissKind {
     Alias,
     /// Close by edit distance (a typo).
     Typo,
+    /// The title with a few more words (`Data Lifecycle & Retention Policy`).
+    Extended,
+    /// Several sections under one heading (`Risks, Open Questions & References`):
+    /// the heading stands for each of them.
+    Combined,
 }
 
 /// A repeated subsection, e.g. one entity of the Entity Inventory.
@@ -112,10 +117,25 @@ pub struct Analysis {
     /// semantics (computed once here; the `DB` rules, export and cross-document
     /// checks read it).
     pub schema: Vec<crate::schema::EntitySchema>,
+    /// The spec type's column vocabulary and each table's header roles, read once.
+    pub(crate) tables: Option<(
+        crate::model::columns::Vocabulary,
+        crate::entries::TableRoles,
+    )>,
 }
 
 impl Analysis {
+    /// The analysis without the database model: headings, sections, tables,
+    /// entries and conditions (what cross-document checks need).
+    pub fn structure(doc: &Document<'_>, spec: &SpecType) -> Analysis {
+        Self::build(doc, spec, false)
+    }
+
     pub fn new(doc: &Document<'_>, spec: &SpecType) -> Analysis {
+        Self::build(doc, spec, true)
+    }
+
+    fn build(doc: &Document<'_>, spec: &SpecType, with_schema: bool) -> Analysis {
         let mut a = Analysis {
             roles: vec![HeadingRole::Unknown; doc.headings.len()],
             found: vec![None; spec.sections.len()],
@@ -126,19 +146,29 @@ impl Analysis {
                 .collect(),
             ..Analysis::default()
         };
-        a.match_headings(doc, spec);
+        let classifier = a.match_headings(doc, spec);
+        a.tables = Some(
+            classifier
+                .unwrap_or_else(|| crate::entries::Classifier::new(doc, spec))
+                .into_roles(),
+        );
         a.find_entries(doc);
         a.active_conditions = active_conditions(doc, spec);
-        if spec
-            .semantics
-            .contains(&crate::spec_type::Semantics::DatabaseSchema)
+        if with_schema
+            && spec
+                .semantics
+                .contains(&crate::spec_type::Semantics::DatabaseSchema)
         {
             a.schema = crate::schema::entities(doc, spec, &a);
         }
         a
     }
 
-    fn match_headings(&mut self, doc: &Document<'_>, spec: &SpecType) {
+    fn match_headings<'d, 'a>(
+        &mut self,
+        doc: &'d Document<'a>,
+        spec: &SpecType,
+    ) -> Option<crate::entries::Classifier<'d, 'a>> {
         let section_level = section_level(spec);
         let matcher = TitleMatcher::new(spec);
         let mut roles: Vec<Option<HeadingRole>> = vec![None; doc.headings.len()];
@@ -173,7 +203,11 @@ impl Analysis {
             if roles[i].is_some() || !spec.sections.iter().any(|s| s.level == h.level) {
                 continue;
             }
-            if let Some((s, kind)) = matcher.near_miss(&h.text) {
+            if let Some((s, mut kind)) = matcher.near_miss(&h.text) {
+                // A title with a word more is an extension, not a typo: no rename drops the word.
+                if kind == NearMissKind::Typo && matcher.extended(&h.text) == Some(s) {
+                    kind = NearMissKind::Extended;
+                }
                 if spec.sections[s].level == h.level && self.found[s].is_none() {
                     self.found[s] = Some(i);
                     roles[i] = Some(HeadingRole::NearMiss { spec: s, kind });
@@ -181,8 +215,33 @@ impl Analysis {
             }
         }
 
+        // Pass 2b: a heading that combines sections not found yet
+        // (`Risks, Open Questions & References`) stands for all of them; one
+        // that extends a title (`Data Lifecycle & Retention Policy`) for it.
+        for (i, h) in doc.headings.iter().enumerate() {
+            if roles[i].is_some() || !spec.sections.iter().any(|s| s.level == h.level) {
+                continue;
+            }
+            let free = |s: &usize| self.found[*s].is_none() && spec.sections[*s].level == h.level;
+            if let Some(sections) = matcher.combined(&h.text).filter(|v| v.iter().all(free)) {
+                for &s in &sections {
+                    self.found[s] = Some(i);
+                }
+                roles[i] = Some(HeadingRole::NearMiss {
+                    spec: sections[0],
+                    kind: NearMissKind::Combined,
+                });
+            } else if let Some(s) = matcher.extended(&h.text).filter(free) {
+                self.found[s] = Some(i);
+                roles[i] = Some(HeadingRole::NearMiss {
+                    spec: s,
+                    kind: NearMissKind::Extended,
+                });
+            }
+        }
+
         // Pass 3: wrong levels, entries, subsections, titles and unknown headings.
-        let mut vocabulary = None;
+        let mut classifier = None;
         for (i, h) in doc.headings.iter().enumerate() {
             if roles[i].is_some() {
                 continue;
@@ -199,14 +258,10 @@ impl Analysis {
                 .and_then(HeadingRole::section_spec)
                 .filter(|&s| spec.sections[s].entries.is_some())
                 .filter(|&s| h.level > spec.sections[s].level);
-            let entry_kind = entry_of.map(|s| {
-                let rs = spec.sections[s].entries.as_ref();
-                crate::entries::classify(
-                    doc,
-                    i,
-                    rs,
-                    vocabulary.get_or_insert_with(|| crate::entries::vocabulary(spec)),
-                )
+            let entry_kind = entry_of.map(|_| {
+                classifier
+                    .get_or_insert_with(|| crate::entries::Classifier::new(doc, spec))
+                    .classify(i)
             });
 
             let role = if let (Some(s), Some(crate::entries::Kind::Entry), true) = (
@@ -236,6 +291,7 @@ impl Analysis {
             .into_iter()
             .map(|r| r.unwrap_or(HeadingRole::Unknown))
             .collect();
+        classifier
     }
 
     fn find_entries(&mut self, doc: &Document<'_>) {
@@ -509,6 +565,74 @@ impl TitleMatcher {
     }
 }
 
+/// Words that join titles and carry no meaning of their own.
+const JOINERS: &[&str] = &[
+    "and", "the", "of", "for", "our", "a", "an", "notes", "overview",
+];
+
+impl TitleMatcher {
+    /// The titles and aliases found as whole word runs in `text`, longest
+    /// first and without overlap: (section, first word, word count).
+    fn word_runs(&self, text: &str) -> (Vec<String>, Vec<(usize, usize, usize)>) {
+        let words: Vec<String> = normalize_title(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut names: Vec<(&Name, Vec<&str>)> = self
+            .names
+            .iter()
+            .map(|n| (n, n.text.split(' ').collect::<Vec<_>>()))
+            .collect();
+        names.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        let mut taken = vec![false; words.len()];
+        for (name, nw) in names {
+            if nw.is_empty() || nw.len() > words.len() {
+                continue;
+            }
+            for start in 0..=words.len() - nw.len() {
+                let range = start..start + nw.len();
+                if taken[range.clone()].iter().any(|&t| t) {
+                    continue;
+                }
+                if words[range.clone()].iter().zip(&nw).all(|(a, b)| a == b) {
+                    taken[range].iter_mut().for_each(|t| *t = true);
+                    found.push((name.section, start, nw.len()));
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|f| f.1);
+        (words, found)
+    }
+
+    /// Two or more sections whose titles (or aliases) make up the whole
+    /// heading, joined by `&`, `,`, `and`: `Risks, Open Questions & References`.
+    pub fn combined(&self, text: &str) -> Option<Vec<usize>> {
+        let (words, runs) = self.word_runs(text);
+        let mut sections: Vec<usize> = runs.iter().map(|r| r.0).collect();
+        sections.dedup();
+        let covered: usize = runs.iter().map(|r| r.2).sum();
+        let rest = words.len() - covered;
+        let joiners = words
+            .iter()
+            .filter(|w| JOINERS.contains(&w.as_str()))
+            .count();
+        (sections.len() >= 2 && rest <= joiners).then_some(sections)
+    }
+
+    /// One section whose title (or an alias of two or more words) is in the
+    /// heading with at most two more words: `Data Lifecycle & Retention Policy`.
+    pub fn extended(&self, text: &str) -> Option<usize> {
+        let (words, runs) = self.word_runs(text);
+        match runs.as_slice() {
+            [(s, _, len)] if *len >= 2 && words.len() - len <= 2 => Some(*s),
+            _ => None,
+        }
+    }
+}
+
 fn active_conditions(doc: &Document<'_>, spec: &SpecType) -> Vec<usize> {
     let Some(fm) = doc.yaml() else {
         return Vec::new();
@@ -700,6 +824,36 @@ mod tests {
         assert_eq!(role_of(&doc, &a, "Glossary"), HeadingRole::Unknown);
         assert_eq!(role_of(&doc, &a, "T"), HeadingRole::DocumentTitle);
         assert_eq!(a.section_for(spec_index(&spec, "purpose")), Some(1));
+    }
+
+    #[test]
+    fn combined_and_extended_titles() {
+        let (doc, a, spec) = analyze(
+            "## Purpose\nx\n## Data Lifecycle & Retention Policy\nx\n## Risks, Open Questions & References\nx\n",
+        );
+        assert_eq!(
+            role_of(&doc, &a, "Data Lifecycle & Retention Policy"),
+            HeadingRole::NearMiss {
+                spec: spec_index(&spec, "data-lifecycle-retention"),
+                kind: NearMissKind::Extended
+            }
+        );
+        let combined = doc
+            .headings
+            .iter()
+            .position(|h| h.text.starts_with("Risks"))
+            .unwrap();
+        for id in ["risks-mitigations", "open-questions", "references"] {
+            assert_eq!(a.section_for(spec_index(&spec, id)), Some(combined), "{id}");
+        }
+        // A prose heading that merely mentions a one-word alias is not a section.
+        let (doc, a, _) = analyze("## Performance testing of the new import job\nx\n");
+        assert_eq!(
+            a.roles[0],
+            HeadingRole::Unknown,
+            "{:?}",
+            doc.headings[0].text
+        );
     }
 
     #[test]

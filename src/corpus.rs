@@ -112,9 +112,13 @@ impl Linter {
                 .spec_for(doc, None)
                 .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
             {
-                let analysis = Analysis::new(doc, spec);
+                // The entity names are all this needs: the headings' reading,
+                // without the database model.
+                let analysis = Analysis::structure(doc, spec);
                 let mut own = HashSet::new();
-                for ent in &analysis.schema {
+                for ent in analysis.entries.iter().filter(|e| {
+                    !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name)
+                }) {
                     let key = crate::text::fold_case(&ent.name);
                     if !own.insert(key.clone()) {
                         continue; // a duplicate inside one document is DB004's

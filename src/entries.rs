@@ -22,7 +22,7 @@
 use crate::document::{Document, Heading, Table};
 use crate::model::columns::{self, Role, Vocabulary};
 use crate::source::Span;
-use crate::spec_type::{RepeatedSpec, SpecType};
+use crate::spec_type::SpecType;
 
 /// What a heading inside a section of entries is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,81 +170,173 @@ pub fn is_listing_table(table: &Table) -> bool {
     words_are(&w, LISTINGS)
 }
 
-fn has_ddl(doc: &Document<'_>, region: Span) -> bool {
-    doc.code_blocks
-        .iter()
-        .filter(|b| region.contains_span(b.span))
-        .any(|b| {
-            let lang = b.language();
-            !crate::model::ddl::read(b.content.text(doc.text), &lang).is_empty()
-        })
+/// Classifies the headings of one document, reading each table's header and
+/// each code block's DDL at most once.
+pub struct Classifier<'d, 'a> {
+    doc: &'d Document<'a>,
+    vocabulary: Vocabulary,
+    /// The roles of each table's header, read at most once.
+    roles: TableRoles,
+    ddl: Vec<std::cell::Cell<Option<bool>>>,
 }
 
-/// Whether heading `i` has its own column table or DDL, before its
-/// subsections or in facet subsections (`#### Columns`).
-fn has_own_definition(doc: &Document<'_>, i: usize, vocabulary: &Vocabulary) -> bool {
-    let Some(region) = own_region(doc, i) else {
-        return false;
-    };
-    let defines = |r: Span| {
-        doc.tables
+/// The header roles of a document's tables, each read at most once (with one
+/// spec type's vocabulary); shared by the analysis and the database model.
+///
+/// Tables of one document mostly share their header (every entity's column
+/// table is headed alike), so each distinct header text is read once.
+#[derive(Debug, Clone, Default)]
+pub struct TableRoles {
+    /// Per table: the index of its reading in `readings`.
+    of_table: Vec<std::cell::OnceCell<usize>>,
+    readings: std::cell::RefCell<Vec<std::rc::Rc<columns::ColumnRoles>>>,
+    by_header: std::cell::RefCell<std::collections::HashMap<Vec<String>, usize>>,
+}
+
+impl TableRoles {
+    pub fn new(tables: usize) -> Self {
+        TableRoles {
+            of_table: vec![std::cell::OnceCell::new(); tables],
+            ..TableRoles::default()
+        }
+    }
+
+    /// The roles of table `t` of `doc` (`None` past the tables).
+    pub fn get(
+        &self,
+        doc: &Document<'_>,
+        t: usize,
+        vocabulary: &Vocabulary,
+    ) -> Option<std::rc::Rc<columns::ColumnRoles>> {
+        let slot = self.of_table.get(t)?;
+        let table = doc.tables.get(t)?;
+        let ix = *slot.get_or_init(|| {
+            let texts: Vec<String> = table.header.cells.iter().map(|c| c.text.clone()).collect();
+            if let Some(&ix) = self.by_header.borrow().get(&texts) {
+                return ix;
+            }
+            let reading = columns::read_header(&texts, vocabulary);
+            let mut readings = self.readings.borrow_mut();
+            readings.push(std::rc::Rc::new(reading));
+            let ix = readings.len() - 1;
+            self.by_header.borrow_mut().insert(texts, ix);
+            ix
+        });
+        self.readings.borrow().get(ix).cloned()
+    }
+}
+
+impl<'d, 'a> Classifier<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>, spec: &SpecType) -> Self {
+        Classifier {
+            doc,
+            vocabulary: vocabulary(spec),
+            roles: TableRoles::new(doc.tables.len()),
+            ddl: vec![std::cell::Cell::new(None); doc.code_blocks.len()],
+        }
+    }
+
+    fn is_column_table(&self, t: usize) -> bool {
+        self.doc
+            .tables
+            .get(t)
+            .is_some_and(|table| !is_listing_table(table))
+            && self
+                .roles
+                .get(self.doc, t, &self.vocabulary)
+                .is_some_and(|r| r.looks_like_column_table())
+    }
+
+    /// The header roles read so far, for the database model to reuse.
+    pub fn into_roles(self) -> (Vocabulary, TableRoles) {
+        (self.vocabulary, self.roles)
+    }
+
+    fn is_ddl(&self, b: usize) -> bool {
+        let Some(cell) = self.ddl.get(b) else {
+            return false;
+        };
+        if let Some(v) = cell.get() {
+            return v;
+        }
+        let v = self.doc.code_blocks.get(b).is_some_and(|block| {
+            let lang = block.language();
+            !crate::model::ddl::read(block.content.text(self.doc.text), &lang).is_empty()
+        });
+        cell.set(Some(v));
+        v
+    }
+
+    /// Whether `region` holds a column table or DDL.
+    fn defines(&self, r: Span) -> bool {
+        let doc = self.doc;
+        let (first, tables) = crate::source::within(&doc.tables, |t| t.span, r);
+        let (first_block, blocks) = crate::source::within(&doc.code_blocks, |b| b.span, r);
+        tables
             .iter()
-            .filter(|t| r.contains_span(t.span))
-            .any(|t| is_column_table(t, vocabulary))
-            || has_ddl(doc, r)
-    };
-    if defines(region) {
-        return true;
+            .enumerate()
+            .any(|(k, t)| r.contains_span(t.span) && self.is_column_table(first + k))
+            || blocks
+                .iter()
+                .enumerate()
+                .any(|(k, b)| r.contains_span(b.span) && self.is_ddl(first_block + k))
     }
-    doc.sections.get(i).is_some_and(|sec| {
-        sec.children.iter().any(|&c| {
-            doc.headings
-                .get(c)
-                .is_some_and(|h| words_are(&columns::header_words(&h.text), FACETS))
-                && doc.sections.get(c).is_some_and(|s| defines(s.span))
-        })
-    })
-}
 
-/// Reads heading `i` inside a section of entries (see the module doc).
-pub fn classify(
-    doc: &Document<'_>,
-    i: usize,
-    _spec: Option<&RepeatedSpec>,
-    vocabulary: &Vocabulary,
-) -> Kind {
-    let Some(h) = doc.headings.get(i) else {
-        return Kind::Subsection;
-    };
-    let (name, _) = entry_name(doc, h);
-    if crate::text::is_placeholder_value(&name) {
-        return Kind::Entry;
-    }
-    let words = columns::header_words(&label_text(&h.text));
-    let code_name = first_code_span(doc, h).is_some();
-    if !code_name && (words_are(&words, NOT_ENTITIES) || words_are(&words, FACETS)) {
-        return Kind::Subsection;
-    }
-    if has_own_definition(doc, i, vocabulary) {
-        return Kind::Entry;
-    }
-    // A group: a subsection (not a facet) that defines an entity.
-    let is_group = doc.sections.get(i).is_some_and(|sec| {
-        sec.children.iter().any(|&c| {
-            doc.headings.get(c).is_some_and(|ch| {
-                !words_are(&columns::header_words(&ch.text), FACETS)
-                    && (has_own_definition(doc, c, vocabulary)
-                        || first_code_span(doc, ch).is_some())
+    /// Whether heading `i` has its own column table or DDL, before its
+    /// subsections or in facet subsections (`#### Columns`).
+    fn has_own_definition(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let Some(region) = own_region(doc, i) else {
+            return false;
+        };
+        if self.defines(region) {
+            return true;
+        }
+        doc.sections.get(i).is_some_and(|sec| {
+            sec.children.iter().any(|&c| {
+                doc.headings
+                    .get(c)
+                    .is_some_and(|h| words_are(&columns::header_words(&h.text), FACETS))
+                    && doc.sections.get(c).is_some_and(|s| self.defines(s.span))
             })
         })
-    });
-    if is_group {
-        return Kind::Group;
     }
-    if code_name || is_identifier_like(&name) {
-        return Kind::Entry;
+
+    /// Reads heading `i` inside a section of entries (see the module doc).
+    pub fn classify(&self, i: usize) -> Kind {
+        let doc = self.doc;
+        let Some(h) = doc.headings.get(i) else {
+            return Kind::Subsection;
+        };
+        let (name, _) = entry_name(doc, h);
+        if crate::text::is_placeholder_value(&name) {
+            return Kind::Entry;
+        }
+        let words = columns::header_words(&label_text(&h.text));
+        let code_name = first_code_span(doc, h).is_some();
+        if !code_name && (words_are(&words, NOT_ENTITIES) || words_are(&words, FACETS)) {
+            return Kind::Subsection;
+        }
+        if self.has_own_definition(i) {
+            return Kind::Entry;
+        }
+        // A group: a subsection (not a facet) that defines an entity.
+        let is_group = doc.sections.get(i).is_some_and(|sec| {
+            sec.children.iter().any(|&c| {
+                doc.headings.get(c).is_some_and(|ch| {
+                    !words_are(&columns::header_words(&ch.text), FACETS)
+                        && (self.has_own_definition(c) || first_code_span(doc, ch).is_some())
+                })
+            })
+        });
+        if is_group {
+            return Kind::Group;
+        }
+        if code_name || is_identifier_like(&name) {
+            return Kind::Entry;
+        }
+        Kind::Subsection
     }
-    Kind::Subsection
 }
 
 /// Heading text without numbering, `{#id}` and emoji, for label comparison.
@@ -390,10 +482,11 @@ mod tests {
 
     fn kinds(md: &str) -> Vec<(String, Kind)> {
         let doc = Document::parse(md);
-        let v = Vocabulary::default();
+        let spec = crate::spec_type::builtin().remove(0);
+        let c = Classifier::new(&doc, &spec);
         (0..doc.headings.len())
             .filter(|&i| doc.headings[i].level > 2)
-            .map(|i| (doc.headings[i].text.clone(), classify(&doc, i, None, &v)))
+            .map(|i| (doc.headings[i].text.clone(), c.classify(i)))
             .collect()
     }
 

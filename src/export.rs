@@ -209,8 +209,11 @@ pub struct ColumnData {
 #[serde(rename_all = "camelCase")]
 pub struct PrimaryKeyData {
     pub columns: Vec<String>,
-    /// `constraints` (marked in the column table) or `body` (a line such as "Primary key: `id`").
+    /// Where it is declared: `constraints` (a cell of the column table), `body`
+    /// (a line such as "Primary key: `id`"), `ddl` or `engine` (`_id`).
     pub source: schema::KeySource,
+    /// `primary`, or what stands for it (`partition`, `order-by`, `logical`...).
+    pub kind: crate::model::keys::KeyKind,
     pub lines: Lines,
 }
 
@@ -649,6 +652,7 @@ fn entity(doc: &Document<'_>, e: &EntitySchema) -> EntityData {
         primary_key: e.primary_key.as_ref().map(|p| PrimaryKeyData {
             columns: p.columns.clone(),
             source: p.source,
+            kind: p.kind,
             lines: lines(doc, p.span),
         }),
         foreign_keys: e

@@ -97,6 +97,14 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// The elements of `v` (sorted by start) that start inside `region`, and
+/// the index of the first: two binary searches.
+pub fn within<T>(v: &[T], span_of: impl Fn(&T) -> Span, region: Span) -> (usize, &[T]) {
+    let a = v.partition_point(|x| span_of(x).start < region.start);
+    let b = v.partition_point(|x| span_of(x).start < region.end);
+    (a, v.get(a..b.max(a)).unwrap_or(&[]))
+}
+
 /// Offsets of line starts; built once per document in O(n).
 #[derive(Debug, Clone)]
 pub struct LineIndex {

@@ -89,10 +89,11 @@ pub fn directives(doc: &Document<'_>) -> Vec<Directive> {
     let base = doc.body_start;
     for (open, close) in [("<!--", "-->"), ("{/*", "*/}")] {
         let mut from = 0;
-        while let Some(i) = body[from..].find(open) {
+        while let Some(i) = memchr::memmem::find(&body.as_bytes()[from..], open.as_bytes()) {
             let start = from + i;
             let inner_start = start + open.len();
-            let Some(j) = body[inner_start..].find(close) else {
+            let Some(j) = memchr::memmem::find(&body.as_bytes()[inner_start..], close.as_bytes())
+            else {
                 break;
             };
             let inner_end = inner_start + j;

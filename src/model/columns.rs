@@ -496,19 +496,39 @@ fn best_phrase(words: &[String], vocabulary: &Vocabulary) -> Option<Part> {
             );
         }
     }
-    for p in VOCABULARY {
-        if let Some(end) = find_phrase(words, p.words.iter().copied()) {
-            consider(
-                end,
-                p.words.len(),
-                Part {
-                    roles: p.roles.to_vec(),
-                    inverted: p.inverted,
-                },
-            );
+    // Only phrases whose first word is one of the header's words can match.
+    let by_first = phrases_by_first_word();
+    for w in words {
+        for &k in by_first.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+            let p = &VOCABULARY[k];
+            if let Some(end) = find_phrase(words, p.words.iter().copied()) {
+                consider(
+                    end,
+                    p.words.len(),
+                    Part {
+                        roles: p.roles.to_vec(),
+                        inverted: p.inverted,
+                    },
+                );
+            }
         }
     }
     best.map(|(_, _, p)| p)
+}
+
+/// The vocabulary's phrases by their first word, built once per process.
+fn phrases_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        for (k, p) in VOCABULARY.iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                m.entry(*first).or_default().push(k);
+            }
+        }
+        m
+    })
 }
 
 /// The index of the last word of the last occurrence of `phrase` in `words`.
@@ -610,7 +630,20 @@ pub fn singular(w: &str) -> String {
 /// the first word decides, so `yes (until backfill)` is `Some(true)`). An
 /// empty cell, `—` or anything else is `None`.
 pub fn parse_nullable(s: &str) -> Option<bool> {
-    let t = crate::text::fold_case(unwrap_markup(s));
+    let bare = unwrap_markup(s);
+    // The common cells, without allocating.
+    for (word, v) in [
+        ("no", false),
+        ("yes", true),
+        ("y", true),
+        ("n", false),
+        ("", false),
+    ] {
+        if bare.eq_ignore_ascii_case(word) {
+            return (!word.is_empty()).then_some(v);
+        }
+    }
+    let t = crate::text::fold_case(bare);
     let t = t.trim();
     if t.starts_with("not null")
         || t.starts_with("non-null")

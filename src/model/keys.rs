@@ -102,8 +102,76 @@ fn negated(t: &Tokens<'_>, i: usize) -> bool {
         || (neg(back(2)) && matches!(back(1).as_deref(), Some("a" | "an" | "the" | "part")))
 }
 
+/// Word starts one of which every key marker and reference has (ASCII,
+/// case-insensitive, at the start of a word): a text without any of them
+/// has no mark in a `Text` or `TypeColumn` context.
+fn stems(first: u8) -> &'static [&'static str] {
+    match first {
+        b'p' => &["pk", "pri", "partition"],
+        b'k' => &["key"],
+        b'h' => &["hash"],
+        b's' => &["sort", "sk", "serial", "smallserial", "surrogate"],
+        b'r' => &["range", "ref", "row k", "row i"],
+        b'c' => &["cluster", "ck", "candidate", "composite"],
+        b'u' => &["uniq", "uk", "uq"],
+        b'a' => &["ak", "auto"],
+        b'i' => &["ident"],
+        b'f' => &["fk", "foreign"],
+        b'd' => &["doc i", "doc k", "document i", "document k"],
+        b'n' => &["node k", "node i", "natural"],
+        b'l' => &["logical"],
+        b'b' => &["business", "bigserial", "bigauto"],
+        b'o' => &["order b", "order k", "ordered b"],
+        b'@' => &["@id"],
+        _ => &[],
+    }
+}
+
+/// Whether a text may hold a key marker or a reference: a fast pre-check
+/// with no allocation (`false` means [`cell_marks`] finds nothing in a
+/// `Text` cell and [`line_declaration`] nothing at all).
+pub fn may_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut word_start = true;
+    for i in 0..b.len() {
+        let c = b[i];
+        if c >= 0x80 {
+            // `🔑`, `🗝` and the arrows are multi-byte: rare, checked whole.
+            if text
+                .get(i..)
+                .is_some_and(|r| r.starts_with(['🔑', '🗝', '→', '⟶', '➝', '➔', '⇒']))
+            {
+                return true;
+            }
+            word_start = false;
+            continue;
+        }
+        if (c == b'-' || c == b'=') && b.get(i + 1) == Some(&b'>') {
+            return true;
+        }
+        if word_start || c == b'@' {
+            for stem in stems(c.to_ascii_lowercase()) {
+                let s = stem.as_bytes();
+                if b.len() - i >= s.len() && b[i..i + s.len()].eq_ignore_ascii_case(s) {
+                    return true;
+                }
+            }
+        }
+        word_start = !(c.is_ascii_alphanumeric() || c == b'_');
+    }
+    false
+}
+
 /// Reads the key marks of one cell.
 pub fn cell_marks(text: &str, ctx: CellContext) -> Marks {
+    if matches!(ctx, CellContext::Text | CellContext::TypeColumn) && !may_mark(text) {
+        return Marks::default();
+    }
+    cell_marks_unchecked(text, ctx)
+}
+
+/// [`cell_marks`] for a caller that already ran [`may_mark`] on the text.
+pub fn cell_marks_unchecked(text: &str, ctx: CellContext) -> Marks {
     let t = tokenize(text);
     let mut m = Marks::default();
     if ctx == CellContext::PrimaryColumn {
@@ -535,6 +603,12 @@ mod tests {
         assert_eq!(kinds("PKG name", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("pk_orders", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("🔑", Text), vec![Primary]);
+        assert!(!may_mark("timestamptz"));
+        assert!(
+            !may_mark("— é ü 😀"),
+            "multi-byte text is read without slicing inside a character"
+        );
+        assert!(may_mark("FK → a.b") && may_mark("PRIMARY KEY") && may_mark("@id"));
         assert_eq!(kinds("GSI3 PK", KeysColumn), Vec::<KeyKind>::new());
         assert_eq!(kinds("NODE KEY; id from CRM", Text), vec![Primary]);
         assert_eq!(cell_marks("PK1", Text).ordinal, Some(1));

@@ -115,11 +115,7 @@ pub(crate) fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchem
 }
 
 /// The elements of `v` (sorted by start) that start inside `region`, and the index of the first.
-pub(crate) fn within<T>(v: &[T], span_of: impl Fn(&T) -> Span, region: Span) -> (usize, &[T]) {
-    let a = v.partition_point(|x| span_of(x).start < region.start);
-    let b = v.partition_point(|x| span_of(x).start < region.end);
-    (a, v.get(a..b.max(a)).unwrap_or(&[]))
-}
+pub(crate) use crate::source::within;
 
 /// The first start after `offset` among the elements of `v` (sorted by start).
 pub(crate) fn next_start<T>(

@@ -75,7 +75,9 @@ pub struct EntitySchema {
     pub indexes: Vec<IndexSchema>,
     /// A view (heading or DDL says so): it needs no key.
     pub view: bool,
-    /// The column table says it lists only some columns (`...`, "other columns omitted").
+    /// The column table has a `...` row: it lists only some columns. (Prose
+    /// saying so, "other columns omitted", is read on demand by
+    /// [`EntitySchema::columns_are_complete`].)
     pub partial: bool,
 }
 
@@ -87,13 +89,18 @@ impl EntitySchema {
     }
 
     /// Whether the column table was read with confidence: its names and
-    /// types found, and it lists every column.
-    pub fn columns_are_complete(&self) -> bool {
+    /// types found, and it lists every column (no `...` row, and no line of
+    /// the entity saying "other columns omitted" or the like).
+    pub fn columns_are_complete(&self, doc: &Document<'_>) -> bool {
         !self.partial
             && self
                 .reading
                 .as_ref()
                 .is_some_and(|r| r.confidence == ReadConfidence::Clear && !r.name_by_position)
+            && !doc
+                .sections
+                .get(self.section)
+                .is_some_and(|s| says_partial(doc, s.span))
     }
 }
 
@@ -101,9 +108,9 @@ impl EntitySchema {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableReading {
     pub confidence: ReadConfidence,
-    /// The roles found, for messages: `` `name` (`Column`) ``.
+    /// The roles found, for messages: `` `name` (`Column`) `` (only for an unclear table).
     pub found: Vec<String>,
-    /// Header cells that name nothing known.
+    /// Header cells that name nothing known (only for an unclear table).
     pub unknown: Vec<String>,
     /// Whether the names were taken from the first column by position.
     pub name_by_position: bool,
@@ -196,16 +203,40 @@ pub struct ForeignKey {
     /// The reference text, from `REFERENCES` or `FK` to the end of the target.
     pub span: Span,
     pub source: KeySource,
-    /// The text around the reference says its target lives elsewhere
-    /// ("outside this schema", "owned by the Accounts service").
+    /// The row or line the reference is written in: its words may say the
+    /// target lives elsewhere (see [`ForeignKey::is_external`]).
     #[serde(skip)]
-    pub external: bool,
+    pub context: Span,
     /// The reference as read, with its other readings and certainty.
     #[serde(skip)]
     pub reference: Reference,
+    /// What the target resolves to in the document, worked out once when
+    /// all entities are known.
+    #[serde(skip)]
+    pub resolved: Resolved,
+}
+
+/// A foreign key's [`Resolution`], by entity index (see [`entities`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Resolved {
+    #[default]
+    Yes,
+    NoEntity,
+    NoColumn {
+        /// Index of the target entity.
+        entity: usize,
+        column: String,
+        certain: bool,
+    },
 }
 
 impl ForeignKey {
+    /// Whether the row or line of the reference says its target lives
+    /// elsewhere ("outside this schema", "owned by the Accounts service").
+    pub fn is_external(&self, text: &str) -> bool {
+        says_external(self.context.text(text))
+    }
+
     /// The target written as `orders(id)` (or `orders` without columns).
     pub fn target(&self) -> String {
         if self.target_columns.is_empty() {
@@ -239,7 +270,17 @@ pub struct IndexSchema {
 /// entity, except those named by a template placeholder (`<table_name>`) or
 /// with an empty name: they do not describe a table.
 pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec<EntitySchema> {
-    let vocabulary = crate::entries::vocabulary(spec);
+    let fallback;
+    let (vocabulary, roles) = match &analysis.tables {
+        Some((v, r)) => (v, r),
+        None => {
+            fallback = (
+                crate::entries::vocabulary(spec),
+                crate::entries::TableRoles::new(doc.tables.len()),
+            );
+            (&fallback.0, &fallback.1)
+        }
+    };
     let ddl = DdlIndex::new(doc);
     let mut out = Vec::new();
     for entry in &analysis.entries {
@@ -267,8 +308,10 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
             view: false,
             partial: false,
         };
-        if let Some(t) = table {
-            read_table(doc, t, &vocabulary, &mut e);
+        if let (Some(t), Some(ix)) = (table, entry.table) {
+            if let Some(r) = roles.get(doc, ix, vocabulary) {
+                read_table(t, &r, &mut e);
+            }
         }
         let region = section.span;
         let heading = doc
@@ -276,7 +319,6 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
             .get(entry.section)
             .map_or("", |h| h.text.as_str());
         e.view = says_view(heading);
-        e.partial |= says_partial(doc, region);
         for t in ddl.tables_for(name, region) {
             read_ddl(t, &mut e);
         }
@@ -285,6 +327,34 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         let aggregate = says_aggregate(heading) || says_aggregate(&e.name);
         e.primary_key = derive_primary_key(&e.keys, aggregate);
         out.push(e);
+    }
+    // Every foreign key resolved once, now that every entity is known.
+    let index = EntityIndex::new(&out);
+    let resolved: Vec<Vec<Resolved>> = out
+        .iter()
+        .map(|e| {
+            e.foreign_keys
+                .iter()
+                .map(|fk| match index.resolve(doc, fk) {
+                    Resolution::Resolved => Resolved::Yes,
+                    Resolution::NoEntity => Resolved::NoEntity,
+                    Resolution::NoColumn {
+                        entity,
+                        column,
+                        certain,
+                    } => Resolved::NoColumn {
+                        entity: index.position(entity),
+                        column,
+                        certain,
+                    },
+                })
+                .collect()
+        })
+        .collect();
+    for (e, r) in out.iter_mut().zip(resolved) {
+        for (fk, r) in e.foreign_keys.iter_mut().zip(r) {
+            fk.resolved = r;
+        }
     }
     out
 }
@@ -398,6 +468,14 @@ impl<'e> EntityIndex<'e> {
             })
     }
 
+    /// The index of an entity of this index (by address).
+    pub fn position(&self, e: &EntitySchema) -> usize {
+        self.entities
+            .iter()
+            .position(|x| std::ptr::eq(x, e))
+            .unwrap_or(0)
+    }
+
     /// The first entity with this name (case-insensitive), if any.
     pub fn first_named(&self, name: &str) -> Option<usize> {
         self.by_name.get(&normalize_name(name)).copied()
@@ -429,7 +507,7 @@ pub enum Resolution<'e> {
 
 impl<'e> EntityIndex<'e> {
     /// Resolves a foreign key by every reading of its reference.
-    pub fn resolve(&self, fk: &ForeignKey) -> Resolution<'e> {
+    pub fn resolve(&self, doc: &Document<'_>, fk: &ForeignKey) -> Resolution<'e> {
         let readings = fk.reference.readings();
         let mut missing: Option<Resolution<'e>> = None;
         for reading in &readings {
@@ -447,7 +525,7 @@ impl<'e> EntityIndex<'e> {
                             certain: fk.reference.certain
                                 && readings.len() == 1
                                 && how == NameMatch::Exact
-                                && target.columns_are_complete(),
+                                && target.columns_are_complete(doc),
                         });
                     }
                 }
@@ -475,24 +553,26 @@ fn has_column(target: &EntitySchema, name: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Column tables
 
-fn read_table(
-    doc: &Document<'_>,
-    table: &Table,
-    vocabulary: &columns::Vocabulary,
-    e: &mut EntitySchema,
-) {
+fn read_table(table: &Table, roles: &columns::ColumnRoles, e: &mut EntitySchema) {
     let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
-    let roles = columns::read_header(&headers, vocabulary);
+    let confidence = match roles.confidence() {
+        Confidence::Clear => ReadConfidence::Clear,
+        Confidence::NoType => ReadConfidence::NoType,
+        Confidence::Unclear => ReadConfidence::Unclear,
+    };
+    // What was and was not understood is said only for an unclear table.
+    let unclear = confidence == ReadConfidence::Unclear;
     e.reading = Some(TableReading {
-        confidence: match roles.confidence() {
-            Confidence::Clear => ReadConfidence::Clear,
-            Confidence::NoType => ReadConfidence::NoType,
-            Confidence::Unclear => ReadConfidence::Unclear,
+        confidence,
+        found: if unclear {
+            roles.describe_found(&headers)
+        } else {
+            Vec::new()
         },
-        found: roles.describe_found(&headers),
         unknown: roles
             .unknown
             .iter()
+            .filter(|_| unclear)
             .filter_map(|&i| headers.get(i))
             .map(|h| h.trim().to_string())
             .collect(),
@@ -500,6 +580,17 @@ fn read_table(
         header: table.header.span,
     });
     let name_ix = roles.name.unwrap_or(0);
+    // What each column's cells mean for key markers, read once per table.
+    let contexts: Vec<CellContext> = (0..headers.len())
+        .map(|ix| {
+            cell_context(
+                &headers,
+                ix,
+                roles.cells.get(ix).map_or(&[][..], Vec::as_slice),
+            )
+        })
+        .collect();
+
     let cons_ix = roles.constraints.first().or(roles.keys.first()).copied();
     for row in &table.rows {
         let cell = |ix: Option<usize>| ix.and_then(|i| row.cells.get(i));
@@ -539,16 +630,30 @@ fn read_table(
             default_span: default_cell.map(|c| c.span),
             constraints_span: cons_cell.map(|c| c.span),
         };
-        // Every cell of the row but the name may declare keys and references.
+        // Every cell of the row but the name may declare keys and references;
+        // a row with no marker at all (most rows) is not read cell by cell.
         let mut ordinal = None;
         let mut first_key_cell: Option<Span> = None;
         for (ix, c) in row.cells.iter().enumerate() {
-            if ix == name_ix || c.text.trim().is_empty() {
+            // Names, nullability and defaults declare no keys or references.
+            if ix == name_ix
+                || Some(ix) == roles.nullable.map(|(n, _)| n)
+                || Some(ix) == roles.default
+                || c.text.trim().is_empty()
+            {
                 continue;
             }
             let cell_roles = roles.cells.get(ix).map_or(&[][..], Vec::as_slice);
-            let ctx = cell_context(&headers, ix, cell_roles);
-            let marks = keys::cell_marks(&c.text, ctx);
+            let ctx = contexts.get(ix).copied().unwrap_or_default();
+            // One pre-check for both readers: most cells hold neither a key nor a reference.
+            let may = keys::may_mark(&c.text);
+            if !may
+                && matches!(ctx, CellContext::Text | CellContext::TypeColumn)
+                && !cell_roles.contains(&Role::References)
+            {
+                continue;
+            }
+            let marks = keys::cell_marks_unchecked(&c.text, ctx);
             for k in &marks.kinds {
                 if !col.keys.contains(k) {
                     col.keys.push(*k);
@@ -566,7 +671,7 @@ fn read_table(
                     Role::Keys | Role::Constraints | Role::References | Role::Notes
                 )
             }) || cell_roles.is_empty();
-            if reads_refs {
+            if reads_refs && (cell_roles.contains(&Role::References) || may) {
                 let is_refs_column =
                     cell_roles.contains(&Role::References) && !cell_roles.contains(&Role::Keys);
                 let ctx = refs::Context {
@@ -582,7 +687,7 @@ fn read_table(
                         r,
                         c.span.start,
                         KeySource::Constraints,
-                        row.span.text(doc.text),
+                        row.span,
                     );
                 }
             }
@@ -602,7 +707,6 @@ fn read_table(
         }
         e.columns.push(col);
     }
-    let _ = doc;
 }
 
 /// What a cell's column means for key markers.
@@ -663,7 +767,6 @@ fn says_partial(doc: &Document<'_>, region: Span) -> bool {
         .map(|p| p.text.as_str())
         .chain(items.iter().map(|i| i.text.as_str()))
         .any(|t| {
-            let l = t.to_ascii_lowercase();
             [
                 "other columns",
                 "columns omitted",
@@ -675,13 +778,23 @@ fn says_partial(doc: &Document<'_>, region: Span) -> bool {
                 "partial list",
             ]
             .iter()
-            .any(|p| l.contains(p))
+            .any(|p| contains_ignore_ascii_case(t, p))
         })
 }
 
 /// Whether a cell or line says a reference's target lives outside the document.
+/// Whether `hay` contains `needle` (ASCII lowercase), ignoring ASCII case, without allocating.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h)
+        .any(|i| h.len() - i >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 fn says_external(context: &str) -> bool {
-    let l = context.to_ascii_lowercase();
+    let l = context;
     [
         "outside this",
         "external",
@@ -699,7 +812,7 @@ fn says_external(context: &str) -> bool {
         "remote",
     ]
     .iter()
-    .any(|p| l.contains(p))
+    .any(|p| contains_ignore_ascii_case(l, p))
 }
 
 fn push_foreign_key(
@@ -709,7 +822,8 @@ fn push_foreign_key(
     base: usize,
     source: KeySource,
 ) {
-    push_foreign_key_in(e, column, r, base, source, "");
+    let span = Span::new(r.start + base, r.end + base);
+    push_foreign_key_in(e, column, r, base, source, span);
 }
 
 fn push_foreign_key_in(
@@ -718,7 +832,7 @@ fn push_foreign_key_in(
     mut r: Reference,
     base: usize,
     source: KeySource,
-    context: &str,
+    context: Span,
 ) {
     r.start += base;
     r.end += base;
@@ -743,8 +857,9 @@ fn push_foreign_key_in(
         target_columns: first.columns,
         span: Span::new(r.start, r.end),
         source,
-        external: says_external(context),
+        context,
         reference: r,
+        resolved: Resolved::Yes,
     });
 }
 
@@ -919,6 +1034,9 @@ fn read_body(doc: &Document<'_>, region: Span, table: Option<Span>, e: &mut Enti
         .collect();
     blocks.sort_by_key(|(s, _)| *s);
     for (s, text) in blocks {
+        if !keys::may_mark(text) {
+            continue;
+        }
         for d in keys::line_declaration(text) {
             e.keys.push(KeyFact {
                 kind: d.kind,
@@ -937,7 +1055,7 @@ fn read_body(doc: &Document<'_>, region: Span, table: Option<Span>, e: &mut Enti
                 .cloned()
                 .or_else(|| last_code_span(before))
                 .unwrap_or_default();
-            push_foreign_key_in(e, &column, r, s.start, KeySource::Body, text);
+            push_foreign_key_in(e, &column, r, s.start, KeySource::Body, s);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Related, Severity};
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
-use crate::schema::{self, Resolution};
+use crate::schema::Resolved;
 use crate::spec_type::Semantics;
 use crate::text::closest;
 
@@ -82,17 +82,20 @@ pub fn check(c: &mut Checker<'_>) {
         return;
     }
     let entities = &c.analysis.schema;
-    let index = schema::EntityIndex::new(entities);
     for e in entities {
         for fk in &e.foreign_keys {
-            let Resolution::NoColumn {
+            let Resolved::NoColumn {
                 entity,
                 column,
                 certain: true,
-            } = index.resolve(fk)
+            } = &fk.resolved
             else {
                 continue;
             };
+            let Some(entity) = entities.get(*entity) else {
+                continue;
+            };
+            let column = column.clone();
             let v = ForeignKeyColumnMissing {
                 target: fk.target(),
                 entity: &entity.name,

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
-use crate::schema::{self, Resolution};
+use crate::schema::Resolved;
 use crate::spec_type::Semantics;
 use crate::text::{closest, code_list};
 
@@ -130,20 +130,28 @@ pub fn check(c: &mut Checker<'_>) {
     }
     let analysis = c.analysis;
     let entities = &analysis.schema;
-    let index = schema::EntityIndex::new(entities);
     for e in entities {
-        for fk in e.foreign_keys.iter().filter(|fk| !fk.external) {
-            let problem = match index.resolve(fk) {
-                Resolution::Resolved | Resolution::NoColumn { certain: true, .. } => continue,
-                Resolution::NoEntity => Problem::NoEntity {
+        for fk in &e.foreign_keys {
+            let problem = match &fk.resolved {
+                Resolved::Yes | Resolved::NoColumn { certain: true, .. } => continue,
+                Resolved::NoEntity => Problem::NoEntity {
                     known: entities.iter().map(|x| x.name.as_str()).collect(),
                 },
-                Resolution::NoColumn { entity, column, .. } => Problem::NoColumn {
-                    entity: &entity.name,
-                    column,
-                    known: entity.columns.iter().map(|x| x.name.as_str()).collect(),
-                },
+                Resolved::NoColumn { entity, column, .. } => {
+                    let Some(entity) = entities.get(*entity) else {
+                        continue;
+                    };
+                    Problem::NoColumn {
+                        entity: &entity.name,
+                        column: column.clone(),
+                        known: entity.columns.iter().map(|x| x.name.as_str()).collect(),
+                    }
+                }
             };
+            // A row or line that says the target lives elsewhere is not checked.
+            if fk.is_external(c.doc.text) {
+                continue;
+            }
             let v = UnresolvedForeignKey {
                 target: fk.target(),
                 entity: &fk.target_entity,

@@ -25,16 +25,23 @@ use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 /// ## Data Classification & Compliance
 /// ```
 ///
+/// A heading with a few more words than the title (`Data Lifecycle &
+/// Retention Policy`) is read as that section, and a heading that joins
+/// several titles (`Risks, Open Questions & References`) stands for each of
+/// them: neither makes a section missing.
+///
 /// ## Fix safety
-/// The fix replaces the heading text with the canonical title. It is safe:
-/// the heading was matched to that section, and the section's content is
-/// left as it is.
+/// The fix replaces the heading text with the canonical title. It is safe
+/// for spelling variants, aliases and typos: the heading was matched to that
+/// section, and the section's content is left as it is. A heading with more
+/// words than the title, or one that combines sections, has no fix: renaming
+/// would drop the author's words.
 pub static META: RuleMeta = RuleMeta {
     code: "ST007",
     name: "near-miss-heading",
     severity: Severity::Warning,
     certainty: Certainty::Heuristic,
-    fix: FixAvailability::Always,
+    fix: FixAvailability::Sometimes,
     summary: "A section title is close to, but not, the canonical title.",
     needs_spec: true,
 };
@@ -43,6 +50,8 @@ struct NearMissHeading<'a> {
     found: &'a str,
     title: &'a str,
     kind: NearMissKind,
+    /// For a combined heading, the titles of every section it stands for.
+    titles: Vec<&'a str>,
 }
 
 impl Violation for NearMissHeading<'_> {
@@ -50,7 +59,15 @@ impl Violation for NearMissHeading<'_> {
         &META
     }
     fn message(&self) -> String {
-        format!("`{}` should be `{}`", self.found, self.title)
+        match self.kind {
+            NearMissKind::Extended => format!("`{}` is read as `{}`", self.found, self.title),
+            NearMissKind::Combined => format!(
+                "`{}` is read as the sections {}",
+                self.found,
+                crate::text::code_list(&self.titles)
+            ),
+            _ => format!("`{}` should be `{}`", self.found, self.title),
+        }
     }
     fn help(&self) -> Option<String> {
         Some(match self.kind {
@@ -62,6 +79,11 @@ impl Violation for NearMissHeading<'_> {
                 self.found, self.title
             ),
             NearMissKind::Typo => format!("did you mean `{}`?", self.title),
+            NearMissKind::Extended => format!(
+                "read as the section `{}`; the template's title keeps tools and links working",
+                self.title
+            ),
+            NearMissKind::Combined => "the template gives each section its own heading".to_string(),
         })
     }
 }
@@ -84,16 +106,27 @@ pub fn check(c: &mut Checker<'_>) {
             continue;
         }
         let core = crate::Span::new(h.content.start + a, h.content.start + b);
-        let fix = Fix::safe(
-            format!("Rename heading to `{}`", section.title),
-            vec![Edit::replace(core, section.title.clone())],
-        );
+        let fix = (!matches!(kind, NearMissKind::Extended | NearMissKind::Combined)).then(|| {
+            Fix::safe(
+                format!("Rename heading to `{}`", section.title),
+                vec![Edit::replace(core, section.title.clone())],
+            )
+        });
+        let titles = c
+            .spec
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| c.analysis.section_for(*s) == Some(i))
+            .map(|(_, sec)| sec.title.as_str())
+            .collect();
         let v = NearMissHeading {
             found: &h.text,
             title: &section.title,
             kind,
+            titles,
         };
-        if let Some(d) = c.report(v, h.content) {
+        if let (Some(d), Some(fix)) = (c.report(v, h.content), fix) {
             d.fix = Some(fix);
         }
     }

@@ -77,21 +77,35 @@ impl Violation for MissingColumn<'_> {
 }
 
 pub fn check(c: &mut Checker<'_>) {
+    // Column tables whose roles could not be read are reported once, by
+    // `unreadable-column-table`.
+    let unclear: std::collections::HashSet<usize> = c
+        .analysis
+        .schema
+        .iter()
+        .filter(|e| {
+            e.reading
+                .as_ref()
+                .is_some_and(|r| r.confidence == crate::schema::ReadConfidence::Unclear)
+        })
+        .filter_map(|e| e.table)
+        .collect();
+    let mut maps: std::collections::HashMap<(Vec<&str>, usize), crate::analysis::ColumnMap> =
+        std::collections::HashMap::new();
     for t in spec_tables(c.doc, c.spec, c.analysis) {
         let Some(table) = t.table.and_then(|i| c.doc.tables.get(i)) else {
             continue;
         };
-        // A column table whose roles could not be read is reported once, by
-        // `unreadable-column-table`.
-        if c.analysis.schema.iter().any(|e| {
-            e.table == t.table
-                && e.reading
-                    .as_ref()
-                    .is_some_and(|r| r.confidence == crate::schema::ReadConfidence::Unclear)
-        }) {
+        if t.table.is_some_and(|i| unclear.contains(&i)) {
             continue;
         }
-        let map = map_columns(table, t.spec);
+        // Tables of one document mostly share their header: map each once.
+        let header: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
+        let key = (header, std::ptr::from_ref(t.spec) as usize);
+        let map = maps
+            .entry(key)
+            .or_insert_with(|| map_columns(table, t.spec))
+            .clone();
         let missing: Vec<_> = t
             .spec
             .columns

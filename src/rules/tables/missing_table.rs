@@ -80,17 +80,19 @@ impl Violation for MissingTable<'_> {
 }
 
 pub fn check(c: &mut Checker<'_>) {
+    // Entities whose columns are defined by DDL instead of a table have them.
+    let with_columns: std::collections::HashSet<usize> = c
+        .analysis
+        .schema
+        .iter()
+        .filter(|e| !e.columns.is_empty())
+        .map(|e| e.section)
+        .collect();
     for t in spec_tables(c.doc, c.spec, c.analysis) {
         if t.table.is_some() || !t.spec.required {
             continue;
         }
-        // An entity whose columns are defined by DDL instead of a table has them.
-        if matches!(t.owner, Owner::Entry { .. })
-            && c.analysis
-                .schema
-                .iter()
-                .any(|e| e.section == t.heading && !e.columns.is_empty())
-        {
+        if matches!(t.owner, Owner::Entry { .. }) && with_columns.contains(&t.heading) {
             continue;
         }
         let Some(h) = c.doc.headings.get(t.heading) else {
