@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("speclint: error: {e}");
+            cli::out::eprint_line(&format!("speclint: error: {e}"));
             ExitCode::from(2)
         }
     }

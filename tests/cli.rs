@@ -440,3 +440,99 @@ fn overrides_suppressions_and_cross_document_levels() {
     );
     assert_eq!(code, Some(0), "{diags:#?}");
 }
+
+/// A closed or full stdout never panics the CLI (issue: safety #11).
+#[test]
+fn closed_and_full_stdout() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("speclint");
+    // `speclint check examples | head -c 1`: the reader goes away early.
+    let mut child = Std::new(&bin)
+        .current_dir(root())
+        .args(["check", "examples", "--color", "never"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut one = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut one).unwrap();
+    // The pipe's reading end is dropped here.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101), "{err}");
+    // `speclint rules > /dev/full`: a clear error and exit 2.
+    if Path::new("/dev/full").exists() {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Std::new(&bin)
+            .args(["rules"])
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("cannot write to standard output"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+/// Nothing from a document reaches a terminal or a CI log unescaped: control
+/// characters, C1, bidi overrides, and line breaks that would start a forged
+/// workflow command (issue: safety #5).
+#[test]
+fn document_text_is_escaped_in_every_format() {
+    let d = tmp();
+    let payload = "in-review\\n::error file=README.md::forged \\u001b[2J \\u001b]8;;https://x\\u0007 \\u0007 \\u202e";
+    let text = VALID.replace("status: approved", &format!("status: \"{payload}\""));
+    let name = "spec\u{1b}[31m.md";
+    fs::write(d.path().join(name), &text).unwrap();
+    for format in ["pretty", "github", "json", "sarif"] {
+        for quiet in [false, true] {
+            let mut args = vec!["check", name, "-f", format, "--color", "never"];
+            if quiet {
+                args.push("-q");
+            }
+            let out = speclint()
+                .current_dir(d.path())
+                .args(&args)
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+            for (what, s) in [("stdout", &stdout), ("stderr", &stderr)] {
+                let bad: Vec<char> = s
+                    .chars()
+                    .filter(|&c| speclint::report::sanitize::is_unsafe(c) && c != '\n')
+                    .collect();
+                assert!(bad.is_empty(), "{format} {what}: {bad:?}\n{s}");
+            }
+            // Every line of the GitHub format is a command speclint wrote.
+            if format == "github" {
+                for line in stdout.lines() {
+                    assert!(
+                        line.starts_with("::error file=")
+                            || line.starts_with("::warning file=")
+                            || line.starts_with("::notice file="),
+                        "{line}"
+                    );
+                }
+                assert!(
+                    !stdout
+                        .lines()
+                        .any(|l| l.starts_with("::error file=README.md")),
+                    "{stdout}"
+                );
+            }
+            if format == "json" || format == "sarif" {
+                let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+                assert!(v.to_string().contains("forged"));
+            }
+        }
+    }
+}

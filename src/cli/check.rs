@@ -71,18 +71,15 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    print!(
-        "{}",
-        report::render(
-            format,
-            &files,
-            &RenderOptions {
-                color,
-                quiet: a.quiet,
-                skipped
-            }
-        )
-    );
+    super::out::print(&report::render(
+        format,
+        &files,
+        &RenderOptions {
+            color,
+            quiet: a.quiet,
+            skipped,
+        },
+    ))?;
     Ok(if summary.errors > 0 {
         ExitCode::from(1)
     } else {

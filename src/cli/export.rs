@@ -5,7 +5,6 @@
 //! problems never fail an export (they are counted in `diagnostics`); only
 //! usage and I/O errors do (exit 2).
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,12 +41,6 @@ pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
             document: s.linter.export(&src.text, a.spec_type.as_deref()),
         });
     }
-    let mut out = std::io::stdout().lock();
-    match write!(out, "{}", export_json(&docs, a.pretty)).and_then(|()| out.flush()) {
-        // A closed pipe (`speclint export ... | head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the export: {e}"))
-        }
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    super::out::print(&export_json(&docs, a.pretty))?;
+    Ok(ExitCode::SUCCESS)
 }

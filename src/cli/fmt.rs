@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use speclint::normalize::NormalizeOptions;
 use speclint::report::unified_diff;
 
-use super::{FmtArgs, files, settings};
+use super::{FmtArgs, files, out, settings};
 
 /// What happened to one file.
 enum Outcome {
@@ -45,12 +45,12 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         let out = s.linter.normalize(&text, &opts);
         if a.check || a.diff {
             if out.changed {
-                print!("{}", unified_diff("-", &text, &out.text));
+                out::print(&unified_diff("-", &text, &out.text))?;
                 return Ok(ExitCode::from(1));
             }
             return Ok(ExitCode::SUCCESS);
         }
-        print!("{}", out.text);
+        out::print(&out.text)?;
         return Ok(ExitCode::SUCCESS);
     }
     let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
@@ -94,7 +94,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
                 unchanged += 1;
                 if print_mode {
                     let text = files::read(Path::new(path))?.text;
-                    print!("{text}");
+                    out::print(&text)?;
                 }
             }
             Outcome::Changed {
@@ -103,14 +103,14 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
             } => {
                 changed += 1;
                 if print_mode {
-                    print!("{normalized}");
+                    out::print(normalized)?;
                 } else if a.check || a.diff {
-                    print!("{}", unified_diff(path, original, normalized));
+                    out::print(&unified_diff(path, original, normalized))?;
                 }
             }
             Outcome::Failed(e) => {
                 failed += 1;
-                eprintln!("speclint: error: {e}");
+                out::eprint_line(&format!("speclint: error: {e}"));
             }
         }
     }
@@ -120,7 +120,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         } else {
             "would be reformatted"
         };
-        eprintln!(
+        out::eprint_line(&format!(
             "{changed} file{} {verb}, {unchanged} unchanged{}",
             plural(changed),
             if failed > 0 {
@@ -128,7 +128,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
             } else {
                 String::new()
             }
-        );
+        ));
     }
     Ok(if failed > 0 {
         ExitCode::from(2)

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use speclint::{rules, spec_type, text};
 
-use super::{RulesArgs, SchemaArgs, TypesArgs, settings};
+use super::{RulesArgs, SchemaArgs, TypesArgs, out, settings};
+use speclint::report::sanitize;
 
 pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config)?;
@@ -14,18 +15,23 @@ pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
             .iter()
             .map(|t| serde_json::json!({ "id": t.id, "name": t.name, "sections": t.sections.len(), "fields": t.fields.len() }))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        out::print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ))?;
     } else {
         let w = types.iter().map(|t| t.id.len()).max().unwrap_or(0);
+        let mut text = String::new();
         for t in types {
-            println!(
-                "{:w$}  {} ({} fields, {} sections)",
+            text.push_str(&format!(
+                "{:w$}  {} ({} fields, {} sections)\n",
                 t.id,
                 t.name,
                 t.fields.len(),
                 t.sections.len()
-            );
+            ));
         }
+        out::print(&sanitize::line_keep_newlines(&text))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -40,34 +46,39 @@ pub fn schema(a: SchemaArgs) -> Result<ExitCode, String> {
             text::code_list(&reg.ids())
         )
     })?;
-    println!(
-        "{}",
+    out::print(&format!(
+        "{}\n",
         serde_json::to_string_pretty(&spec_type::front_matter_schema(t)).unwrap_or_default()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn rules(a: RulesArgs) -> Result<ExitCode, String> {
     let all = rules::all();
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+        out::print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&all).unwrap_or_default()
+        ))?;
     } else {
+        let mut text = String::new();
         for m in all {
             let fix = match m.fix {
                 rules::FixAvailability::None => "",
                 rules::FixAvailability::Sometimes => "fix sometimes",
                 rules::FixAvailability::Always => "fix",
             };
-            println!(
-                "{}  {:28} {:8} {:10} {:14} {}",
+            text.push_str(&format!(
+                "{}  {:28} {:8} {:10} {:14} {}\n",
                 m.code,
                 m.name,
                 m.severity.as_str(),
                 m.certainty.as_str(),
                 fix,
                 m.summary
-            );
+            ));
         }
+        out::print(&text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,15 +22,15 @@ pub fn run(a: InitArgs) -> Result<ExitCode, String> {
                 ));
             }
             std::fs::write(o, out).map_err(|e| format!("cannot write `{}`: {e}", o.display()))?;
-            eprintln!(
+            super::out::eprint_line(&format!(
                 "wrote spec type `{}` ({} fields, {} sections) to {}",
                 t.id,
                 t.fields.len(),
                 t.sections.len(),
                 o.display()
-            );
+            ));
         }
-        None => print!("{out}"),
+        None => super::out::print(&out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

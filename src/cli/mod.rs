@@ -7,6 +7,7 @@ mod files;
 mod fmt;
 mod info;
 mod init;
+pub mod out;
 mod settings;
 
 use std::path::PathBuf;

@@ -2,7 +2,12 @@
 //! terminal text with code frames, JSON, SARIF 2.1.0 and GitHub workflow
 //! commands. Every renderer takes located diagnostics (1-based positions,
 //! columns in Unicode scalar values) and returns a `String`; printing is the
-//! caller's job.
+//! caller's job. Every piece of text that comes from a document or a path is
+//! escaped first ([`sanitize`]): nothing a document holds can move a
+//! terminal's cursor, forge a CI workflow command or reorder what a reviewer
+//! reads.
+
+pub mod sanitize;
 
 use serde::Serialize;
 use serde_json::json;
@@ -79,7 +84,7 @@ pub fn json(diags: &[LocatedDiagnostic], pretty: bool) -> String {
     } else {
         serde_json::to_string(diags)
     };
-    r.unwrap_or_else(|_| "[]".into())
+    sanitize::json(r.unwrap_or_else(|_| "[]".into()))
 }
 
 /// GitHub workflow commands, one line per diagnostic.
@@ -106,10 +111,14 @@ pub fn github(diags: &[LocatedDiagnostic]) -> String {
     out
 }
 
+/// A workflow command's data: `%`, CR and LF percent-encoded as GitHub
+/// documents, and every other control or bidi character escaped visibly.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let encoded = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    sanitize::line(&encoded).into_owned()
 }
 
 fn escape_property(s: &str) -> String {
@@ -183,7 +192,7 @@ pub fn sarif(diags: &[LocatedDiagnostic]) -> String {
             "results": results,
         }],
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    sanitize::json(serde_json::to_string_pretty(&doc).unwrap_or_default())
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -217,20 +226,28 @@ pub fn pretty(
         // JS): never trust them to be inside the text or on char boundaries.
         let rel_start = floor_char_boundary(source, d.start.saturating_sub(frame_start));
         let rel_end = floor_char_boundary(source, d.end.saturating_sub(frame_start)).max(rel_start);
+        // The frame shows the document: escaped, with the highlight moved along.
+        let (source, rel_start, rel_end) = sanitize::frame(source, rel_start, rel_end);
+        let source = source.as_ref();
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let label = d
-            .fix
-            .as_ref()
-            .map(|f| format!("fix ({}): {}", applicability(f.applicability), f.title));
+        let label = d.fix.as_ref().map(|f| {
+            format!(
+                "fix ({}): {}",
+                applicability(f.applicability),
+                sanitize::line(&f.title)
+            )
+        });
         let mut annotation = AnnotationKind::Primary.span(rel_start..rel_end);
         if let Some(l) = &label {
             annotation = annotation.label(l.as_str());
         }
-        let title = format!("{} [{}]", d.message, d.name);
+        let title = format!("{} [{}]", sanitize::line(&d.message), d.name);
+        let path = sanitize::line(path);
+        let path = path.as_ref();
         let mut groups = vec![
             level
                 .primary_title(title.as_str())
@@ -245,16 +262,20 @@ pub fn pretty(
         let notes: Vec<String> = d
             .related
             .iter()
-            .map(|r| match &r.path {
-                Some(p) => format!("{}: {p}:{}:{}", r.message, r.line, r.column),
-                None => format!("{}: {path}:{}:{}", r.message, r.line, r.column),
+            .map(|r| {
+                let m = sanitize::line(&r.message);
+                match &r.path {
+                    Some(p) => format!("{m}: {}:{}:{}", sanitize::line(p), r.line, r.column),
+                    None => format!("{m}: {path}:{}:{}", r.line, r.column),
+                }
             })
             .collect();
         for n in &notes {
             groups.push(Group::with_title(Level::NOTE.secondary_title(n.as_str())));
         }
-        if let Some(h) = &d.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+        let help = d.help.as_deref().map(sanitize::line);
+        if let Some(h) = &help {
+            groups.push(Group::with_title(Level::HELP.secondary_title(h.as_ref())));
         }
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
@@ -300,12 +321,12 @@ pub fn concise(diags: &[LocatedDiagnostic]) -> String {
     for d in diags {
         out.push_str(&format!(
             "{}:{}:{} {} {} {}\n",
-            d.path.as_deref().unwrap_or("-"),
+            sanitize::line(d.path.as_deref().unwrap_or("-")),
             d.line,
             d.column,
             d.severity.as_str(),
             d.code,
-            d.message
+            sanitize::line(&d.message)
         ));
     }
     out
@@ -372,12 +393,21 @@ pub fn render(format: Format, files: &[FileReport<'_>], opts: &RenderOptions) ->
 /// What `speclint fmt --check`/`--diff` prints for one changed document: a
 /// unified diff (3 lines of context) with `a/PATH` and `b/PATH` headers; empty
 /// when nothing changed.
+///
+/// The diff is for reading: a control or bidi character of the document is
+/// shown escaped (see [`sanitize::frame`]), so such a line's diff does not
+/// apply with `patch`.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    let path = sanitize::line(path);
+    let diff = similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+        .to_string();
+    match sanitize::frame(&diff, 0, 0).0 {
+        std::borrow::Cow::Borrowed(_) => diff,
+        std::borrow::Cow::Owned(s) => s,
+    }
 }
 
 /// One exported document of `speclint export` with several files.
@@ -401,7 +431,7 @@ pub fn export_json(docs: &[ExportEntry], pretty: bool) -> String {
     // Plain data with string keys, written to memory: this cannot fail.
     r.expect("a SpecDocument serializes to JSON");
     out.push(b'\n');
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    sanitize::json(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
 /// `serde_json`'s pretty formatter when set, else its compact one: a single
