@@ -181,3 +181,32 @@ def test_invalid_globs() -> None:
     with pytest.raises(GlobError, match="unclosed character class"):
         glob_to_regex("[a")
     assert not GlobSet([]) and not GlobSet([]).matches("a.md")
+
+
+@pytest.mark.parametrize(
+    "call, what",
+    [
+        (lambda: speclint.validate(VALID, path="docs/bad\udc80.md"), "`path`"),
+        (lambda: Linter().validate(VALID, path="\ud800"), "`path`"),
+        (lambda: speclint.validate(VALID, rules={"FM006\udcff": "off"}), "a `rules` key"),
+        (lambda: speclint.validate(VALID, rules={"FM006": "of\udcff"}), "the level of rule 'FM006'"),
+        (lambda: Linter(rules={"\udc80": "off"}), "a `rules` key"),
+        (lambda: speclint.validate(VALID, spec_type="database-\udc80schema"), "`spec_type`"),
+        (lambda: Linter().check(VALID, spec_type="\udfff"), "`spec_type`"),
+        (lambda: Linter().normalize(VALID, spec_type="\udfff"), "`spec_type`"),
+        (lambda: Linter().export(VALID, spec_type="\udfff"), "`spec_type`"),
+        (lambda: Linter().schema("\udfff"), "`spec_type`"),
+        (lambda: Linter(default_type="\ud800x"), "`default_type`"),
+        (lambda: speclint.validate(VALID, types=[{"id": "x\udc80", "name": "X"}]), "request"),
+        (lambda: speclint.parse_config("rules:\n  FM006: \udc80\n"), "request"),
+    ],
+)
+def test_a_lone_surrogate_is_a_value_error_naming_the_argument(call, what: str) -> None:
+    # Issue "Safety", item 14: not a raw UnicodeEncodeError from json/encode.
+    with pytest.raises(ValueError, match="not valid Unicode") as e:
+        call()
+    assert not isinstance(e.value, UnicodeError)
+    assert what in str(e.value)
+    str(e.value).encode("utf-8")  # the message itself can be printed
+    # The module still answers afterwards.
+    assert speclint.validate(VALID) == []

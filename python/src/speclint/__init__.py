@@ -126,6 +126,23 @@ def _type_input(t: Any) -> Any:
     raise TypeError(f"a spec type must be YAML text, a path or a dict, not {type(t).__name__}")
 
 
+def _text(what: str, value: Any) -> Any:
+    """`value`, if it is text the core can be sent: a `str` with a lone surrogate
+    (what `os.fsdecode` makes of a file name that is not UTF-8, or a broken
+    string) cannot be encoded as UTF-8, so it is refused with a `ValueError`
+    naming the argument rather than a `UnicodeEncodeError` from deep inside."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise ValueError(
+                f"{what} is not valid Unicode text: a lone surrogate U+{ord(value[e.start]):04X} "
+                f"at index {e.start} ({shown[:200]!r})"
+            ) from None
+    return value
+
+
 def _options(
     types: Optional[Iterable[TypeInput]] = None,
     rules: Optional[Mapping[str, str]] = None,
@@ -136,11 +153,13 @@ def _options(
     if types:
         o["types"] = [_type_input(t) for t in types]
     if rules:
-        o["rules"] = dict(rules)
+        o["rules"] = {
+            _text("a `rules` key", k): _text(f"the level of rule {k!a}", v) for k, v in dict(rules).items()
+        }
     if default_type is not None:
-        o["defaultType"] = default_type
+        o["defaultType"] = _text("`default_type`", default_type)
     if spec_type is not None:
-        o["specType"] = spec_type
+        o["specType"] = _text("`spec_type`", spec_type)
     return o
 
 
@@ -212,9 +231,9 @@ class Linter:
         """Validates one document; also says which spec type applied and how it was chosen."""
         req: dict[str, Any] = {"op": "validate"}
         if spec_type is not None:
-            req["specType"] = spec_type
+            req["specType"] = _text("`spec_type`", spec_type)
         if path is not None:
-            req["path"] = path
+            req["path"] = _text("`path`", path)
         r = self._call(req, _document(text))
         return ValidateResult(
             diagnostics=[Diagnostic.from_json(d) for d in r["diagnostics"]],
@@ -246,7 +265,7 @@ class Linter:
             "insertMissingSections": insert_missing_sections,
         }
         if spec_type is not None:
-            req["specType"] = spec_type
+            req["specType"] = _text("`spec_type`", spec_type)
         r = self._call(req, _document(text))
         return NormalizeResult(
             text=r["text"],
@@ -259,7 +278,7 @@ class Linter:
         """The document as data, as `speclint export` prints it (see docs/export.md)."""
         req: dict[str, Any] = {"op": "export"}
         if spec_type is not None:
-            req["specType"] = spec_type
+            req["specType"] = _text("`spec_type`", spec_type)
         return self._call(req, _document(text))
 
     def cross_check(
@@ -292,11 +311,11 @@ class Linter:
 
     def spec_type(self, id: str) -> dict[str, Any]:
         """One spec type's definition; `SpeclintError` on an unknown id."""
-        return self._call({"op": "specType", "id": id})
+        return self._call({"op": "specType", "id": _text("the spec type id", id)})
 
     def schema(self, spec_type: str) -> dict[str, Any]:
         """The JSON Schema of a spec type's front matter."""
-        return self._call({"op": "schema", "specType": spec_type})
+        return self._call({"op": "schema", "specType": _text("`spec_type`", spec_type)})
 
 
 _linters: dict[str, Linter] = {}

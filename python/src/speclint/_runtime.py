@@ -139,7 +139,15 @@ def _close_released(instance: _Instance) -> None:
 def call(request: dict[str, Any], document: Optional[bytes] = None) -> Any:
     """Sends one request; returns the `ok` value or raises `SpeclintError`."""
     global _instance
-    data = json.dumps(request, ensure_ascii=False).encode("utf-8")
+    try:
+        data = json.dumps(request, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        # A lone surrogate in some text of the request (a custom type, a
+        # template, a config): the callers name the argument when they can.
+        raise ValueError(
+            f"the {request.get('op', 'request')!s} request holds text that is not valid Unicode "
+            f"(a lone surrogate U+{ord(e.object[e.start]):04X})"
+        ) from None
     with _lock:
         try:
             instance = _current()
