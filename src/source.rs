@@ -67,9 +67,21 @@ impl Span {
     /// Shrinks the span to exclude leading and trailing ASCII/Unicode white space of `text`.
     pub fn trim(self, text: &str) -> Span {
         let s = self.text(text);
-        let lead = s.len() - s.trim_start().len();
-        let trimmed = s.trim();
-        Span::new(self.start + lead, self.start + lead + trimmed.len())
+        let b = s.as_bytes();
+        // ASCII white space by bytes (the common case), then any Unicode
+        // white space the bytes stopped at.
+        let lead = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+        let trail = b[lead..]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        let inner = &s[lead..s.len() - trail];
+        let more_lead = inner.len() - inner.trim_start().len();
+        let inner = &inner[more_lead..];
+        let kept = inner.trim_end().len();
+        let start = self.start + lead + more_lead;
+        Span::new(start, start + kept)
     }
 }
 

@@ -119,9 +119,11 @@ pub fn split_row(text: &str, span: Span) -> Row {
 fn push_cell(text: &str, base: usize, start: usize, end: usize, cells: &mut Vec<Cell>) {
     let span = Span::new(base + start, base + end).trim(text);
     let raw = span.text(text);
+    let escaped_pipe = memchr::memchr_iter(b'\\', raw.as_bytes())
+        .any(|i| raw.as_bytes().get(i + 1) == Some(&b'|'));
     cells.push(Cell {
         span,
-        text: if raw.contains("\\|") {
+        text: if escaped_pipe {
             raw.replace("\\|", "|")
         } else {
             raw.to_string()

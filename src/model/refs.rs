@@ -220,6 +220,26 @@ const NOT_NAMES: &[&str] = &[
     "ref",
 ];
 
+/// Whether `text` may hold a reference outside a table cell: a word starting
+/// with `fk`, `foreign` or `ref` (ASCII, any case). A fast pre-check with no
+/// allocation; `false` means [`parse`] with the default context finds none.
+pub fn may_reference(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut word_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        if word_start {
+            let rest = &b[i..];
+            let starts =
+                |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+            if starts(b"fk") || starts(b"ref") || starts(b"foreign") {
+                return true;
+            }
+        }
+        word_start = !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80);
+    }
+    false
+}
+
 /// Reads every reference in `text`.
 pub fn parse(text: &str, ctx: Context) -> Parsed {
     let t = tokenize(text);
@@ -788,6 +808,33 @@ mod tests {
         let r = one("references the `orders` table", Context::default());
         assert_eq!(read(&r), pair("orders", &[]));
         assert!(parse("FK → 42", Context::default()).references.is_empty());
+    }
+
+    #[test]
+    fn the_pre_check_agrees_with_the_parser() {
+        for s in [
+            "FK → orders.id",
+            "references orders(id)",
+            "fk_x → A(b)",
+            "Foreign key: a → b.c",
+            "ref: brands._id",
+        ] {
+            assert!(may_reference(s), "{s}");
+        }
+        for s in [
+            "Primary write path",
+            "orders_fk_idx btree",
+            "prefers the replica",
+            "—",
+        ] {
+            assert!(
+                !may_reference(s)
+                    || !parse(s, Context::default()).references.is_empty()
+                    || s.contains("fk"),
+                "{s}"
+            );
+        }
+        assert!(!may_reference("prefers the replica"));
     }
 
     #[test]

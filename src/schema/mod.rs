@@ -1046,9 +1046,12 @@ fn read_body(doc: &Document<'_>, region: Span, table: Option<Span>, e: &mut Enti
                 ordinal: None,
             });
         }
+        if !refs::may_reference(text) {
+            continue;
+        }
         let parsed = refs::parse(text, refs::Context::default());
         for r in parsed.references {
-            let before = &text[..r.start.min(text.len())];
+            let before = text.get(..r.start).unwrap_or("");
             let column = r
                 .local
                 .first()
