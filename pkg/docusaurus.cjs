@@ -122,10 +122,10 @@ const slash = (p) => p.split(sep).join("/");
 
 /** Compiles globs with the CLI's reading of them (lib/glob.js, ESM: imported once). */
 async function compileGlobs(name, globs) {
-  const { globToRegExp } = await import(pathToFileURL(join(__dirname, "lib", "glob.js")).href);
+  const { compileGlob } = await import(pathToFileURL(join(__dirname, "lib", "glob.js")).href);
   return globs.map((g) => {
     try {
-      return globToRegExp(g.replace(/^\.\//, ""));
+      return compileGlob(g.replace(/^\.\//, ""));
     } catch (e) {
       return fail(NAME, `\`${name}\`: invalid glob \`${g}\`: ${e.message}`);
     }

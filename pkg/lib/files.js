@@ -8,7 +8,7 @@
 // native CLI): git's global excludes file.
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { globSet, globToRegExp, hasGlobChars } from "./glob.js";
+import { compileGlob, globSet, hasGlobChars } from "./glob.js";
 
 /** A file to check: `explicit` when named on the command line, `included` when matched by `include`. */
 export function collect(paths, root, include, exclude) {
@@ -40,7 +40,7 @@ export function collect(paths, root, include, exclude) {
       }
       base = lit.length ? joinComponents(lit, arg.startsWith("/")) : ".";
       try {
-        pattern = globToRegExp(arg);
+        pattern = compileGlob(arg);
       } catch (e) {
         throw new Error(`invalid glob \`${arg}\`: ${e.message}`);
       }
@@ -204,7 +204,7 @@ function rules(file) {
     if (!anchored && !line.includes("/") && !line.startsWith("**")) line = `**/${line}`;
     if (line.endsWith("/**")) line += "/*";
     try {
-      out.push({ re: globToRegExp(line, { separator: true }), whitelist, dirOnly });
+      out.push({ re: compileGlob(line, { separator: true }), whitelist, dirOnly });
     } catch {
       // The ignore crate skips lines it cannot read as globs.
     }
