@@ -220,3 +220,89 @@ fn write_on_a_full_disk_leaves_the_original_intact() {
         .success();
     assert_ne!(fs::read_to_string(&path).unwrap(), messy);
 }
+
+/// `fmt --write` writes through a link, keeps owner, group, mode and
+/// `user.*` attributes, and three runs at once all succeed (safety #2-#4).
+#[test]
+fn write_keeps_links_owner_mode_and_survives_concurrent_runs() {
+    use std::os::unix::fs::MetadataExt;
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("real.md"), MESSY).unwrap();
+    std::os::unix::fs::symlink("real.md", d.path().join("link.md")).unwrap();
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "link.md"])
+        .assert()
+        .success();
+    let link = fs::symlink_metadata(d.path().join("link.md")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(
+        fs::read_to_string(d.path().join("real.md")).unwrap(),
+        normal_text()
+    );
+
+    // Owner and group: only root can give a file to someone else to test it.
+    let owned = d.path().join("owned.md");
+    fs::write(&owned, MESSY).unwrap();
+    fs::set_permissions(&owned, fs::Permissions::from_mode(0o600)).unwrap();
+    let root = fs::metadata(&owned).unwrap().uid() == 0;
+    if root {
+        std::os::unix::fs::chown(&owned, Some(65534), Some(65534)).unwrap();
+    }
+    speclint()
+        .current_dir(d.path())
+        .args(["fmt", "--write", "owned.md"])
+        .assert()
+        .success();
+    let m = fs::metadata(&owned).unwrap();
+    assert_eq!(m.mode() & 0o7777, 0o600);
+    if root {
+        assert_eq!((m.uid(), m.gid()), (65534, 65534), "owner and group kept");
+    }
+    assert_eq!(fs::read_to_string(&owned).unwrap(), normal_text());
+
+    // Three runs on one tree at once: none fails, every file ends normalized.
+    for i in 0..20 {
+        fs::write(d.path().join(format!("c{i}.md")), MESSY).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("speclint");
+    let runs: Vec<_> = (0..3)
+        .map(|_| {
+            std::process::Command::new(&bin)
+                .current_dir(d.path())
+                .args(["fmt", "--write", "."])
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for r in runs {
+        let out = r.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for i in 0..20 {
+        assert_eq!(
+            fs::read_to_string(d.path().join(format!("c{i}.md"))).unwrap(),
+            normal_text()
+        );
+    }
+    let leftovers = fs::read_dir(d.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}

@@ -6,7 +6,7 @@
 //! are refused, and a file that changed while it was being formatted is left
 //! alone.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use speclint::normalize::NormalizeOptions;
 use speclint::report::unified_diff;
 
-use super::{FmtArgs, files, out, settings};
+use super::{FmtArgs, files, out, settings, write};
 
 /// What happened to one file.
 enum Outcome {
@@ -80,8 +80,11 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
                 return (path, Outcome::Unchanged);
             }
             if a.write {
-                if let Err(e) = write_atomic(&t.path, &src.text, &out.text) {
-                    return (path, Outcome::Failed(e));
+                match write::write_atomic(&t.path, &src.text, &out.text) {
+                    Ok(write::Written::Replaced) => {}
+                    // Another run formatted it to the same text meanwhile.
+                    Ok(write::Written::AlreadyThere) => return (path, Outcome::Unchanged),
+                    Err(e) => return (path, Outcome::Failed(e)),
                 }
             }
             (path, Outcome::Changed { original: src.text, normalized: out.text })
@@ -141,70 +144,4 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// Replaces `path`'s content with `new` atomically, keeping its permissions.
-/// Fails (leaving the file as it was) when the file no longer holds `expected`.
-pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<(), String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    if meta.permissions().readonly() {
-        return Err(format!("`{shown}` is read-only; not writing it"));
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".speclint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot create a temporary file next to `{shown}`: {e}"))?;
-    tmp.write_all(new.as_bytes())
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
-    std::fs::set_permissions(tmp.path(), meta.permissions())
-        .map_err(|e| format!("cannot set permissions of `{shown}`: {e}"))?;
-    // The file must still be what was formatted.
-    let now = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    if now != expected.as_bytes() {
-        return Err(format!(
-            "`{shown}` changed while it was being formatted; not writing it"
-        ));
-    }
-    tmp.persist(path)
-        .map_err(|e| format!("cannot replace `{shown}`: {}", e.error))?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn write_atomic_refuses_a_file_changed_meanwhile() {
-        let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("a.md");
-        std::fs::write(&p, "changed by someone else").unwrap();
-        let e = write_atomic(&p, "what was formatted", "new").unwrap_err();
-        assert!(e.contains("changed while it was being formatted"));
-        assert_eq!(
-            std::fs::read_to_string(&p).unwrap(),
-            "changed by someone else"
-        );
-        assert_eq!(
-            std::fs::read_dir(d.path()).unwrap().count(),
-            1,
-            "temporary file left behind"
-        );
-    }
-
-    #[test]
-    fn write_atomic_replaces_content() {
-        let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("a.md");
-        std::fs::write(&p, "old").unwrap();
-        write_atomic(&p, "old", "new").unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-    }
 }

@@ -9,6 +9,7 @@ mod info;
 mod init;
 pub mod out;
 mod settings;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
