@@ -10,6 +10,7 @@ module.exports = {
   deriveSpecType: glue.deriveSpecType,
   exportSpec: glue.exportSpec,
   frontMatterSchema: glue.frontMatterSchema,
+  inputLimit: glue.inputLimit,
   normalize: glue.normalize,
   parseConfig: glue.parseConfig,
   renderDiagnostics: glue.renderDiagnostics,

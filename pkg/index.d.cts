@@ -510,7 +510,9 @@ export interface SpecDocument {
  * Validates one document (Markdown with YAML front matter): a string, or a
  * file's bytes (invalid UTF-8 is then reported as `IO001` and decoded
  * lossily). Throws an `Error` with a clear message on bad options or a bad
- * custom spec type; a bad document gives diagnostics, never an exception.
+ * custom spec type; a bad document gives diagnostics, never an exception,
+ * except one over the input limit (`inputLimit()`, 16 MiB), refused with an
+ * `Error` before it is copied into WebAssembly.
  */
 export function validate(text: string | Uint8Array, options?: Options): ValidateResult;
 
@@ -550,6 +552,14 @@ export function renderDiagnostics(format: Format, files: RenderFile[], options?:
  * `""` when the texts are equal.
  */
 export function unifiedDiff(path: string, oldText: string, newText: string): string;
+
+/**
+ * The input limit in bytes (16 MiB). A document (string or bytes) longer than
+ * this is refused by every function with an `Error` naming the limit, before
+ * it is copied into WebAssembly (the native CLI reports such a file as
+ * `LM001` input-too-large).
+ */
+export function inputLimit(): number;
 
 /** The version of speclint. */
 export function version(): string;

@@ -12,6 +12,7 @@ export {
   deriveSpecType,
   exportSpec,
   frontMatterSchema,
+  inputLimit,
   normalize,
   parseConfig,
   renderDiagnostics,

@@ -15,6 +15,7 @@ export {
   deriveSpecType,
   exportSpec,
   frontMatterSchema,
+  inputLimit,
   normalize,
   parseConfig,
   renderDiagnostics,

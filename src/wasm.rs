@@ -53,6 +53,53 @@ fn error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// The most bytes of a document the core reads (`LM001` beyond it).
+fn input_limit() -> usize {
+    crate::limits::Limits::default().max_input_bytes
+}
+
+fn too_large(what: &str, length: usize, unit: &str) -> JsError {
+    let limit = input_limit();
+    JsError::new(&format!(
+        "{what} is over the input limit of {limit} bytes ({} MiB): {length} {unit}",
+        limit >> 20
+    ))
+}
+
+/// Checks a document's length against the input limit before it is copied
+/// into the module's memory, so that an oversized input is an `Error` rather
+/// than a trap (a 2.5 GiB input exhausts the 4 GiB address space): a
+/// `Uint8Array` by its `length`, a string first by its UTF-16 length (more
+/// code units than the limit are more UTF-8 bytes), then, once copied (at
+/// most three bytes a code unit: bounded), by its UTF-8 length.
+fn checked_len(what: &str, input: &JsValue) -> JsResult<()> {
+    let limit = input_limit();
+    if let Some(s) = input.dyn_ref::<js_sys::JsString>() {
+        let units = s.length() as usize;
+        if units > limit {
+            return Err(too_large(what, units, "UTF-16 code units"));
+        }
+    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+        let bytes = input.unchecked_ref::<js_sys::Uint8Array>().length() as usize;
+        if bytes > limit {
+            return Err(too_large(what, bytes, "bytes"));
+        }
+    }
+    Ok(())
+}
+
+/// A document given as a string, length-checked (see [`checked_len`]).
+fn text_arg(what: &str, input: &JsValue) -> JsResult<String> {
+    checked_len(what, input)?;
+    let text = input
+        .as_string()
+        .ok_or_else(|| error(format!("{what} must be a string")))?;
+    if text.len() > input_limit() {
+        return Err(too_large(what, text.len(), "bytes"));
+    }
+    Ok(text)
+}
+
 /// A configured linter: custom spec types are parsed once, rule levels resolved once.
 #[wasm_bindgen(js_name = Linter)]
 pub struct JsLinter {
@@ -74,9 +121,11 @@ impl JsLinter {
     }
 
     fn check(&self, input: JsValue, call: &CallOptions) -> JsResult<JsValue> {
-        let result = if let Some(text) = input.as_string() {
+        let result = if input.is_string() {
+            let text = text_arg("the document", &input)?;
             self.session.validate(Input::Text(&text), call)
         } else if input.is_instance_of::<js_sys::Uint8Array>() {
+            checked_len("the document", &input)?;
             let bytes = js_sys::Uint8Array::from(input).to_vec();
             self.session.validate(Input::Bytes(&bytes), call)
         } else {
@@ -130,21 +179,23 @@ impl JsLinter {
 
     /// Normalizes one document: safe fixes (unsafe ones with `unsafeFixes`)
     /// and canonical formatting; `options` may also set an explicit `specType`.
-    pub fn normalize(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
+    pub fn normalize(&self, text: JsValue, options: JsValue) -> JsResult<JsValue> {
+        let text = text_arg("the document", &text)?;
         let o: crate::normalize::NormalizeOptions = from_js("options", options)?;
-        to_js(&self.session.normalize(text, &o).map_err(error)?)
+        to_js(&self.session.normalize(&text, &o).map_err(error)?)
     }
 
     /// Exports one document as data (`SpecDocument`); `options` may set an explicit `specType`.
     #[wasm_bindgen(js_name = exportSpec)]
-    pub fn export_spec(&self, text: &str, options: JsValue) -> JsResult<JsValue> {
+    pub fn export_spec(&self, text: JsValue, options: JsValue) -> JsResult<JsValue> {
+        let text = text_arg("the document", &text)?;
         let o: CallOptions = from_js("options", options)?;
         // Through the core's JSON (the same text as `exportJson`) and
         // `JSON.parse`: one serialization of `SpecDocument` in the module
         // rather than two (a JSON one and a serde-wasm-bindgen one).
         let files = [ExportFile {
             path: String::new(),
-            text: text.to_string(),
+            text,
         }];
         let json = self
             .session
@@ -196,7 +247,8 @@ pub fn front_matter_schema(spec_type: &str, options: JsValue) -> JsResult<JsValu
 /// Normalizes one document; `options` are the `Linter` options plus
 /// `unsafeFixes`, `reorderSections` and `insertMissingSections`.
 #[wasm_bindgen]
-pub fn normalize(text: &str, options: JsValue) -> JsResult<JsValue> {
+pub fn normalize(text: JsValue, options: JsValue) -> JsResult<JsValue> {
+    checked_len("the document", &text)?;
     let value: serde_json::Value = from_js("options", options)?;
     let (o, flags) = api::split_normalize_options(value).map_err(error)?;
     JsLinter::from_options(o)?.normalize(text, to_js(&flags)?)
@@ -204,14 +256,16 @@ pub fn normalize(text: &str, options: JsValue) -> JsResult<JsValue> {
 
 /// Exports one document as data.
 #[wasm_bindgen(js_name = exportSpec)]
-pub fn export_spec(text: &str, options: JsValue) -> JsResult<JsValue> {
+pub fn export_spec(text: JsValue, options: JsValue) -> JsResult<JsValue> {
+    checked_len("the document", &text)?;
     JsLinter::new(options)?.export_spec(text, JsValue::UNDEFINED)
 }
 
 /// Derives a spec type from a template document; throws when the template has no sections.
 #[wasm_bindgen(js_name = deriveSpecType)]
-pub fn derive_spec_type(template: &str) -> JsResult<JsValue> {
-    to_js(&api::derive(template).map_err(error)?)
+pub fn derive_spec_type(template: JsValue) -> JsResult<JsValue> {
+    let template = text_arg("the template", &template)?;
+    to_js(&api::derive(&template).map_err(error)?)
 }
 
 /// Every rule and built-in diagnostic: code, name, default severity, fix availability, summary.
@@ -222,8 +276,9 @@ pub fn rules() -> JsResult<JsValue> {
 
 /// Parses a config file's text (`speclint.yaml`).
 #[wasm_bindgen(js_name = parseConfig)]
-pub fn parse_config(text: &str) -> JsResult<JsValue> {
-    to_js(&api::parse_config(text).map_err(error)?)
+pub fn parse_config(text: JsValue) -> JsResult<JsValue> {
+    let text = text_arg("the config", &text)?;
+    to_js(&api::parse_config(&text).map_err(error)?)
 }
 
 /// What `speclint check` prints for these files in `format`, byte for byte.
@@ -238,8 +293,17 @@ pub fn render_diagnostics(format: &str, files: JsValue, options: JsValue) -> JsR
 /// What `speclint fmt --check`/`--diff` prints for one changed document: a
 /// unified diff with `a/PATH` and `b/PATH` headers (empty when equal).
 #[wasm_bindgen(js_name = unifiedDiff)]
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    api::unified_diff(path, old, new)
+pub fn unified_diff(path: &str, old: JsValue, new: JsValue) -> JsResult<String> {
+    let old = text_arg("the old text", &old)?;
+    let new = text_arg("the new text", &new)?;
+    Ok(api::unified_diff(path, &old, &new))
+}
+
+/// The input limit of the core in bytes (16 MiB): a longer document is
+/// refused with an `Error` before it is copied into WebAssembly.
+#[wasm_bindgen(js_name = inputLimit)]
+pub fn input_limit_js() -> f64 {
+    input_limit() as f64
 }
 
 /// The version of the core (and of the package).
