@@ -92,5 +92,28 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, scaling);
+/// Front matter with flow collections nested 10×, 100× and 1,000× deeper than
+/// the limit (`title: [[[[…]]]]`): refused by a linear pre-scan, so the time
+/// must not grow with the depth (the YAML parser alone is quadratic in it).
+fn yaml_flow_depth(c: &mut Criterion) {
+    let linter = speclint::Linter::default();
+    let mut g = c.benchmark_group("yaml_flow_depth");
+    for factor in [10usize, 100, 1000] {
+        let depth = 128 * factor;
+        let text = format!(
+            "---\nspec_type: database-schema\ntitle: {}1{}\n---\n# T\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("validate", format!("{factor}x")),
+            &text,
+            |b, t| b.iter(|| linter.check(black_box(t))),
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling, yaml_flow_depth);
 criterion_main!(benches);

@@ -116,8 +116,71 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(start + col.min(line_len))
 }
 
+/// The deepest nesting of flow collections (`[`, `{`) accepted: the
+/// recursion limit of the parser, less the top-level mapping.
+pub const MAX_FLOW_DEPTH: usize = 127;
+
+/// Finds flow collections nested deeper than [`MAX_FLOW_DEPTH`], in one
+/// linear pass, before the parser sees the text: the parser's scanner takes
+/// time quadratic in the nesting depth of flow collections (`title:
+/// [[[[…]]]]`), so a deep one is refused here, where it costs nothing.
+/// Quoted scalars and comments are skipped. Returns the offset of the first
+/// bracket too deep, as a parse error.
+fn check_flow_depth(text: &str) -> Result<(), YamlError> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(YamlError {
+                        message: format!(
+                            "flow collections (`[`, `{{`) are nested deeper than {} levels",
+                            MAX_FLOW_DEPTH + 1
+                        ),
+                        offset: Some(i),
+                        context: None,
+                        context_offset: None,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\'' | b'"' => {
+                // A quoted scalar: to its closing quote (`''` and `\"` are escapes).
+                let q = b[i];
+                i += 1;
+                while i < b.len() {
+                    if b[i] == b'\\' && q == b'"' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == q {
+                        if q == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || b[i - 1].is_ascii_whitespace() => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 /// Deserializes a YAML document (spec type files, config files).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| convert_error(&e, text))
 }
 
@@ -129,6 +192,7 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
 /// Parses YAML text into a JSON value. Mapping keys that are not strings are
 /// rendered as their YAML text.
 pub fn to_json(text: &str) -> Result<Value, YamlError> {
+    check_flow_depth(text)?;
     let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| convert_error(&e, text))?;
     Ok(yaml_to_json(v))
 }
@@ -303,6 +367,11 @@ pub struct Entry {
 /// Never panics; a syntax error is reported in [`FrontMatter::error`].
 pub fn parse_front_matter(text: &str, base: usize) -> FrontMatter {
     let mut fm = scan(text, base);
+    if let Err(mut y) = check_flow_depth(text) {
+        y.offset = y.offset.map(|o| base + o);
+        fm.error = Some(y);
+        return fm;
+    }
     match serde_yaml::from_str::<TopLevel>(text) {
         Ok(TopLevel::Pairs(pairs)) => {
             // The n-th scanned entry named `k` takes the n-th parsed value of `k`.

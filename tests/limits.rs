@@ -88,8 +88,11 @@ fn yaml_nesting_depth() {
         s
     };
     let over = vec!["invalid YAML: recursion limit exceeded".to_string()];
+    let flow_over = vec![
+        "invalid YAML: flow collections (`[`, `{`) are nested deeper than 128 levels".to_string(),
+    ];
     assert_eq!(yaml_errors(&flow(127)), Vec::<String>::new());
-    assert_eq!(yaml_errors(&flow(128)), over);
+    assert_eq!(yaml_errors(&flow(128)), flow_over);
     // `k0` .. `k126` hold mappings: 127 nested levels below the top.
     assert_eq!(yaml_errors(&block(127)), Vec::<String>::new());
     assert_eq!(yaml_errors(&block(128)), over);
@@ -113,4 +116,33 @@ fn yaml_alias_expansion() {
     assert_eq!(yaml_errors(&bomb(3, 10)), Vec::<String>::new());
     assert_eq!(yaml_errors(&bomb(4, 10)), over);
     assert_eq!(yaml_errors(&bomb(9, 9)), over);
+}
+
+/// Deeply nested flow collections (`title: [[[[…]]]]`) are refused by a
+/// linear pre-scan before the YAML parser (whose scanner is quadratic in that
+/// depth) sees them: at 10×, 100× and 1,000× the limit, the error points at
+/// the first bracket over the limit, so the work done does not grow with the
+/// depth. The time is measured by the `yaml_flow_depth` benchmark, never here.
+#[test]
+fn deep_flow_nesting_stops_at_the_limit() {
+    for factor in [10, 100, 1000] {
+        let depth = 128 * factor;
+        let text = format!(
+            "---\nspec_type: database-schema\ntitle: {}1{}\n---\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let r = validate(&text);
+        let d = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "FM003")
+            .expect("FM003");
+        let first_bracket = text.find('[').unwrap();
+        assert_eq!(d.span.start, first_bracket + 127, "factor {factor}");
+        // The same pre-scan guards config and spec type files.
+        let config = format!("rules: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        let e = speclint::Config::from_yaml(&config).unwrap_err();
+        assert!(e.0.contains("nested deeper than 128"), "{}", e.0);
+    }
 }
