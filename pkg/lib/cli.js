@@ -4,10 +4,64 @@
 // errors, 1 errors found, 2 usage or I/O error). Mirrors src/cli/; what is
 // decided here is only what the native CLI decides in src/cli/ too.
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname } from "node:path";
-import { Linter, parseConfig, renderDiagnostics, rules, unifiedDiff, version } from "../index.js";
-import { collect, ioMessage, joinPath, stripPrefix } from "./files.js";
+import { Linter, inputLimit, parseConfig, renderDiagnostics, rules, unifiedDiff, version } from "../index.js";
+import { collect, ioMessage, joinPath, openRegular, readAtMost, readSmallFile, stripPrefix } from "./files.js";
+
+// ---- output: nothing from a document or a path reaches a terminal or a CI log raw ----
+
+/**
+ * Whether a character must not be printed as it is: C0 controls but tab, DEL,
+ * C1 controls, line and paragraph separators, and the bidi controls U+200E,
+ * U+200F, U+202A–U+202E, U+2066–U+2069 (the core's src/report/sanitize.rs).
+ */
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeChar(c) {
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  return `\\u{${c.codePointAt(0).toString(16)}}`;
+}
+
+/**
+ * One line of output made safe (the one sanitizing helper of the CLI: every
+ * message, path and name it prints itself goes through it): unsafe characters
+ * become visible escapes (`\u{1b}`), line breaks `\n` and `\r`, so that one
+ * message stays one line and no document or file name can move the cursor,
+ * clear the screen, ring the bell, reorder text or start a CI workflow
+ * command (`::error ...`) on a line of its own.
+ */
+export function sanitize(s) {
+  return String(s).replace(UNSAFE, escapeChar);
+}
+
+/** As `sanitize` for each line of a text whose line breaks are the CLI's own. */
+function sanitizeLines(s) {
+  return String(s)
+    .split("\n")
+    .map((l) => sanitize(l))
+    .join("\n");
+}
+
+/** Writes `speclint: error: MESSAGE` to stderr, sanitized. */
+function printError(err, message) {
+  err.write(`speclint: error: ${sanitize(message)}\n`);
+}
 
 const FORMATS = ["pretty", "json", "sarif", "github"];
 const COLORS = ["auto", "always", "never"];
@@ -76,7 +130,7 @@ export function main(argv, out = process.stdout, err = process.stderr) {
     [cmd, args] = parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    err.write(e.message);
+    err.write(sanitizeLines(e.message));
     return 2;
   }
   if (cmd === "help" || cmd === "version") {
@@ -86,7 +140,7 @@ export function main(argv, out = process.stdout, err = process.stderr) {
   try {
     return COMMAND_RUN[cmd](args, out, err);
   } catch (e) {
-    err.write(`speclint: error: ${e instanceof Error ? e.message : String(e)}\n`);
+    printError(err, e instanceof Error ? e.message : String(e));
     return 2;
   }
 }
@@ -236,12 +290,9 @@ function parentOf(p) {
   return i === 0 ? "/" : trimmed.slice(0, i);
 }
 
+/** A config or spec type file: a regular file of at most 1 MiB (files.js). */
 function read(path, what) {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    throw new Error(`cannot read ${what}\`${path}\`: ${ioMessage(e)}`);
-  }
+  return readSmallFile(path, path, what);
 }
 
 function loadSettings(args) {
@@ -280,19 +331,35 @@ function loadSettings(args) {
 
 const COMMAND_RUN = { check, fmt, export: exportDocs, types, schema, rules: listRules };
 
-function check(a, out) {
+/**
+ * Problems met on the way (a file or folder that cannot be read, a special
+ * file, a file over the input limit): each is reported at once, and the
+ * command goes on and exits 2 at the end.
+ */
+function problems(err) {
+  const p = (message) => {
+    p.count++;
+    printError(err, message);
+  };
+  p.count = 0;
+  return p;
+}
+
+function check(a, out, err) {
   const s = loadSettings(a);
   if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude);
+  const problem = problems(err);
+  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problem);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const checked = [];
   let skipped = 0;
   for (const t of targets) {
     let bytes;
     try {
-      bytes = readFileSync(t.path);
+      bytes = readDocument(t).bytes;
     } catch (e) {
-      throw new Error(`cannot read \`${t.path}\`: ${ioMessage(e)}`);
+      problem(e.message);
+      continue;
     }
     const r = s.linter.validate(bytes, { path: t.path, specType: a.specType });
     if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) {
@@ -301,10 +368,11 @@ function check(a, out) {
     }
     checked.push({ path: t.path, text: decoder.decode(bytes), diagnostics: r.diagnostics });
   }
-  crossCheck(s, checked);
+  crossCheck(s, checked, problem);
   const color =
     a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
   out.write(renderDiagnostics(a.format, checked, { color, quiet: a.quiet, skipped }));
+  if (problem.count > 0) return 2;
   const errors = checked.some((c) => c.diagnostics.some((d) => d.severity === "error"));
   return errors ? 1 : 0;
 }
@@ -316,12 +384,12 @@ function slash(p) {
 }
 
 /** The cross-document checks (`XD`) of all checked files, as src/cli/check.rs runs them. */
-function crossCheck(s, checked) {
+function crossCheck(s, checked, problem) {
   const refs = s.config.references;
   const cwd = process.cwd();
   const found = (globs) => {
     if (!globs.length) return undefined;
-    return collect([s.root], s.root, globs, []).map((t) => slash(stripPrefix(t.path, cwd) ?? t.path));
+    return collect([s.root], s.root, globs, [], problem).map((t) => slash(stripPrefix(t.path, cwd) ?? t.path));
   };
   const stem = (p) => {
     let name = p.split("/").pop();
@@ -357,15 +425,53 @@ function invalidUtf8(bytes, text) {
   }
 }
 
-function readFile(path) {
-  let bytes;
+const MiB = (n) => `${n / (1024 * 1024)} MiB`;
+
+/**
+ * A document's bytes: `{ bytes, stat, fd? }` (`t`: `{ path, fsPath? }`).
+ * Only a regular file is opened (a FIFO named `x.md` is never waited on), and
+ * never more than the input limit is read: a larger file is an error rather
+ * than an unbounded read (the WebAssembly API refuses it anyway). `stat` is
+ * that of the open file before reading; with `keepOpen` the descriptor stays
+ * open (for `fmt --write`'s check after the rename).
+ */
+function readDocument(t, { keepOpen = false } = {}) {
+  const limit = inputLimit();
+  const { fd, stat } = openRegular(t.fsPath ?? t.path, t.path);
   try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+    const tooLarge = (size) =>
+      new Error(`\`${t.path}\` is ${size > limit ? `${size} bytes, ` : ""}over the input limit of ${limit} bytes (${MiB(limit)}); not reading it`);
+    if (stat.size > limit) throw tooLarge(stat.size);
+    let bytes;
+    try {
+      bytes = readAtMost(fd, limit, tooLarge, stat.size);
+    } catch (e) {
+      if (e.code === undefined) throw e;
+      throw new Error(`cannot read \`${t.path}\`: ${ioMessage(e)}`);
+    }
+    if (!keepOpen) return { bytes, stat };
+    return { bytes, stat, fd };
+  } finally {
+    if (!keepOpen) closeSync(fd);
   }
-  const text = lossy.decode(bytes);
-  return { bytes, text, invalidUtf8: invalidUtf8(bytes, text) };
+}
+
+function readFile(t, options) {
+  const src = readDocument(typeof t === "string" ? { path: t } : t, options);
+  const text = lossy.decode(src.bytes);
+  return { ...src, text, invalidUtf8: invalidUtf8(src.bytes, text) };
+}
+
+/** Standard input, at most the input limit (`fmt - < /dev/zero` stops there). */
+function readStdin() {
+  const limit = inputLimit();
+  const tooLarge = () => new Error(`cannot read standard input: more than the input limit of ${limit} bytes (${MiB(limit)})`);
+  try {
+    return readAtMost(0, limit, tooLarge);
+  } catch (e) {
+    if (e.code === undefined) throw e;
+    throw new Error(`cannot read standard input: ${ioMessage(e)}`);
+  }
 }
 
 /** src/cli/fmt.rs */
@@ -379,11 +485,12 @@ function fmt(a, out, err) {
     specType: a.specType,
   };
   if (a.paths.length === 1 && a.paths[0] === "-") {
+    const input = readStdin();
     let text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(0));
-    } catch (e) {
-      throw new Error(`cannot read standard input: ${e instanceof TypeError ? "stream did not contain valid UTF-8" : ioMessage(e)}`);
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+    } catch {
+      throw new Error("cannot read standard input: stream did not contain valid UTF-8");
     }
     const n = s.linter.normalize(text, opts);
     if (a.check || a.diff) {
@@ -396,21 +503,23 @@ function fmt(a, out, err) {
     out.write(n.text);
     return 0;
   }
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude);
+  const problem = problems(err);
+  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problem);
   const printMode = !(a.write || a.check || a.diff);
-  if (printMode && targets.length !== 1) {
+  if (printMode && (targets.length !== 1 || problem.count > 0)) {
+    if (problem.count > 0) return 2;
     throw new Error("give one file to print its normalized text, or use --write, --check or --diff");
   }
   let changed = 0;
   let unchanged = 0;
-  let failed = 0;
+  let failed = problem.count; // entries that could not be walked or read
   for (const t of targets) {
     let outcome;
     try {
       outcome = fmtOne(s, a, opts, t);
     } catch (e) {
       failed++;
-      err.write(`speclint: error: ${e instanceof Error ? e.message : String(e)}\n`);
+      printError(err, e instanceof Error ? e.message : String(e));
       continue;
     }
     if (outcome.changed) {
@@ -419,7 +528,7 @@ function fmt(a, out, err) {
       else if (a.check || a.diff) out.write(unifiedDiff(t.path, outcome.original, outcome.normalized));
     } else {
       unchanged++;
-      if (printMode) out.write(readFile(t.path).text);
+      if (printMode) out.write(outcome.text);
     }
   }
   if (!printMode) {
@@ -430,69 +539,123 @@ function fmt(a, out, err) {
   return failed > 0 ? 2 : changed > 0 && (a.check || a.diff) ? 1 : 0;
 }
 
-/** One file of `fmt`: `{ changed, original, normalized }`; throws the message of a failure. */
+/**
+ * One file of `fmt`: `{ changed, original, normalized }` or `{ changed: false, text }`;
+ * throws the message of a failure.
+ */
 function fmtOne(s, a, opts, t) {
-  const src = readFile(t.path);
-  if (src.invalidUtf8 !== null) {
-    throw new Error(`\`${t.path}\` is not valid UTF-8 (invalid byte at offset ${src.invalidUtf8}); not formatting it`);
+  const src = readFile(t, { keepOpen: a.write });
+  try {
+    if (src.invalidUtf8 !== null) {
+      throw new Error(`\`${t.path}\` is not valid UTF-8 (invalid byte at offset ${src.invalidUtf8}); not formatting it`);
+    }
+    const r = s.linter.validate(src.text, { specType: a.specType });
+    if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) return { changed: false, text: src.text };
+    const n = s.linter.normalize(src.text, opts);
+    if (!n.changed) return { changed: false, text: src.text };
+    if (a.write && writeAtomic(t, src, n.text) === ALREADY_THERE) return { changed: false, text: n.text };
+    return { changed: true, original: src.text, normalized: n.text };
+  } finally {
+    if (src.fd !== undefined) closeSync(src.fd);
   }
-  const r = s.linter.validate(src.text, { specType: a.specType });
-  if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) return { changed: false };
-  const n = s.linter.normalize(src.text, opts);
-  if (!n.changed) return { changed: false };
-  if (a.write) writeAtomic(t.path, src.bytes, n.text);
-  return { changed: true, original: src.text, normalized: n.text };
 }
 
+const ALREADY_THERE = "already there";
+
+/** `path`'s directory for the file system (a string, or a Buffer for a name that is not UTF-8). */
+function dirOf(path) {
+  if (typeof path === "string") return dirname(path);
+  const i = path.lastIndexOf(0x2f);
+  return i < 0 ? Buffer.from(".") : i === 0 ? Buffer.from("/") : path.subarray(0, i);
+}
+
+function childOf(dir, name) {
+  if (typeof dir === "string") return joinPath(dir, name);
+  return Buffer.concat([dir, Buffer.from(`/${name}`)]);
+}
+
+/** What identifies a version of a file for the change checks (src/cli/write.rs's `Stamp`). */
+const stamp = (st) => `${st.size}:${st.mtimeMs}:${st.ino}`;
+
 /**
- * Replaces `path`'s content with `text` atomically, keeping its permissions:
- * a temporary file in the same directory, renamed over it. Fails (leaving the
- * file as it was) when the file no longer holds `expected` (src/cli/fmt.rs).
+ * `fmt --write`: replaces the file of `t` (read as `src`: `{ bytes, stat,
+ * fd }`, the descriptor still open) with `text`, never losing data (as
+ * src/cli/write.rs; pkg/README.md says what it guarantees):
+ *
+ * - atomic: a temporary file next to the target is written in full (every
+ *   byte, a short write or any error is a failure), synced, checked for
+ *   length, then renamed over the target; on any failure the original is
+ *   left byte for byte and the temporary file is removed;
+ * - links: a symbolic link is written through (the target is replaced, the
+ *   link stays a link);
+ * - owner, group and mode (setgid included) are kept; when the owner or group
+ *   cannot be kept (EPERM), nothing is written and the error says so;
+ *   extended attributes are not (Node cannot read them: README);
+ * - concurrent writers: size, modification time and inode are compared
+ *   before the rename (and the content): a file changed meanwhile is not
+ *   written, unless it already holds `text` (another run formatted it:
+ *   `ALREADY_THERE`); after the rename, a write that went to the replaced
+ *   file (still open here) is detected and reported.
  */
-export function writeAtomic(path, expected, text) {
-  let st;
+export function writeAtomic(t, src, text) {
+  const shown = t.path;
+  const path = t.fsPath ?? t.path;
+  let target;
   try {
-    st = statSync(path);
+    target = realpathSync(path, typeof path === "string" ? undefined : { encoding: "buffer" });
   } catch (e) {
-    throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+    throw new Error(`cannot read \`${shown}\`: ${ioMessage(e)}`);
   }
-  if ((st.mode & 0o222) === 0) throw new Error(`\`${path}\` is read-only; not writing it`);
-  const tmp = joinPath(parentOf(path) || ".", `.speclint-${randomBytes(6).toString("hex")}.tmp`);
+  const st = src.stat;
+  if ((st.mode & 0o222) === 0) throw new Error(`\`${shown}\` is read-only; not writing it`);
+  const bytes = Buffer.from(text, "utf8");
+  const tmp = childOf(dirOf(target), `.speclint-${randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync(tmp, "wx", 0o600);
   } catch (e) {
-    throw new Error(`cannot create a temporary file next to \`${path}\`: ${ioMessage(e)}`);
+    throw new Error(`cannot create a temporary file next to \`${shown}\`: ${ioMessage(e)}`);
   }
   let renamed = false;
   try {
     try {
-      writeSync(fd, text);
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(fd, bytes, done, bytes.length - done);
+        if (!(n > 0)) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
+        done += n;
+      }
       fsyncSync(fd);
+      const written = fstatSync(fd).size;
+      if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
     } catch (e) {
-      throw new Error(`cannot write \`${path}\`: ${ioMessage(e)}`);
-    } finally {
-      closeSync(fd);
+      throw new Error(`cannot write \`${shown}\`: ${e.code ? ioMessage(e) : e.message}`);
     }
-    try {
-      chmodSync(tmp, st.mode & 0o7777);
-    } catch (e) {
-      throw new Error(`cannot set permissions of \`${path}\`: ${ioMessage(e)}`);
-    }
+    keepOwnerAndMode(fd, st, shown);
+    closeSync(fd);
+    fd = undefined;
+    // The file must still be what was formatted.
+    const changedMeanwhile = () => new Error(`\`${shown}\` changed while it was being formatted; not writing it`);
+    const open = openRegular(target, shown);
+    const nowStat = open.stat;
     let now;
     try {
-      now = readFileSync(path);
+      now = readAtMost(open.fd, inputLimit(), changedMeanwhile, nowStat.size);
     } catch (e) {
-      throw new Error(`cannot read \`${path}\`: ${ioMessage(e)}`);
+      if (e.code === undefined) throw e;
+      throw new Error(`cannot read \`${shown}\`: ${ioMessage(e)}`);
+    } finally {
+      closeSync(open.fd);
     }
-    if (!now.equals(expected)) throw new Error(`\`${path}\` changed while it was being formatted; not writing it`);
+    if (now.equals(bytes)) return ALREADY_THERE; // another run formatted it meanwhile
+    if (!now.equals(src.bytes) || stamp(nowStat) !== stamp(st)) throw changedMeanwhile();
     try {
-      renameSync(tmp, path);
+      renameSync(tmp, target);
       renamed = true;
     } catch (e) {
-      throw new Error(`cannot replace \`${path}\`: ${ioMessage(e)}`);
+      throw new Error(`cannot replace \`${shown}\`: ${ioMessage(e)}`);
     }
   } finally {
+    if (fd !== undefined) closeSync(fd);
     if (!renamed) {
       try {
         unlinkSync(tmp);
@@ -500,6 +663,50 @@ export function writeAtomic(path, expected, text) {
         // already gone
       }
     }
+  }
+  // Make the rename durable, then look for a write that slipped in between
+  // the check and the rename: it went to the replaced file, still open here.
+  try {
+    const dir = openSync(dirOf(target), constants.O_RDONLY);
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // not every file system syncs directories
+  }
+  if (src.fd !== undefined && stamp(fstatSync(src.fd)) !== stamp(st)) {
+    throw new Error(
+      `\`${shown}\` was written to while it was being replaced; that write went to the old file and is not in \`${shown}\` now`,
+    );
+  }
+  return "replaced";
+}
+
+/**
+ * Gives the temporary file `fd` the owner, group and mode of `st` (the
+ * original): fchown first (it clears setuid/setgid), then fchmod, then a check
+ * that the mode held (a non-member group would drop setgid silently).
+ */
+function keepOwnerAndMode(fd, st, shown) {
+  const tmp = fstatSync(fd);
+  if (tmp.uid !== st.uid || tmp.gid !== st.gid) {
+    try {
+      fchownSync(fd, st.uid, st.gid);
+    } catch (e) {
+      throw new Error(`cannot keep the owner and group of \`${shown}\` (${st.uid}:${st.gid}): ${ioMessage(e)}; not writing it`);
+    }
+  }
+  const mode = st.mode & 0o7777;
+  try {
+    fchmodSync(fd, mode);
+  } catch (e) {
+    throw new Error(`cannot keep the permissions of \`${shown}\`: ${ioMessage(e)}; not writing it`);
+  }
+  const kept = fstatSync(fd).mode & 0o7777;
+  if (kept !== mode) {
+    throw new Error(`cannot keep the permissions of \`${shown}\`: ${mode.toString(8)} became ${kept.toString(8)}; not writing it`);
   }
 }
 
@@ -520,10 +727,13 @@ function types(a, out) {
     const v = all.map((t) => ({ fields: count(t, "fields"), id: t.id, name: t.name, sections: count(t, "sections") }));
     out.write(`${JSON.stringify(v, null, 2)}\n`);
   } else {
+    // Ids and names come from type files: printed sanitized, as the native CLI does.
     const w = Math.max(0, ...all.map((t) => [...t.id].length));
+    let text = "";
     for (const t of all) {
-      out.write(`${t.id.padEnd(w)}  ${t.name} (${count(t, "fields")} fields, ${count(t, "sections")} sections)\n`);
+      text += `${t.id.padEnd(w)}  ${t.name} (${count(t, "fields")} fields, ${count(t, "sections")} sections)\n`;
     }
+    out.write(sanitizeLines(text));
   }
   return 0;
 }
