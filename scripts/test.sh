@@ -32,7 +32,7 @@ cargo test --locked
 step "the core builds for wasm32 without CLI dependencies"
 cargo check --locked --lib --target wasm32-unknown-unknown --no-default-features
 if cargo tree --locked --target wasm32-unknown-unknown --no-default-features -e normal --prefix none \
-    | grep -E '^(clap|ignore|globset|rayon|tempfile) '; then
+    | grep -E '^(clap|ignore|globset|rayon|tempfile|rustix) '; then
   echo "CLI dependencies leak into the wasm32 build" >&2
   exit 1
 fi

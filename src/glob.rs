@@ -368,9 +368,99 @@ impl GlobSet {
     }
 }
 
+/// The rules of one ignore file (`.gitignore`, `.ignore`), with git's
+/// semantics: blank lines and `#` comments skipped, `\#` and `\!` escapes,
+/// trailing spaces trimmed unless escaped, `!` re-includes, a trailing `/`
+/// matches directories only, a pattern with a `/` before its end is anchored
+/// at the file's directory, and the last matching rule wins.
+#[derive(Debug, Clone, Default)]
+pub struct IgnoreFile {
+    /// The directory of the file, relative to the walk's base (`""` for the base).
+    base: String,
+    rules: Vec<Glob>,
+}
+
+impl IgnoreFile {
+    /// Reads an ignore file's text. Lines that are not valid globs are
+    /// skipped (git ignores them too) and listed in the second value.
+    pub fn parse(base: &str, text: &str) -> (IgnoreFile, Vec<GlobError>) {
+        let mut rules = Vec::new();
+        let mut errors = Vec::new();
+        for raw in text.lines() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            // Trailing spaces are trimmed unless escaped with `\`.
+            let mut end = line.len();
+            while end > 0 && line.as_bytes()[end - 1] == b' ' && !line[..end - 1].ends_with('\\') {
+                end -= 1;
+            }
+            let pattern = &line[..end];
+            if pattern.is_empty() {
+                continue;
+            }
+            // `\#` and `\!` at the start stay escapes: the glob reads them as literals.
+            match Glob::new(pattern) {
+                Ok(g) => rules.push(g),
+                Err(e) => errors.push(e),
+            }
+        }
+        let base = base.trim_matches('/').to_string();
+        (IgnoreFile { base, rules }, errors)
+    }
+
+    /// What the file says about `path` (relative to the walk's base):
+    /// `Some(true)` ignored, `Some(false)` re-included, `None` no rule matches.
+    pub fn decide(&self, path: &str, is_dir: bool) -> Option<bool> {
+        let rel = if self.base.is_empty() {
+            path
+        } else {
+            path.strip_prefix(self.base.as_str())?.strip_prefix('/')?
+        };
+        self.rules.iter().rev().find_map(|g| {
+            let hit = if is_dir {
+                g.matches_dir(rel)
+            } else {
+                g.matches(rel)
+            };
+            hit.then_some(!g.is_negated())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ignore_files_follow_git() {
+        let (f, errors) = IgnoreFile::parse(
+            "docs",
+            "# c\n\n*.tmp\nbuild/\n!keep.tmp\n/draft.md\n\\#hash.md\nbad[\n",
+        );
+        assert_eq!(errors.len(), 1, "an invalid line is skipped and reported");
+        assert_eq!(f.decide("docs/a.tmp", false), Some(true));
+        assert_eq!(f.decide("docs/sub/keep.tmp", false), Some(false));
+        assert_eq!(f.decide("docs/build", true), Some(true));
+        assert_eq!(
+            f.decide("docs/build", false),
+            None,
+            "`build/` is for directories"
+        );
+        assert_eq!(f.decide("docs/draft.md", false), Some(true));
+        assert_eq!(
+            f.decide("docs/sub/draft.md", false),
+            None,
+            "anchored at the file's directory"
+        );
+        assert_eq!(f.decide("docs/#hash.md", false), Some(true));
+        assert_eq!(
+            f.decide("other/a.tmp", false),
+            None,
+            "outside the file's directory"
+        );
+    }
 
     fn m(p: &str, path: &str) -> bool {
         Glob::new(p).unwrap().matches(path)

@@ -1079,7 +1079,16 @@ mod tests {
     #[test]
     fn resource_limits_are_errors() {
         let deep = format!("x: {}{}\n", "[".repeat(1000), "]".repeat(1000));
-        assert!(fm(&deep).error.unwrap().message.contains("recursion limit"));
+        assert!(
+            fm(&deep)
+                .error
+                .unwrap()
+                .message
+                .contains("nested deeper than 128")
+        );
+        // Brackets inside quotes and comments do not count.
+        let quoted = format!("x: \"{}\" # {}\n", "[".repeat(1000), "{".repeat(1000));
+        assert!(fm(&quoted).error.is_none());
         let mut bomb = String::from(
             "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
         );

@@ -536,3 +536,104 @@ fn document_text_is_escaped_in_every_format() {
         }
     }
 }
+
+/// Reading never follows a special file forever, a named file is always
+/// checked (once), and one unreadable file does not stop the others (safety
+/// #7, #13, #14).
+#[test]
+fn special_files_named_files_and_unreadable_files() {
+    use std::process::Stdio;
+    let d = tmp();
+    let dir = d.path().join("d");
+    fs::create_dir_all(&dir).unwrap();
+    // A file without `spec_type`, named and inside a named directory.
+    fs::write(dir.join("x.md"), "# Just notes\n").unwrap();
+    fs::write(dir.join("ok.md"), VALID).unwrap();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "d", "d/x.md", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v.as_array().unwrap().iter().any(|x| x["path"] == "d/x.md"),
+        "{v:#}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The same file named three ways is checked once.
+    let abs = dir.join("ok.md").display().to_string();
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "d/ok.md", "./d/ok.md", &abs, "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("in 1 file"), "{text}");
+    // A `.gitignore` that is /dev/zero, a FIFO named `.md`: reported, the rest checked.
+    std::os::unix::fs::symlink("/dev/zero", dir.join(".gitignore")).unwrap();
+    fs::write(
+        dir.join("bad.md"),
+        VALID.replace("status: approved", "status: in-review"),
+    )
+    .unwrap();
+    let fifo = dir.join("pipe.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "d", "d/pipe.md", "-f", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let io: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["code"] == "IO002")
+        .map(|x| x["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        io.iter()
+            .any(|m| m.contains(".gitignore") && m.contains("not a regular file")),
+        "{io:?}"
+    );
+    assert!(
+        io.iter()
+            .any(|m| m.contains("pipe.md") && m.contains("not a regular file")),
+        "{io:?}"
+    );
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["path"] == "d/bad.md" && x["code"] == "FM008"),
+        "the other files are still checked: {v:#}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // A spec type or config that is a special file: a clear error, no hang.
+    let out = speclint()
+        .current_dir(d.path())
+        .args(["check", "d/ok.md", "--types", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+    // `fmt -` reads standard input up to the input limit, no further.
+    let zero = fs::File::open("/dev/zero").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("speclint"))
+        .args(["fmt", "-"])
+        .stdin(Stdio::from(zero))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("larger than the input limit"), "{err}");
+}

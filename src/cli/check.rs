@@ -27,20 +27,30 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     if let Some(t) = &a.spec_type {
         s.linter.registry().require(t).map_err(|e| e.0)?;
     }
-    let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
+    let (targets, problems) =
+        files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
     let results: Vec<Result<Option<Checked>, String>> = targets
         .par_iter()
         .map(|t| check_one(&s.linter, t, a.spec_type.as_deref()))
         .collect();
     let mut checked = Vec::new();
     let mut skipped = 0;
-    for r in results {
-        match r? {
-            Some(c) => checked.push(c),
-            None => skipped += 1,
+    // A file or folder that cannot be read is reported (`IO002`) and the rest checked.
+    let mut unreadable: Vec<Checked> = problems
+        .into_iter()
+        .map(|p| unreadable_file(p.path, p.message))
+        .collect();
+    for (r, t) in results.into_iter().zip(&targets) {
+        match r {
+            Ok(Some(c)) => checked.push(c),
+            Ok(None) => skipped += 1,
+            Err(e) => unreadable.push(unreadable_file(t.path.clone(), e)),
         }
     }
+    let io_errors = !unreadable.is_empty();
     cross_check(&s, &mut checked)?;
+    checked.extend(unreadable);
+    checked.sort_by(|a, b| a.path.cmp(&b.path));
     let mut summary = Summary::default();
     for c in &checked {
         summary.add(&c.diagnostics);
@@ -80,7 +90,9 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
             skipped,
         },
     ))?;
-    Ok(if summary.errors > 0 {
+    Ok(if io_errors {
+        ExitCode::from(2)
+    } else if summary.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -95,7 +107,7 @@ fn cross_check(s: &settings::Settings, checked: &mut [Checked]) -> Result<(), St
         if globs.is_empty() {
             return Ok(None);
         }
-        let found = files::collect(&[s.root.display().to_string()], &s.root, globs, &[])?;
+        let (found, _) = files::collect(&[s.root.display().to_string()], &s.root, globs, &[])?;
         Ok(Some(
             found
                 .into_iter()
@@ -148,13 +160,39 @@ fn slash(p: &std::path::Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
+/// A file that could not be read, as one `IO002` finding.
+fn unreadable_file(path: PathBuf, message: String) -> Checked {
+    let d = speclint::Diagnostic {
+        code: speclint::rules::builtin::UNREADABLE.code,
+        name: speclint::rules::builtin::UNREADABLE.name,
+        severity: speclint::rules::builtin::UNREADABLE.severity,
+        message,
+        span: speclint::Span::empty(0),
+        help: None,
+        fix: None,
+        related: Vec::new(),
+    };
+    let shown = path.display().to_string();
+    let located = diagnostic::locate(
+        "",
+        &LineIndex::new(""),
+        &[d],
+        Some(&shown),
+        ColumnEncoding::Unicode,
+    );
+    Checked {
+        path,
+        text: String::new(),
+        diagnostics: located,
+    }
+}
+
 fn check_one(
     linter: &speclint::Linter,
     t: &Target,
     explicit_type: Option<&str>,
 ) -> Result<Option<Checked>, String> {
-    let bytes =
-        std::fs::read(&t.path).map_err(|e| format!("cannot read `{}`: {e}", t.path.display()))?;
+    let bytes = files::read_capped(&t.path, files::max_document())?;
     let (text, report) = linter.check_bytes_at(Some(&t.rel), &bytes, explicit_type);
     if !(t.explicit || t.included || report.declares_spec_type || explicit_type.is_some()) {
         return Ok(None);

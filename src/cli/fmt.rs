@@ -6,7 +6,6 @@
 //! are refused, and a file that changed while it was being formatted is left
 //! alone.
 
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,10 +37,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         spec_type: a.spec_type.clone(),
     };
     if a.paths.len() == 1 && a.paths[0] == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        let text = files::read_stdin()?;
         let out = s.linter.normalize(&text, &opts);
         if a.check || a.diff {
             if out.changed {
@@ -53,7 +49,11 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         out::print(&out.text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let targets = files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
+    let (targets, problems) =
+        files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
+    for p in &problems {
+        out::eprint_line(&format!("speclint: error: {}", p.message));
+    }
     let print_mode = !(a.write || a.check || a.diff);
     if print_mode && targets.len() != 1 {
         return Err(
@@ -133,7 +133,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
             }
         ));
     }
-    Ok(if failed > 0 {
+    Ok(if failed > 0 || !problems.is_empty() {
         ExitCode::from(2)
     } else if changed > 0 && (a.check || a.diff) {
         ExitCode::from(1)

@@ -6,7 +6,7 @@ use super::InitArgs;
 
 pub fn run(a: InitArgs) -> Result<ExitCode, String> {
     let path = a.from_template.display().to_string();
-    let text = std::fs::read_to_string(&a.from_template)
+    let text = super::files::read_side_file(&a.from_template)
         .map_err(|e| format!("cannot read `{path}`: {e}"))?;
     let t = speclint::derive::derive_spec_type(&text).map_err(|e| format!("`{path}`: {e}"))?;
     let yaml = speclint::yaml::to_string(&t).map_err(|e| format!("cannot write YAML: {e}"))?;

@@ -34,8 +34,7 @@ pub fn load(args: &ConfigArgs) -> Result<Settings, String> {
     };
     let (config, root) = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| format!("cannot read config `{}`: {e}", p.display()))?;
+            let text = super::files::read_side_file(p).map_err(|e| format!("config: {e}"))?;
             let config =
                 Config::from_yaml(&text).map_err(|e| format!("config `{}`: {e}", p.display()))?;
             let root = p
@@ -51,8 +50,7 @@ pub fn load(args: &ConfigArgs) -> Result<Settings, String> {
     type_files.extend(args.types.iter().cloned());
     let mut types = Vec::new();
     for f in type_files {
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| format!("cannot read spec type `{}`: {e}", f.display()))?;
+        let text = super::files::read_side_file(&f).map_err(|e| format!("spec type: {e}"))?;
         types.push((f.display().to_string(), text));
     }
     let linter = Linter::new(&config, &types).map_err(|e| match &path {

@@ -281,6 +281,15 @@ pub mod builtin {
         summary: "The file is not valid UTF-8.",
         needs_spec: false,
     };
+    pub static UNREADABLE: RuleMeta = RuleMeta {
+        code: "IO002",
+        name: "unreadable-file",
+        severity: Severity::Error,
+        certainty: Certainty::Certain,
+        fix: FixAvailability::None,
+        summary: "A file or folder could not be read (permissions, not a regular file, too large).",
+        needs_spec: false,
+    };
     pub static DUPLICATE_TITLE: RuleMeta = RuleMeta {
         code: "XD001",
         name: "duplicate-title",
@@ -319,6 +328,7 @@ pub mod builtin {
         &TOO_MANY_HEADINGS,
         &TABLE_TOO_WIDE,
         &INVALID_UTF8,
+        &UNREADABLE,
         &DUPLICATE_TITLE,
         &DUPLICATE_ENTITY_ACROSS,
         &UNRESOLVED_REFERENCE,
