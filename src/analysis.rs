@@ -432,6 +432,10 @@ pub fn section_level(spec: &SpecType) -> u8 {
 pub struct TitleMatcher {
     /// Normalized canonical title per spec section.
     titles: Vec<String>,
+    /// The same, by title: a heading's canonical section in O(1).
+    by_title: std::collections::HashMap<String, usize>,
+    /// Every name (title or alias), by name.
+    by_name: std::collections::HashMap<String, usize>,
     /// Every title and alias, normalized.
     names: Vec<Name>,
 }
@@ -498,7 +502,20 @@ impl TitleMatcher {
                 }
             }
         }
-        TitleMatcher { titles, names }
+        let mut by_title = std::collections::HashMap::new();
+        for (i, t) in titles.iter().enumerate() {
+            by_title.entry(t.clone()).or_insert(i);
+        }
+        let mut by_name = std::collections::HashMap::new();
+        for n in &names {
+            by_name.entry(n.text.clone()).or_insert(n.section);
+        }
+        TitleMatcher {
+            titles,
+            by_title,
+            by_name,
+            names,
+        }
     }
 
     /// The spec section whose canonical title equals `text` up to case and punctuation.
@@ -507,7 +524,7 @@ impl TitleMatcher {
         if n.is_empty() {
             return None;
         }
-        self.titles.iter().position(|t| *t == n)
+        self.by_title.get(&n).copied()
     }
 
     /// The spec section a title most likely means, and why: its canonical title
@@ -519,11 +536,11 @@ impl TitleMatcher {
         if n.is_empty() {
             return None;
         }
-        if let Some(s) = self.titles.iter().position(|t| *t == n) {
+        if let Some(&s) = self.by_title.get(&n) {
             return Some((s, NearMissKind::Spelling));
         }
-        if let Some(name) = self.names.iter().find(|a| a.text == n) {
-            return Some((name.section, NearMissKind::Alias));
+        if let Some(&s) = self.by_name.get(&n) {
+            return Some((s, NearMissKind::Alias));
         }
         let len = n.chars().count();
         if len < 4 {

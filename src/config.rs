@@ -88,7 +88,11 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        yaml::from_str(text).map_err(|e| OptionsError(e.message))
+        yaml::from_str(text).map_err(|e| {
+            let mut m = e.message;
+            text::cap_message(&mut m);
+            OptionsError(m)
+        })
     }
 
     /// Resolves rule names and codes to levels; an unknown rule is an error naming the closest one.

@@ -306,6 +306,13 @@ impl Linter {
         // limits, input and suppression findings included (rules applied
         // theirs when reporting, conditions included).
         rules::apply_levels(levels, &mut diagnostics, false);
+        // A message quotes the document (a key, a value): never all of a huge one.
+        for d in &mut diagnostics {
+            text::cap_message(&mut d.message);
+            if let Some(h) = &mut d.help {
+                text::cap_message(h);
+            }
+        }
         Report {
             diagnostics,
             spec_type: spec.map(|s| s.id.clone()),

@@ -77,6 +77,20 @@ pub fn title_core(s: &str) -> (usize, usize) {
     (start.min(end), end)
 }
 
+/// The longest message or help kept, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 500;
+
+/// Cuts a message that quotes too much of a document (a 10 MB key) to
+/// [`MAX_MESSAGE_CHARS`] characters, ending it with `…`.
+pub fn cap_message(s: &mut String) {
+    if s.len() > MAX_MESSAGE_CHARS {
+        if let Some((i, _)) = s.char_indices().nth(MAX_MESSAGE_CHARS) {
+            s.truncate(i);
+            s.push('…');
+        }
+    }
+}
+
 /// At most `max` characters of `s`, with `…` when cut.
 pub fn truncate_chars(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

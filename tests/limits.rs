@@ -146,3 +146,30 @@ fn deep_flow_nesting_stops_at_the_limit() {
         assert!(e.0.contains("nested deeper than 128"), "{}", e.0);
     }
 }
+
+/// Spec types are bounded like inputs: a type of 100,000 sections is refused
+/// when loaded (it took 91 s to check a 1,000-heading document), and a huge
+/// key is quoted in a message only in part.
+#[test]
+fn spec_type_size_and_message_length() {
+    let mut t = String::from("id: huge\nname: Huge\nsections:\n");
+    for i in 0..100_000 {
+        t.push_str(&format!("  - {{ id: s{i}, title: Section {i} }}\n"));
+    }
+    let e = speclint::SpecType::from_yaml(&t).unwrap_err();
+    assert!(e.message.contains("limit"), "{}", e.message);
+    let value = "k".repeat(200_000);
+    let text = format!("---\nspec_type: database-schema\nstatus: {value}\n---\n# T\n");
+    let r = validate(&text);
+    assert!(r.diagnostics.iter().any(|d| d.code == "FM008"));
+    for d in &r.diagnostics {
+        assert!(
+            d.message.chars().count() <= 501,
+            "{} chars",
+            d.message.len()
+        );
+    }
+    let huge = "k".repeat(10_000_000);
+    let e = speclint::Config::from_yaml(&format!("{huge}: 1\n")).unwrap_err();
+    assert!(e.0.chars().count() <= 501, "{} chars", e.0.len());
+}

@@ -270,9 +270,22 @@ impl SpecType {
 
     /// Parses a spec type from YAML (JSON is YAML too) and checks it.
     pub fn from_yaml(text: &str) -> Result<SpecType, SpecTypeError> {
-        let t: SpecType = yaml::from_str(text).map_err(|e| SpecTypeError {
-            message: e.message,
-            offset: e.offset,
+        if text.len() > MAX_TYPE_BYTES {
+            return Err(SpecTypeError {
+                message: format!(
+                    "the definition is {} bytes; the limit is {MAX_TYPE_BYTES} bytes",
+                    text.len()
+                ),
+                offset: None,
+            });
+        }
+        let t: SpecType = yaml::from_str(text).map_err(|e| {
+            let mut message = e.message;
+            crate::text::cap_message(&mut message);
+            SpecTypeError {
+                message,
+                offset: e.offset,
+            }
         })?;
         t.check()?;
         Ok(t)
@@ -288,6 +301,38 @@ impl SpecType {
         };
         if self.id.trim().is_empty() {
             return err("`id` must not be empty".into());
+        }
+        // Size limits: a type is compared against every heading and line of
+        // every document it checks, so its size is bounded like an input's.
+        let names: usize = self.sections.iter().map(|s| 1 + s.aliases.len()).sum();
+        let residue: usize = self.residue.len()
+            + self
+                .sections
+                .iter()
+                .map(|s| s.residue.len() + s.entries.as_ref().map_or(0, |e| e.residue.len()))
+                .sum::<usize>();
+        let columns = self
+            .sections
+            .iter()
+            .flat_map(|s| {
+                s.table
+                    .iter()
+                    .chain(s.entries.iter().filter_map(|e| e.table.as_ref()))
+            })
+            .map(|t| t.columns.len())
+            .max()
+            .unwrap_or(0);
+        for (what, n, max) in [
+            ("sections", self.sections.len(), MAX_SECTIONS),
+            ("fields", self.fields.len(), MAX_FIELDS),
+            ("section titles and aliases", names, MAX_TITLES),
+            ("residue lines", residue, MAX_RESIDUE),
+            ("columns in one table", columns, MAX_COLUMNS),
+            ("conditions", self.conditions.len(), MAX_CONDITIONS),
+        ] {
+            if n > max {
+                return err(format!("the type has {n} {what}; the limit is {max}"));
+            }
         }
         let mut names = std::collections::HashSet::new();
         for f in &self.fields {
@@ -344,6 +389,16 @@ impl SpecType {
         Ok(())
     }
 }
+
+/// Limits on a spec type's size (see [`SpecType::check`]).
+pub const MAX_SECTIONS: usize = 500;
+pub const MAX_FIELDS: usize = 500;
+pub const MAX_TITLES: usize = 2_000;
+pub const MAX_RESIDUE: usize = 5_000;
+pub const MAX_COLUMNS: usize = 128;
+pub const MAX_CONDITIONS: usize = 100;
+/// The largest spec type text read, in bytes.
+pub const MAX_TYPE_BYTES: usize = 1024 * 1024;
 
 /// A spec type definition that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
