@@ -115,5 +115,38 @@ fn yaml_flow_depth(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, scaling, yaml_flow_depth);
+/// The 43 valid specs of the precision corpus (`tests/corpus/valid/`),
+/// written by different "teams": validation as it meets real documents.
+fn corpus(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/valid");
+    let mut docs: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    docs.sort();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let linter = speclint::Linter::default();
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(format!("validate {} specs", docs.len()), |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(linter.check(black_box(d)));
+            }
+        })
+    });
+    g.bench_function(format!("parse-only {} specs", docs.len()), |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(parse_only(black_box(d)));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling, yaml_flow_depth, corpus);
 criterion_main!(benches);

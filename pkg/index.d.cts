@@ -106,6 +106,11 @@ export interface FieldSpec {
   required?: boolean;
   /** Allowed values of an `enum`, or allowed items of a `list`. */
   values?: string[];
+  /**
+   * Suggested values of a `string` or `list` field (e.g. example values of a
+   * template): a value outside them is a warning (FM015), never an error.
+   */
+  suggested?: string[];
   /** The only value allowed. */
   const?: string;
   min_items?: number;
@@ -273,7 +278,13 @@ export interface Config {
   default_type: string | null;
   references: References;
   /** Levels for some paths (relative to the config file); later entries win. */
-  overrides: { files: string[]; rules: Record<string, Level> }[];
+  overrides: Override[];
+}
+
+/** Levels for the paths `files` matches (globs relative to the config file). */
+export interface Override {
+  files: string[];
+  rules: Record<string, Level>;
 }
 
 /** The JSON Schema of one front matter field. */
@@ -441,11 +452,20 @@ export interface ColumnData {
 }
 
 /** Where a primary key is declared. */
-export type KeySource = "constraints" | "body";
+/**
+ * Where a key is declared: a cell of the column table, a line of the body
+ * ("Primary key: `id`"), DDL or a Prisma model in a code block, or the
+ * engine's own key (`_id`).
+ */
+export type KeySource = "constraints" | "body" | "ddl" | "engine";
+
+/** What identifies the rows: a primary key or what stands for one. */
+export type KeyKind = "primary" | "partition" | "sort" | "clustering" | "order-by" | "cluster-by" | "logical" | "unique" | "identity" | "foreign";
 
 export interface PrimaryKeyData {
   columns: string[];
   source: KeySource;
+  kind: KeyKind;
   lines: Lines;
 }
 

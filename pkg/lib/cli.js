@@ -12,7 +12,6 @@ import {
   fstatSync,
   fsyncSync,
   openSync,
-  readSync,
   realpathSync,
   renameSync,
   statSync,
@@ -21,7 +20,7 @@ import {
 } from "node:fs";
 import { dirname } from "node:path";
 import { Linter, inputLimit, parseConfig, renderDiagnostics, rules, unifiedDiff, version } from "../index.js";
-import { collect, ioMessage, joinPath, openRegular, readAtMost, readSmallFile, stripPrefix } from "./files.js";
+import { collect, comparePaths, invalidUtf8, ioMessage, joinPath, readCapped, readSideFile, readStdin, stripPrefix } from "./files.js";
 
 // ---- output: nothing from a document or a path reaches a terminal or a CI log raw ----
 
@@ -290,9 +289,13 @@ function parentOf(p) {
   return i === 0 ? "/" : trimmed.slice(0, i);
 }
 
-/** A config or spec type file: a regular file of at most 1 MiB (files.js). */
+/** A config or spec type file (regular, at most 1 MiB, UTF-8); `what`: "config", "spec type". */
 function read(path, what) {
-  return readSmallFile(path, path, what);
+  try {
+    return readSideFile(path);
+  } catch (e) {
+    throw new Error(`${what}: ${e.message}`);
+  }
 }
 
 function loadSettings(args) {
@@ -301,7 +304,7 @@ function loadSettings(args) {
   let config;
   let root = cwd;
   if (path !== null) {
-    const text = read(path, "config ");
+    const text = read(path, "config");
     try {
       config = parseConfig(text);
     } catch (e) {
@@ -312,7 +315,7 @@ function loadSettings(args) {
     config = parseConfig("");
   }
   const typeFiles = [...config.types.map((t) => joinPath(root, t)), ...args.types];
-  const types = typeFiles.map((f) => ({ path: f, text: read(f, "spec type ") }));
+  const types = typeFiles.map((f) => ({ path: f, text: read(f, "spec type") }));
   let linter;
   try {
     linter = new Linter({
@@ -332,33 +335,32 @@ function loadSettings(args) {
 const COMMAND_RUN = { check, fmt, export: exportDocs, types, schema, rules: listRules };
 
 /**
- * Problems met on the way (a file or folder that cannot be read, a special
- * file, a file over the input limit): each is reported at once, and the
- * command goes on and exits 2 at the end.
+ * A file or folder that could not be read, as one `IO002` finding in the
+ * report (src/cli/check.rs `unreadable_file`): `{ path, text, diagnostics }`.
  */
-function problems(err) {
-  const p = (message) => {
-    p.count++;
-    printError(err, message);
-  };
-  p.count = 0;
-  return p;
+function unreadable(path, message) {
+  const meta = rules().find((r) => r.code === "IO002") ?? { name: "unreadable-file", severity: "error" };
+  const d = { code: "IO002", name: meta.name, severity: meta.severity, message, path };
+  Object.assign(d, { line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 });
+  return { path, text: "", diagnostics: [d] };
 }
 
-function check(a, out, err) {
+function check(a, out) {
   const s = loadSettings(a);
   if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
-  const problem = problems(err);
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problem);
+  const problems = [];
+  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problems);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const checked = [];
+  // A file or folder that cannot be read is reported (`IO002`) and the rest checked.
+  const failed = problems.map((p) => unreadable(p.path, p.message));
   let skipped = 0;
   for (const t of targets) {
     let bytes;
     try {
-      bytes = readDocument(t).bytes;
+      bytes = readCapped(t.fsPath ?? t.path, t.path, inputLimit());
     } catch (e) {
-      problem(e.message);
+      failed.push(unreadable(t.path, e.message));
       continue;
     }
     const r = s.linter.validate(bytes, { path: t.path, specType: a.specType });
@@ -368,11 +370,13 @@ function check(a, out, err) {
     }
     checked.push({ path: t.path, text: decoder.decode(bytes), diagnostics: r.diagnostics });
   }
-  crossCheck(s, checked, problem);
+  crossCheck(s, checked);
+  checked.push(...failed);
+  checked.sort((x, y) => comparePaths(x.path, y.path)); // stable: files in their order
   const color =
     a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
   out.write(renderDiagnostics(a.format, checked, { color, quiet: a.quiet, skipped }));
-  if (problem.count > 0) return 2;
+  if (failed.length > 0) return 2;
   const errors = checked.some((c) => c.diagnostics.some((d) => d.severity === "error"));
   return errors ? 1 : 0;
 }
@@ -384,12 +388,12 @@ function slash(p) {
 }
 
 /** The cross-document checks (`XD`) of all checked files, as src/cli/check.rs runs them. */
-function crossCheck(s, checked, problem) {
+function crossCheck(s, checked) {
   const refs = s.config.references;
   const cwd = process.cwd();
   const found = (globs) => {
     if (!globs.length) return undefined;
-    return collect([s.root], s.root, globs, [], problem).map((t) => slash(stripPrefix(t.path, cwd) ?? t.path));
+    return collect([s.root], s.root, globs, []).map((t) => slash(stripPrefix(t.path, cwd) ?? t.path));
   };
   const stem = (p) => {
     let name = p.split("/").pop();
@@ -411,67 +415,18 @@ function crossCheck(s, checked, problem) {
 /** A file's text as Rust's `String::from_utf8_lossy` decodes it (a BOM is kept). */
 const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** The offset of the first invalid UTF-8 byte of `bytes` (decoded as `text`), or null. */
-function invalidUtf8(bytes, text) {
-  let offset = 0;
-  for (let from = 0; ; ) {
-    const i = text.indexOf("\uFFFD", from);
-    if (i < 0) return null;
-    offset += Buffer.byteLength(text.slice(from, i));
-    // A U+FFFD that was in the file is valid; one that replaced bad bytes is not.
-    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
-    offset += 3;
-    from = i + 1;
-  }
-}
-
-const MiB = (n) => `${n / (1024 * 1024)} MiB`;
-
 /**
- * A document's bytes: `{ bytes, stat, fd? }` (`t`: `{ path, fsPath? }`).
- * Only a regular file is opened (a FIFO named `x.md` is never waited on), and
- * never more than the input limit is read: a larger file is an error rather
- * than an unbounded read (the WebAssembly API refuses it anyway). `stat` is
- * that of the open file before reading; with `keepOpen` the descriptor stays
- * open (for `fmt --write`'s check after the rename).
+ * A document (`t`: `{ path, fsPath? }`, or a path): `{ bytes, text,
+ * invalidUtf8, stat?, fd? }`. Only a regular file is opened (a FIFO named
+ * `x.md` is never waited on), and never more than the input limit is read
+ * (files.js `readCapped`). With `keepOpen`, `stat` is that of the open file
+ * before reading and `fd` stays open (for `fmt --write`'s checks).
  */
-function readDocument(t, { keepOpen = false } = {}) {
-  const limit = inputLimit();
-  const { fd, stat } = openRegular(t.fsPath ?? t.path, t.path);
-  try {
-    const tooLarge = (size) =>
-      new Error(`\`${t.path}\` is ${size > limit ? `${size} bytes, ` : ""}over the input limit of ${limit} bytes (${MiB(limit)}); not reading it`);
-    if (stat.size > limit) throw tooLarge(stat.size);
-    let bytes;
-    try {
-      bytes = readAtMost(fd, limit, tooLarge, stat.size);
-    } catch (e) {
-      if (e.code === undefined) throw e;
-      throw new Error(`cannot read \`${t.path}\`: ${ioMessage(e)}`);
-    }
-    if (!keepOpen) return { bytes, stat };
-    return { bytes, stat, fd };
-  } finally {
-    if (!keepOpen) closeSync(fd);
-  }
-}
-
-function readFile(t, options) {
-  const src = readDocument(typeof t === "string" ? { path: t } : t, options);
-  const text = lossy.decode(src.bytes);
-  return { ...src, text, invalidUtf8: invalidUtf8(src.bytes, text) };
-}
-
-/** Standard input, at most the input limit (`fmt - < /dev/zero` stops there). */
-function readStdin() {
-  const limit = inputLimit();
-  const tooLarge = () => new Error(`cannot read standard input: more than the input limit of ${limit} bytes (${MiB(limit)})`);
-  try {
-    return readAtMost(0, limit, tooLarge);
-  } catch (e) {
-    if (e.code === undefined) throw e;
-    throw new Error(`cannot read standard input: ${ioMessage(e)}`);
-  }
+function readFile(t, { keepOpen = false } = {}) {
+  const target = typeof t === "string" ? { path: t } : t;
+  const src = readCapped(target.fsPath ?? target.path, target.path, inputLimit(), { keepOpen });
+  const bytes = keepOpen ? src.bytes : src;
+  return { ...(keepOpen ? src : {}), bytes, text: lossy.decode(bytes), invalidUtf8: invalidUtf8(bytes) };
 }
 
 /** src/cli/fmt.rs */
@@ -485,13 +440,7 @@ function fmt(a, out, err) {
     specType: a.specType,
   };
   if (a.paths.length === 1 && a.paths[0] === "-") {
-    const input = readStdin();
-    let text;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
-    } catch {
-      throw new Error("cannot read standard input: stream did not contain valid UTF-8");
-    }
+    const text = readStdin(inputLimit());
     const n = s.linter.normalize(text, opts);
     if (a.check || a.diff) {
       if (n.changed) {
@@ -503,16 +452,16 @@ function fmt(a, out, err) {
     out.write(n.text);
     return 0;
   }
-  const problem = problems(err);
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problem);
+  const problems = [];
+  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problems);
+  for (const p of problems) printError(err, p.message);
   const printMode = !(a.write || a.check || a.diff);
-  if (printMode && (targets.length !== 1 || problem.count > 0)) {
-    if (problem.count > 0) return 2;
+  if (printMode && targets.length !== 1) {
     throw new Error("give one file to print its normalized text, or use --write, --check or --diff");
   }
   let changed = 0;
   let unchanged = 0;
-  let failed = problem.count; // entries that could not be walked or read
+  let failed = 0;
   for (const t of targets) {
     let outcome;
     try {
@@ -536,7 +485,7 @@ function fmt(a, out, err) {
     const failures = failed > 0 ? `, ${failed} failed` : "";
     err.write(`${changed} file${changed === 1 ? "" : "s"} ${verb}, ${unchanged} unchanged${failures}\n`);
   }
-  return failed > 0 ? 2 : changed > 0 && (a.check || a.diff) ? 1 : 0;
+  return failed > 0 || problems.length > 0 ? 2 : changed > 0 && (a.check || a.diff) ? 1 : 0;
 }
 
 /**
@@ -602,7 +551,8 @@ export function writeAtomic(t, src, text) {
   const path = t.fsPath ?? t.path;
   let target;
   try {
-    target = realpathSync(path, typeof path === "string" ? undefined : { encoding: "buffer" });
+    // realpathSync.native: the JS one turns a Buffer path (a name that is not UTF-8) into a string.
+    target = realpathSync.native(path, typeof path === "string" ? undefined : { encoding: "buffer" });
   } catch (e) {
     throw new Error(`cannot read \`${shown}\`: ${ioMessage(e)}`);
   }
@@ -635,17 +585,14 @@ export function writeAtomic(t, src, text) {
     fd = undefined;
     // The file must still be what was formatted.
     const changedMeanwhile = () => new Error(`\`${shown}\` changed while it was being formatted; not writing it`);
-    const open = openRegular(target, shown);
-    const nowStat = open.stat;
-    let now;
+    let current;
     try {
-      now = readAtMost(open.fd, inputLimit(), changedMeanwhile, nowStat.size);
+      current = readCapped(target, shown, inputLimit(), { keepOpen: true });
     } catch (e) {
-      if (e.code === undefined) throw e;
-      throw new Error(`cannot read \`${shown}\`: ${ioMessage(e)}`);
-    } finally {
-      closeSync(open.fd);
+      throw /is larger than|the limit is/.test(e.message) ? changedMeanwhile() : e;
     }
+    closeSync(current.fd);
+    const { bytes: now, stat: nowStat } = current;
     if (now.equals(bytes)) return ALREADY_THERE; // another run formatted it meanwhile
     if (!now.equals(src.bytes) || stamp(nowStat) !== stamp(st)) throw changedMeanwhile();
     try {
@@ -727,13 +674,13 @@ function types(a, out) {
     const v = all.map((t) => ({ fields: count(t, "fields"), id: t.id, name: t.name, sections: count(t, "sections") }));
     out.write(`${JSON.stringify(v, null, 2)}\n`);
   } else {
-    // Ids and names come from type files: printed sanitized, as the native CLI does.
-    const w = Math.max(0, ...all.map((t) => [...t.id].length));
-    let text = "";
+    // Ids and names come from type files: each sanitized (a line break in a
+    // name must not start a line of its own).
+    const id = (t) => sanitize(t.id);
+    const w = Math.max(0, ...all.map((t) => [...id(t)].length));
     for (const t of all) {
-      text += `${t.id.padEnd(w)}  ${t.name} (${count(t, "fields")} fields, ${count(t, "sections")} sections)\n`;
+      out.write(`${id(t).padEnd(w)}  ${sanitize(t.name)} (${count(t, "fields")} fields, ${count(t, "sections")} sections)\n`);
     }
-    out.write(sanitizeLines(text));
   }
   return 0;
 }

@@ -1,38 +1,39 @@
-// Which files `speclint check` reads, as the native CLI chooses them
-// (src/cli/files.rs, which walks with the Rust `ignore` crate's defaults):
-// named files always; directories walked for `.md`/`.markdown` files, skipping
-// hidden entries and what `.ignore`, `.gitignore` and `.git/info/exclude`
-// ignore (the git files only inside a git repository; ignore files of parent
-// directories count too); glob arguments walked from their literal prefix.
-// Symbolic links found while walking are not followed. Not read (unlike the
-// native CLI): git's global excludes file.
+// Which files `npx speclint` works on, and reading them safely, as the native
+// CLI does (src/cli/files.rs):
 //
-// Hostile trees (issue "Safety"): a file or folder that cannot be read, or a
-// special file (FIFO, device) named on the command line, is reported through
-// `problem` and the walk goes on; a file name that is not UTF-8 is walked and
-// read through its bytes (shown lossily, as the native CLI shows it); ignore
-// files are read only when they are regular files of at most 1 MiB.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+// - command-line paths are files (always checked), directories (walked) or
+//   globs (walked from their literal prefix); the same file named several ways
+//   (`a.md ./a.md $PWD/a.md`, or named and also found by walking) is one
+//   target, named if named anywhere, shown as first given;
+// - walking skips hidden entries, does not follow symbolic links (a named link
+//   is followed) and honours `.gitignore` and `.ignore` files in each
+//   directory walked and in its parents up to the repository root (the
+//   directory holding `.git`): the deepest file that decides wins, `.ignore`
+//   after `.gitignore` in one directory, the last matching line in a file;
+// - a file name that is not UTF-8 is walked and read through its bytes (a
+//   Buffer path) and shown lossily, as the native CLI shows it;
+// - only regular files are read: a FIFO is never opened, a device never read;
+//   ignore, config and spec type files up to 1 MiB, documents and standard
+//   input up to the core's input limit;
+// - a file or folder that cannot be read is a problem (`{ path, message }`):
+//   the command reports it and goes on.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { compileGlob, globSet, hasGlobChars } from "./glob.js";
 
-/** The largest config, spec type or ignore file read (a larger one is an error). */
-export const SMALL_FILE_LIMIT = 1024 * 1024;
-
-const fatal = (message) => {
-  throw new Error(message);
-};
+/** The largest config, spec type or ignore file read, in bytes. */
+export const MAX_SIDE_FILE = 1024 * 1024;
+/** The deepest directory nesting walked. */
+const MAX_DEPTH = 256;
 
 /**
  * Files to check, sorted, each once: `{ path, fsPath, explicit, included }`.
  * `path` is shown (lossy for a name that is not UTF-8), `fsPath` is opened (a
  * string, or a Buffer for such a name); `explicit` when named on the command
- * line (always checked), `included` when matched by `include`. The same file
- * named twice (`a.md ./a.md $PWD/a.md`, or named and found by walking) is one
- * target, shown as first named, explicit if named. Unreadable entries and
- * special files are passed to `problem` (by default: thrown).
+ * line, `included` when matched by `include`. Problems (`{ path, message }`)
+ * are pushed onto `problems`.
  */
-export function collect(paths, root, include, exclude, problem = fatal) {
+export function collect(paths, root, include, exclude, problems = []) {
   const inc = globSet(include);
   const exc = globSet(exclude);
   const cwd = process.cwd();
@@ -42,36 +43,15 @@ export function collect(paths, root, include, exclude, problem = fatal) {
   };
   const matches = (set, p) => set !== null && (set.isMatch(rel(p)) || set.isMatch(p));
   const out = [];
-  const byFile = new Map();
-  const add = (t) => {
-    const id = identity(t.fsPath) ?? `path:${t.path}`;
-    const seen = byFile.get(id);
-    if (seen) {
-      seen.explicit ||= t.explicit;
-      seen.included ||= t.included;
-      return;
-    }
-    byFile.set(id, t);
-    out.push(t);
-  };
   for (const arg of paths.length ? paths : ["."]) {
-    let st = null;
-    let error = null;
-    try {
-      st = statSync(arg);
-    } catch (e) {
-      error = e;
-    }
+    // `statSync` follows a named link; a special file is named, not read.
+    const st = statOrNull(arg);
     if (st?.isFile()) {
-      add({ path: arg, fsPath: arg, explicit: true, included: matches(inc, arg) });
+      out.push({ path: arg, fsPath: arg, explicit: true, included: matches(inc, arg) });
       continue;
     }
     if (st !== null && !st.isDirectory()) {
-      problem(`\`${arg}\` is not a regular file; not reading it`);
-      continue;
-    }
-    if (error !== null && error.code !== "ENOENT" && error.code !== "ENOTDIR" && !hasGlobChars(arg)) {
-      problem(`cannot read \`${arg}\`: ${ioMessage(error)}`);
+      problems.push({ path: arg, message: `\`${arg}\` is not a regular file; not reading it` });
       continue;
     }
     let base;
@@ -94,23 +74,43 @@ export function collect(paths, root, include, exclude, problem = fatal) {
     } else {
       throw new Error(`\`${arg}\`: no such file or directory`);
     }
-    for (const found of walk(base, problem)) {
-      if (!/\.(md|markdown)$/i.test(found.path)) continue;
+    for (const found of walk(base, problems)) {
       const path = found.path.startsWith("./") ? found.path.slice(2).replace(/^\/+/, "") : found.path;
       if ((pattern && !pattern.test(path)) || matches(exc, path)) continue;
       const included = matches(inc, path);
       if (inc !== null && !included) continue;
-      add({ path, fsPath: found.fsPath, explicit: false, included });
+      out.push({ path, fsPath: found.fsPath, explicit: false, included });
     }
   }
-  return out.sort((a, b) => comparePaths(a.path, b.path));
+  // One target per file: named wins over walked, the first spelling is kept.
+  const unique = [];
+  const seen = new Map();
+  for (const t of out) {
+    const key = canonical(t.fsPath) ?? t.path;
+    const u = seen.get(key);
+    if (u !== undefined) {
+      u.explicit ||= t.explicit;
+      u.included ||= t.included;
+    } else {
+      seen.set(key, t);
+      unique.push(t);
+    }
+  }
+  return unique.sort((a, b) => comparePaths(a.path, b.path) || a.explicit - b.explicit || a.included - b.included);
 }
 
-/** A file's device and inode (symbolic links followed), or null. */
-function identity(fsPath) {
+/** The canonical path of a file (links resolved) as a key, or null. */
+function canonical(fsPath) {
   try {
-    const st = statSync(fsPath, { bigint: true });
-    return `${st.dev}:${st.ino}`;
+    return realpathSync.native(fsPath, { encoding: "buffer" }).toString("latin1");
+  } catch {
+    return null;
+  }
+}
+
+function statOrNull(p) {
+  try {
+    return statSync(p);
   } catch {
     return null;
   }
@@ -156,9 +156,10 @@ export function comparePaths(a, b) {
 
 // ---- the walk ----
 
-/** A file name's text when it is UTF-8, else null. */
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A name's text when it is UTF-8, else null. */
 function utf8(bytes) {
   try {
     return strict.decode(bytes);
@@ -167,145 +168,167 @@ function utf8(bytes) {
   }
 }
 
-/** `dir/name` for the file system: a string, or a Buffer when either part is not UTF-8. */
+/** `dir/name` for the file system: a string, or a Buffer when either part is a Buffer. */
 function fsJoin(dir, name) {
-  if (typeof dir === "string" && typeof name === "string") return join(dir, name);
+  if (typeof dir === "string" && typeof name === "string") return joinPath(dir, name);
   const d = typeof dir === "string" ? Buffer.from(dir) : dir;
   const n = typeof name === "string" ? Buffer.from(name) : name;
   return Buffer.concat([d, Buffer.from(d.length && d[d.length - 1] === 0x2f ? "" : "/"), n]);
 }
 
+const isMarkdown = (name) => /\.(md|markdown)$/i.test(name);
+
 /**
- * Files under `base` (`{ path, fsPath }`: paths joined onto `base` as given),
- * minus hidden and ignored ones. A folder that cannot be read is reported
- * through `problem` and skipped.
+ * Markdown files under `base` (`{ path, fsPath }`: paths joined onto `base`
+ * as given), minus hidden and ignored ones.
  */
-function* walk(base, problem) {
-  const absBase = resolve(base);
+function* walk(base, problems) {
+  let absBase;
+  try {
+    absBase = realpathSync.native(base);
+  } catch {
+    absBase = resolve(base);
+  }
+  const rules = parentIgnores(absBase, problems);
+  yield* walkDir(base, absBase, base, rules, problems, 0);
+}
+
+/**
+ * The ignore files that apply above `abs` (canonical): its parents' up to the
+ * repository root (the first directory with `.git`), outermost first; none
+ * outside a repository or at its root.
+ */
+function parentIgnores(abs, problems) {
+  if (statOrNull(join(abs, ".git")) !== null) return [];
   const chain = [];
-  // Ignore files of the parent directories, outermost first.
-  const parents = [];
-  for (let d = absBase; ; ) {
+  for (let d = abs; ; ) {
     const up = resolve(d, "..");
     if (up === d) break;
-    parents.unshift(up);
+    chain.push(up);
+    if (statOrNull(join(up, ".git")) !== null) break;
     d = up;
   }
-  for (const p of parents) chain.push(level(p, p, p, problem));
-  yield* walkDir(base, absBase, absBase, [...chain, level(absBase, absBase, base, problem)], problem);
-}
-
-/** `dir`: shown; `absDir`: absolute, lossy (for ignore rules); `fsDir`: opened. */
-function* walkDir(dir, absDir, fsDir, chain, problem) {
-  let entries;
-  try {
-    entries = readdirSync(fsDir, { withFileTypes: true, encoding: "buffer" });
-  } catch (e) {
-    problem(`cannot walk \`${dir}\`: ${ioMessage(e)}`);
-    return;
-  }
-  entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  for (const e of entries) {
-    if (e.name[0] === 0x2e) continue; // hidden: `.`
-    const name = utf8(e.name);
-    const shown = name ?? lossy.decode(e.name);
-    const path = dir.endsWith("/") ? dir + shown : `${dir}/${shown}`;
-    const abs = join(absDir, shown);
-    const fsPath = fsJoin(fsDir, name ?? e.name);
-    const isDir = e.isDirectory();
-    if (ignored(chain, abs, isDir)) continue;
-    if (isDir) yield* walkDir(path, abs, fsPath, [...chain, level(abs, fsPath, path, problem)], problem);
-    else if (e.isFile()) yield { path, fsPath };
-  }
-}
-
-/** The ignore rules of one directory (`dir` lossy and absolute, `fsDir` opened, `shown` in messages). */
-function level(dir, fsDir, shown, problem) {
-  const hasGit = statOrNull(fsJoin(fsDir, ".git")) !== null;
-  const read = (...names) => rules(fsJoin(fsDir, names.join("/")), joinPath(shown, names.join("/")), problem);
-  return {
-    dir,
-    hasGit,
-    ignore: read(".ignore"),
-    gitignore: read(".gitignore"),
-    exclude: hasGit ? read(".git", "info", "exclude") : null,
-  };
-}
-
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the deepest decisive rule ignores `abs`: `.ignore` files first, then git's. */
-function ignored(chain, abs, isDir) {
-  const anyGit = chain.some((l) => l.hasGit);
-  for (const kind of anyGit ? ["ignore", "gitignore", "exclude"] : ["ignore"]) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const l = chain[i];
-      if (!l[kind]) continue;
-      const rel = stripPrefix(abs, l.dir);
-      if (rel === null || rel === "") continue;
-      const m = match(l[kind], rel, isDir);
-      if (m !== null) return m;
-    }
-  }
-  return false;
-}
-
-/** Gitignore lines as globs (the `ignore` crate's reading of them); null without the file. */
-function rules(file, shown, problem) {
-  let text;
-  try {
-    text = readSmallFile(file, shown, "");
-  } catch (e) {
-    if (e.code !== "ENOENT" && e.code !== "ENOTDIR") problem(e.message);
-    return null;
-  }
+  if (!chain.length || statOrNull(join(chain[chain.length - 1], ".git")) === null) return [];
+  chain.reverse();
   const out = [];
-  for (let line of text.split(/\r?\n/)) {
-    if (line.startsWith("#")) continue;
-    line = line.replace(/(?<!\\)\s+$/, "");
-    if (line === "") continue;
-    let whitelist = false;
-    if (line.startsWith("!")) {
-      whitelist = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let anchored = false;
-    if (line.startsWith("/")) {
-      anchored = true;
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/") && line.length > 1) {
-      dirOnly = true;
-      line = line.slice(0, -1);
-    }
-    if (!anchored && !line.includes("/") && !line.startsWith("**")) line = `**/${line}`;
-    if (line.endsWith("/**")) line += "/*";
+  for (const d of chain) for (const f of readIgnoreFiles(d, d, problems)) out.push({ dir: d, file: f });
+  return out;
+}
+
+/** `.gitignore` and `.ignore` of one directory (`fsDir`, shown as `shown`), read safely. */
+function readIgnoreFiles(fsDir, shown, problems) {
+  const out = [];
+  for (const name of [".gitignore", ".ignore"]) {
+    const p = fsJoin(fsDir, name);
+    const s = joinPath(shown, name);
     try {
-      out.push({ re: compileGlob(line, { separator: true }), whitelist, dirOnly });
+      lstatSync(p); // nothing there (not even a dangling link): no file
     } catch {
-      // The ignore crate skips lines it cannot read as globs.
+      continue;
+    }
+    try {
+      out.push(parseIgnore(lossy.decode(readCapped(p, s, MAX_SIDE_FILE))));
+    } catch (e) {
+      problems.push({ path: s, message: `${e.message}; its rules are not applied` });
     }
   }
   return out;
 }
 
-function match(list, rel, isDir) {
-  for (let i = list.length - 1; i >= 0; i--) {
-    const r = list[i];
+/**
+ * `dir`: shown (and opened: a string, or a Buffer below a name that is not
+ * UTF-8); `absDir`: absolute, lossy (for ignore rules); `rules`: the ignore
+ * files above (`{ dir, file }`).
+ */
+function* walkDir(dir, absDir, fsDir, rules, problems, depth) {
+  if (depth > MAX_DEPTH) {
+    problems.push({ path: dir, message: `\`${dir}\` is nested more than ${MAX_DEPTH} directories deep; not walked further` });
+    return;
+  }
+  let entries;
+  try {
+    entries = readdirSync(fsDir, { withFileTypes: true, encoding: "buffer" });
+  } catch (e) {
+    problems.push({ path: dir, message: `cannot read the folder \`${dir}\`: ${ioMessage(e)}` });
+    return;
+  }
+  const chain = [...rules, ...readIgnoreFiles(fsDir, dir, problems).map((file) => ({ dir: absDir, file }))];
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  for (const e of entries) {
+    if (e.name[0] === 0x2e) continue; // hidden, and `.git`
+    const name = utf8(e.name);
+    const shown = name ?? lossy.decode(e.name);
+    const path = joinPath(dir, shown);
+    const abs = join(absDir, shown);
+    const fsPath = fsJoin(fsDir, name ?? e.name);
+    if (e.isDirectory()) {
+      if (!ignored(chain, abs, true)) yield* walkDir(path, abs, fsPath, chain, problems, depth + 1);
+    } else if (e.isFile() && isMarkdown(shown) && !ignored(chain, abs, false)) {
+      yield { path, fsPath };
+    }
+    // Symbolic links are not followed, special files not read.
+  }
+}
+
+/** Whether the ignore files say `abs` is ignored: the last one that decides wins. */
+function ignored(chain, abs, isDir) {
+  let decision = null;
+  for (const { dir, file } of chain) {
+    const rel = stripPrefix(abs, dir);
+    if (rel === null) continue;
+    const d = decide(file, rel, isDir);
+    if (d !== null) decision = d;
+  }
+  return decision ?? false;
+}
+
+/** The longest ignore line read as a glob, in bytes (src/glob.rs `MAX_PATTERN`). */
+const MAX_PATTERN = 1024;
+
+/**
+ * An ignore file's rules, with git's semantics (src/glob.rs `IgnoreFile`):
+ * blank lines and `#` comments skipped, trailing spaces trimmed unless
+ * escaped, `!` re-includes, a trailing `/` matches directories only, a
+ * pattern with a `/` before its end is anchored at the file's directory.
+ * Lines that are not valid globs are skipped, as git skips them.
+ */
+function parseIgnore(text) {
+  const out = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line === "" || line.startsWith("#")) continue;
+    let end = line.length;
+    while (end > 0 && line[end - 1] === " " && !line.slice(0, end - 1).endsWith("\\")) end--;
+    let p = line.slice(0, end);
+    if (p === "" || Buffer.byteLength(p) > MAX_PATTERN) continue;
+    const negated = p.startsWith("!");
+    if (negated) p = p.slice(1);
+    const dirOnly = p.endsWith("/") && p.length > 1;
+    if (dirOnly) p = p.slice(0, -1);
+    const anchored = p.startsWith("/");
+    if (anchored) p = p.slice(1);
+    if (p.startsWith("./")) p = p.slice(2);
+    try {
+      out.push({ m: compileGlob(p, { separator: true }), negated, dirOnly, basename: !anchored && !p.includes("/") });
+    } catch {
+      // not a glob: skipped
+    }
+  }
+  return out;
+}
+
+/** What an ignore file says about `rel`: true ignored, false re-included, null nothing. */
+function decide(rules, rel, isDir) {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i];
     if (r.dirOnly && !isDir) continue;
-    if (r.re.test(rel)) return !r.whitelist;
+    const target = r.basename ? rel.slice(rel.lastIndexOf("/") + 1) : rel;
+    if (r.m.test(target)) return !r.negated;
   }
   return null;
 }
+
+// ---- reading ----
 
 /** Rust's `io::Error` display for the common errors, so messages match the native CLI. */
 export function ioMessage(e) {
@@ -330,59 +353,20 @@ export function ioMessage(e) {
   return known ? `${known[0]} (os error ${known[1]})` : String(e?.message ?? e);
 }
 
-/** An Error with a message and the `code` of its cause (`ENOENT`, ...). */
-function failure(message, code) {
-  const e = new Error(message);
-  if (code !== undefined) e.code = code;
-  return e;
-}
-
 /**
- * Opens a file for reading only if it is a regular file (a FIFO is never
- * opened, so never waited on; a device is never read): `{ fd, stat }`, the
- * stat of the open file. Throws an Error whose message names `shown`.
+ * Reads at most `max + 1` bytes of an open file (or standard input) to its
+ * end; returns them (the caller tells a longer file by the length). A
+ * non-blocking pipe with nothing yet is waited on, a little at a time.
  */
-export function openRegular(fsPath, shown, what = "") {
-  let st;
-  try {
-    st = statSync(fsPath);
-  } catch (e) {
-    throw failure(`cannot read ${what}\`${shown}\`: ${ioMessage(e)}`, e.code);
-  }
-  const special = () => failure(`${what ? `${what}` : ""}\`${shown}\` is not a regular file; not reading it`, "ESPECIAL");
-  if (!st.isFile()) throw special();
-  let fd;
-  try {
-    // O_NONBLOCK: should the file have become a FIFO meanwhile, opening it does not wait.
-    fd = openSync(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw failure(`cannot read ${what}\`${shown}\`: ${ioMessage(e)}`, e.code);
-  }
-  try {
-    const now = fstatSync(fd);
-    if (!now.isFile()) throw special();
-    return { fd, stat: now };
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
-}
-
-/**
- * Reads an open file to its end, at most `limit` bytes: a file that is (or
- * grows) longer throws `tooLarge(size)`. Never reads more than `limit + 1`.
- */
-export function readAtMost(fd, limit, tooLarge, expected = 0) {
+function readBounded(fd, max, expected = 0) {
   const chunks = [];
   let total = 0;
-  let chunk = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), limit + 1));
-  for (;;) {
-    const want = Math.min(chunk.length, limit + 1 - total);
+  let chunk = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), max + 1));
+  while (total <= max) {
     let n;
     try {
-      n = readSync(fd, chunk, 0, want, null);
+      n = readSync(fd, chunk, 0, Math.min(chunk.length, max + 1 - total), null);
     } catch (e) {
-      // A non-blocking pipe (standard input) with nothing yet: wait a little, read on.
       if (e.code !== "EAGAIN") throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
       continue;
@@ -390,28 +374,89 @@ export function readAtMost(fd, limit, tooLarge, expected = 0) {
     if (n === 0) break;
     chunks.push(Buffer.from(chunk.subarray(0, n)));
     total += n;
-    if (total > limit) throw tooLarge(Math.max(total, expected));
     if (n === chunk.length) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 16 * 1024 * 1024));
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return Buffer.concat(chunks, total);
 }
 
 /**
- * A config, spec type or ignore file's text: a regular file of at most
- * `SMALL_FILE_LIMIT` bytes (a symbolic link to /dev/zero or a FIFO named
- * `.gitignore` is an error, not an endless read). `what`: "config ", "spec type ", "".
+ * Reads a regular file, refusing anything else and anything over `max` bytes
+ * (read with a bound, so that a file that grows meanwhile cannot exhaust
+ * memory); src/cli/files.rs `read_capped`, with its messages. Only a regular
+ * file is opened (with O_NONBLOCK, should it become a FIFO meanwhile). With
+ * `keepOpen`, returns `{ bytes, stat, fd }` (the stat of the open file, taken
+ * before reading) and leaves the descriptor open.
  */
-export function readSmallFile(fsPath, shown, what) {
-  const { fd, stat } = openRegular(fsPath, shown, what);
+export function readCapped(fsPath, shown, max, { keepOpen = false } = {}) {
+  const fail = (message) => new Error(message);
+  let st;
   try {
-    const tooLarge = (size) =>
-      failure(`cannot read ${what}\`${shown}\`: larger than ${SMALL_FILE_LIMIT} bytes (1 MiB${size > SMALL_FILE_LIMIT ? `; ${size} bytes` : ""})`, "EFBIG");
-    if (stat.size > SMALL_FILE_LIMIT) throw tooLarge(stat.size);
-    return readAtMost(fd, SMALL_FILE_LIMIT, tooLarge, stat.size).toString("utf8");
+    st = statSync(fsPath);
   } catch (e) {
-    if (e.code === undefined || e.code === "EFBIG" || e.code === "ESPECIAL") throw e;
-    throw failure(`cannot read ${what}\`${shown}\`: ${ioMessage(e)}`, e.code);
-  } finally {
-    closeSync(fd);
+    throw fail(`cannot read \`${shown}\`: ${ioMessage(e)}`);
   }
+  if (!st.isFile()) throw fail(`\`${shown}\` is not a regular file; not reading it`);
+  if (st.size > max) throw fail(`\`${shown}\` is ${st.size} bytes; the limit is ${max} bytes`);
+  let fd;
+  try {
+    fd = openSync(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw fail(`cannot read \`${shown}\`: ${ioMessage(e)}`);
+  }
+  let keep = false;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw fail(`\`${shown}\` is not a regular file; not reading it`);
+    let bytes;
+    try {
+      bytes = readBounded(fd, max, stat.size);
+    } catch (e) {
+      throw fail(`cannot read \`${shown}\`: ${ioMessage(e)}`);
+    }
+    if (bytes.length > max) throw fail(`\`${shown}\` is larger than ${max} bytes; not reading it`);
+    if (!keepOpen) return bytes;
+    keep = true;
+    return { bytes, stat, fd };
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+/** The offset of the first byte of `bytes` that is not valid UTF-8, or null. */
+export function invalidUtf8(bytes) {
+  const text = lossy.decode(bytes);
+  let offset = 0;
+  for (let from = 0; ; ) {
+    const i = text.indexOf("\uFFFD", from);
+    if (i < 0) return null;
+    offset += Buffer.byteLength(text.slice(from, i));
+    // A U+FFFD that was in the file is valid; one that replaced bad bytes is not.
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
+    offset += 3;
+    from = i + 1;
+  }
+}
+
+/** A config or spec type file as text: regular, at most `MAX_SIDE_FILE` bytes, UTF-8. */
+export function readSideFile(path) {
+  const bytes = readCapped(path, path, MAX_SIDE_FILE);
+  const bad = invalidUtf8(bytes);
+  if (bad !== null) throw new Error(`\`${path}\` is not valid UTF-8 (invalid byte at offset ${bad})`);
+  return bytes.toString("utf8");
+}
+
+/** Standard input as text, up to `max` bytes (`fmt - < /dev/zero` stops there). */
+export function readStdin(max) {
+  let bytes;
+  try {
+    bytes = readBounded(0, max);
+  } catch (e) {
+    throw new Error(`cannot read standard input: ${ioMessage(e)}`);
+  }
+  if (bytes.length > max) {
+    throw new Error(`standard input is larger than the input limit (${max} bytes); not reading it further`);
+  }
+  const bad = invalidUtf8(bytes);
+  if (bad !== null) throw new Error(`standard input is not valid UTF-8 (invalid byte at offset ${bad})`);
+  return bytes.toString("utf8");
 }

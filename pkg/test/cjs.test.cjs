@@ -14,6 +14,7 @@ test("require('speclint') works without init", () => {
     "deriveSpecType",
     "exportSpec",
     "frontMatterSchema",
+    "inputLimit",
     "normalize",
     "parseConfig",
     "renderDiagnostics",

@@ -171,5 +171,5 @@ test("hostile documents: lone surrogates, deep YAML, alias bomb, many headings, 
   }
   assertAlive("a 17 MB document");
   const deep = validate(hostile["1,000-deep YAML"]).diagnostics.find((d) => d.code === "FM003");
-  assert.match(deep.message, /recursion limit exceeded/);
+  assert.match(deep.message, /recursion limit exceeded|nested deeper than/);
 });

@@ -83,7 +83,7 @@ references:
 test("every output conforms to its declared type, and every declared property and literal occurs", () => {
   const c = new Checker(types);
   const ok = (value, name, what) => assert.deepEqual(c.check(value, name), [], what);
-  const docs = [...markdown("examples"), ...markdown("tests/fixtures")];
+  const docs = [...markdown("examples"), ...markdown("tests/fixtures"), ...markdown("tests/corpus/valid")];
   assert.ok(docs.length > 50);
   const linter = new Linter({ types: [ADR, FULL], rules: { FM006: "info" } });
   for (const p of docs) {
@@ -94,6 +94,10 @@ test("every output conforms to its declared type, and every declared property an
   }
   ok(normalize(read("examples/invalid/orders-db-defects.md"), { reorderSections: true, insertMissingSections: true, unsafeFixes: true }), "NormalizeResult", "free normalize");
   ok(exportSpec(ORDERS, { specType: "database-schema" }), "SpecDocument", "free export");
+  // A document store's `_id`: the engine's own key (source "engine").
+  const mongo = ORDERS.replace(/^\| id \| uuid \| no \| gen_random_uuid\(\) \| PRIMARY KEY \|$/m, "| _id | ObjectId | no | — | — |");
+  assert.notEqual(mongo, ORDERS);
+  ok(exportSpec(mongo), "SpecDocument", "document store");
   ok(deriveSpecType(read("examples/template.md")), "SpecType", "derived");
   const bare = ORDERS.replace(/^spec_type: .*\n/m, "");
   ok(validate(bare), "ValidateResult", "detected");
