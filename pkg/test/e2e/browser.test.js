@@ -37,15 +37,17 @@ async function check(url, requests) {
   assert.notEqual(r.before, "no error");
   assert.match(r.version, /^\d+\.\d+\.\d+/);
   assert.equal(r.specType, "database-schema");
-  const fm010 = r.diagnostics.filter((d) => d.code === "FM010");
-  assert.deepEqual(fm010.map((d) => d.message.replace(/.*found /, "")), ["`🙂`", "`tablet`"]);
-  const tablet = fm010[1];
+  // `applicability` values outside the suggested ones are warnings (FM015).
+  const fm015 = r.diagnostics.filter((d) => d.code === "FM015");
+  assert.deepEqual(fm015.map((d) => d.message.match(/value (`[^`]+`)/)[1]), ["`🙂`", "`tablet`"]);
+  assert.ok(fm015.every((d) => d.severity === "warning"));
+  const tablet = fm015[1];
   assert.equal(tablet.line, 7);
   assert.equal(r.tabletColumn, 26, "`tablet` is the 26th UTF-16 code unit of its line (🙂 counts two)");
   assert.equal(tablet.column, r.tabletColumn, "the diagnostic's column counts UTF-16 code units");
   assert.equal(tablet.endColumn, r.tabletColumn + "tablet".length);
   assert.equal(tablet.path, "orders.md");
-  assert.ok(r.withLinter.includes("FM010") && !r.withLinter.includes("FM005"), r.withLinter.join(" "));
+  assert.ok(r.withLinter.includes("FM015") && !r.withLinter.includes("FM005"), r.withLinter.join(" "));
   assert.ok(r.wasmUrl, "the page fetched a .wasm");
   assert.ok(requests.some((p) => p.endsWith(".wasm")), requests.join(" "));
   return r;

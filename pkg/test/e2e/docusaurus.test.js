@@ -81,14 +81,14 @@ test("docusaurus build fails on an invalid spec, passes once fixed, fails again 
 });
 
 test("docusaurus build with failOn: never passes and lists the problems; failOn: warning fails on warnings", () => {
-  const withWarning = valid.replace(/^status: approved$/m, "status: approved\nreviewers: [ana]");
+  const withWarning = valid.replace(/^applicability: \[web, mobile\]$/m, "applicability: [web, tablet]");
   const w = validate(withWarning, { columnEncoding: "unicode" }).diagnostics;
-  assert.deepEqual(w.map((x) => `${x.code} ${x.severity}`), ["FM006 warning"]);
+  assert.deepEqual(w.map((x) => `${x.code} ${x.severity}`), ["FM015 warning"]);
   writeFileSync(join(site, specPath), withWarning);
 
   const never = build({ SPECLINT_FIXTURE_OPTIONS: JSON.stringify({ failOn: "never" }) });
   assert.equal(never.status, 0, never.output);
-  assert.ok(never.output.includes(`${specPath}:${w[0].line}:${w[0].column} FM006 ${w[0].message} (warning)`), never.output);
+  assert.ok(never.output.includes(`${specPath}:${w[0].line}:${w[0].column} FM015 ${w[0].message} (warning)`), never.output);
 
   const strict = build({ SPECLINT_FIXTURE_OPTIONS: JSON.stringify({ failOn: "warning" }) });
   assert.notEqual(strict.status, 0, strict.output);
