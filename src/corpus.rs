@@ -41,20 +41,137 @@ pub struct CorpusOptions {
     pub specs: Option<HashSet<String>>,
 }
 
-/// Where a thing was first seen.
+/// What the cross-document checks need from one document. It is collected
+/// from the parsed document while the document is validated
+/// ([`Linter::facts`]), so a tree's documents are parsed once; the facts are
+/// small (a title, entity names, references, links and their spans), so a
+/// host can drop each document's text once it has been reported.
+#[derive(Debug, Clone, Default)]
+pub struct DocFacts {
+    /// `/`-separated, as in [`CorpusDoc::path`].
+    path: String,
+    title: Option<Fact>,
+    entities: Vec<Fact>,
+    initiatives: Vec<Fact>,
+    superseded_by: Option<Fact>,
+    /// Relative links to Markdown files (destination without `#fragment`).
+    links: Vec<Fact>,
+    scopes: crate::suppress::CrossScopes,
+}
+
+/// A piece of text and where it is.
+#[derive(Debug, Clone)]
+struct Fact {
+    text: String,
+    span: Span,
+    line: usize,
+}
+
+impl DocFacts {
+    /// No facts: a document that could not be read as one.
+    pub fn empty(path: &str) -> DocFacts {
+        DocFacts {
+            path: path.to_string(),
+            ..DocFacts::default()
+        }
+    }
+
+    /// The document's path, as given.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// A document of the run: its index and where a thing was first seen there.
+#[derive(Clone, Copy)]
 struct First {
     doc: usize,
     span: Span,
 }
 
 impl Linter {
+    /// The cross-document facts of a parsed document at `path`
+    /// (`/`-separated), read with the spec type `explicit` names (or its own).
+    pub fn facts(&self, path: &str, doc: &Document<'_>, explicit: Option<&str>) -> DocFacts {
+        let fact = |text: String, span: Span| Fact {
+            text,
+            span,
+            line: doc.line(span.start),
+        };
+        let mut f = DocFacts {
+            path: path.to_string(),
+            ..DocFacts::default()
+        };
+        let Some(fm) = doc.yaml() else {
+            return f;
+        };
+        if let Some(e) = fm.get("title") {
+            if let Some(t) = e.value.as_ref().and_then(scalar_text) {
+                f.title = Some(fact(t.to_string(), e.value_span));
+            }
+        }
+        if let Some(spec) = self
+            .spec_for(doc, explicit)
+            .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
+        {
+            // The entity names are all this needs: the headings' reading,
+            // without the database model.
+            let analysis = Analysis::structure(doc, spec);
+            let mut own = HashSet::new();
+            for ent in analysis.entries.iter().filter(|e| {
+                !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name)
+            }) {
+                // A duplicate inside one document is DB004's.
+                if own.insert(crate::text::fold_case(&ent.name)) {
+                    f.entities.push(fact(ent.name.clone(), ent.name_span));
+                }
+            }
+        }
+        if let Some(e) = fm.get("related_initiatives") {
+            for item in &e.items {
+                let name = item.text(doc.text).trim();
+                if !name.is_empty() {
+                    f.initiatives.push(fact(name.to_string(), *item));
+                }
+            }
+        }
+        if let Some(e) = fm.get("superseded_by") {
+            let target = e.value_span.text(doc.text).trim();
+            if !target.is_empty() && !crate::text::is_placeholder_value(target) {
+                f.superseded_by = Some(fact(target.to_string(), e.value_span));
+            }
+        }
+        f.links = md_links(doc)
+            .into_iter()
+            .map(|(span, target)| fact(target, span))
+            .collect();
+        f.scopes = crate::suppress::CrossScopes::of(doc);
+        f
+    }
+
     /// Cross-document diagnostics, one list per input document (same order).
+    /// Parses every document; a host that validates them first should keep
+    /// their [`Linter::facts`] and call [`Linter::cross_check_facts`].
     pub fn cross_check(
         &self,
         docs: &[CorpusDoc<'_>],
         opts: &CorpusOptions,
     ) -> Vec<Vec<Diagnostic>> {
-        let parsed: Vec<Document<'_>> = docs.iter().map(|d| Document::parse(d.text)).collect();
+        let facts: Vec<DocFacts> = docs
+            .iter()
+            .map(|d| self.facts(d.path, &Document::parse(d.text), None))
+            .collect();
+        self.cross_check_facts(&facts, opts)
+    }
+
+    /// Cross-document diagnostics from the facts of every document, one list
+    /// per document (same order). Each finding honours the levels of its
+    /// document's path and the document's inline suppressions.
+    pub fn cross_check_facts(
+        &self,
+        docs: &[DocFacts],
+        opts: &CorpusOptions,
+    ) -> Vec<Vec<Diagnostic>> {
         let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
         let mut titles: HashMap<String, First> = HashMap::new();
         let mut entities: HashMap<String, First> = HashMap::new();
@@ -63,152 +180,143 @@ impl Linter {
             .iter()
             .flatten()
             .map(|p| crate::text::fold_case(stem(p)))
-            .chain(docs.iter().map(|d| crate::text::fold_case(stem(d.path))))
+            .chain(docs.iter().map(|d| crate::text::fold_case(stem(&d.path))))
             .collect();
-        let related = |docs: &[CorpusDoc<'_>], f: &First, what: &str| Related {
+        let all_titles: HashSet<String> = docs
+            .iter()
+            .filter_map(|d| d.title.as_ref())
+            .map(|t| t.text.to_ascii_lowercase())
+            .collect();
+        let related = |f: &First, what: &str| Related {
             span: f.span,
             message: what.to_string(),
-            path: Some(docs[f.doc].path.to_string()),
+            path: Some(docs[f.doc].path.clone()),
         };
-        for (i, doc) in parsed.iter().enumerate() {
-            let Some(fm) = doc.yaml() else { continue };
+        for (i, doc) in docs.iter().enumerate() {
+            let mut push = |d: Diagnostic, line: usize| {
+                if !doc.scopes.covers(line, d.code) {
+                    out[i].push(d);
+                }
+            };
             // XD001: same title.
-            if let Some(e) = fm.get("title") {
-                if let Some(t) = e
-                    .value
-                    .as_ref()
-                    .and_then(scalar_text)
-                    .filter(|t| !crate::text::is_placeholder_value(t))
-                {
-                    let key = crate::text::fold_case(&crate::document::collapse_ws(&t));
-                    match titles.get(&key) {
-                        Some(first) => {
-                            let mut d = Simple {
-                                meta: &builtin::DUPLICATE_TITLE,
-                                message: format!(
-                                    "title `{t}` is also the title of `{}`",
-                                    docs[first.doc].path
-                                ),
-                                help: Some("give each spec a distinct title".into()),
-                            }
-                            .into_diagnostic(e.value_span);
-                            d.related.push(related(docs, first, "first used here"));
-                            out[i].push(d);
+            if let Some(t) = doc
+                .title
+                .as_ref()
+                .filter(|t| !crate::text::is_placeholder_value(&t.text))
+            {
+                let key = crate::text::fold_case(&crate::document::collapse_ws(&t.text));
+                match titles.get(&key) {
+                    Some(first) => {
+                        let mut d = Simple {
+                            meta: &builtin::DUPLICATE_TITLE,
+                            message: format!(
+                                "title `{}` is also the title of `{}`",
+                                t.text, docs[first.doc].path
+                            ),
+                            help: Some("give each spec a distinct title".into()),
                         }
-                        None => {
-                            titles.insert(
-                                key,
-                                First {
-                                    doc: i,
-                                    span: e.value_span,
-                                },
-                            );
-                        }
+                        .into_diagnostic(t.span);
+                        d.related.push(related(first, "first used here"));
+                        push(d, t.line);
+                    }
+                    None => {
+                        titles.insert(
+                            key,
+                            First {
+                                doc: i,
+                                span: t.span,
+                            },
+                        );
                     }
                 }
             }
             // XD002: same entity in two database schema specs.
-            if let Some(spec) = self
-                .spec_for(doc, None)
-                .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
-            {
-                // The entity names are all this needs: the headings' reading,
-                // without the database model.
-                let analysis = Analysis::structure(doc, spec);
-                let mut own = HashSet::new();
-                for ent in analysis.entries.iter().filter(|e| {
-                    !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name)
-                }) {
-                    let key = crate::text::fold_case(&ent.name);
-                    if !own.insert(key.clone()) {
-                        continue; // a duplicate inside one document is DB004's
+            for ent in &doc.entities {
+                let key = crate::text::fold_case(&ent.text);
+                match entities.get(&key) {
+                    Some(first) if first.doc != i => {
+                        let mut d = Simple {
+                            meta: &builtin::DUPLICATE_ENTITY_ACROSS,
+                            message: format!("entity `{}` is also defined in `{}`", ent.text, docs[first.doc].path),
+                            help: Some("keep one authoritative definition and reference it from the other spec".into()),
+                        }
+                        .into_diagnostic(ent.span);
+                        d.related.push(related(first, "also defined here"));
+                        push(d, ent.line);
                     }
-                    match entities.get(&key) {
-                        Some(first) if first.doc != i => {
-                            let mut d = Simple {
-                                meta: &builtin::DUPLICATE_ENTITY_ACROSS,
-                                message: format!("entity `{}` is also defined in `{}`", ent.name, docs[first.doc].path),
-                                help: Some("keep one authoritative definition and reference it from the other spec".into()),
-                            }
-                            .into_diagnostic(ent.name_span);
-                            d.related.push(related(docs, first, "also defined here"));
-                            out[i].push(d);
-                        }
-                        Some(_) => {}
-                        None => {
-                            entities.insert(
-                                key,
-                                First {
-                                    doc: i,
-                                    span: ent.name_span,
-                                },
-                            );
-                        }
+                    Some(_) => {}
+                    None => {
+                        entities.insert(
+                            key,
+                            First {
+                                doc: i,
+                                span: ent.span,
+                            },
+                        );
                     }
                 }
             }
             // XD003: references.
-            if let (Some(known), Some(e)) = (&opts.initiatives, fm.get("related_initiatives")) {
-                for item in &e.items {
-                    let name = item.text(doc.text).trim();
-                    if !name.is_empty() && !known.contains(name) {
-                        let hint = crate::text::closest(name, known.iter().map(String::as_str))
-                            .map(|c| format!("did you mean `{c}`?"));
-                        out[i].push(
-                            Simple {
-                                meta: &builtin::UNRESOLVED_REFERENCE,
-                                message: format!(
-                                    "related initiative `{name}` names no known initiative"
-                                ),
-                                help: hint.or_else(|| {
-                                    Some("add the initiative's document, or fix the name".into())
-                                }),
-                            }
-                            .into_diagnostic(*item),
-                        );
+            if let Some(known) = &opts.initiatives {
+                for item in doc.initiatives.iter().filter(|n| !known.contains(&n.text)) {
+                    let hint = crate::text::closest(&item.text, known.iter().map(String::as_str))
+                        .map(|c| format!("did you mean `{c}`?"));
+                    let d = Simple {
+                        meta: &builtin::UNRESOLVED_REFERENCE,
+                        message: format!(
+                            "related initiative `{}` names no known initiative",
+                            item.text
+                        ),
+                        help: hint.or_else(|| {
+                            Some("add the initiative's document, or fix the name".into())
+                        }),
                     }
+                    .into_diagnostic(item.span);
+                    push(d, item.line);
                 }
             }
-            if let (Some(_), Some(e)) = (&opts.specs, fm.get("superseded_by")) {
-                let target = e.value_span.text(doc.text).trim();
-                let as_stem = crate::text::fold_case(stem(target));
-                let known = stems.contains(&as_stem) || titles_contain(&parsed, target);
-                if !target.is_empty() && !crate::text::is_placeholder_value(target) && !known {
-                    out[i].push(
-                        Simple {
-                            meta: &builtin::UNRESOLVED_REFERENCE,
-                            message: format!("`superseded_by` names `{target}`, which is not a checked document"),
-                            help: Some("use the file name (without `.md`) or the title of the replacing spec".into()),
-                        }
-                        .into_diagnostic(e.value_span),
-                    );
+            if let (Some(_), Some(target)) = (&opts.specs, &doc.superseded_by) {
+                let as_stem = crate::text::fold_case(stem(&target.text));
+                let known = stems.contains(&as_stem)
+                    || all_titles.contains(&target.text.to_ascii_lowercase());
+                if !known {
+                    let d = Simple {
+                        meta: &builtin::UNRESOLVED_REFERENCE,
+                        message: format!(
+                            "`superseded_by` names `{}`, which is not a checked document",
+                            target.text
+                        ),
+                        help: Some(
+                            "use the file name (without `.md`) or the title of the replacing spec"
+                                .into(),
+                        ),
+                    }
+                    .into_diagnostic(target.span);
+                    push(d, target.line);
                 }
             }
             if let Some(files) = &opts.specs {
-                for (span, target) in md_links(doc) {
-                    let resolved = resolve(docs[i].path, &target);
+                for link in &doc.links {
+                    let resolved = resolve(&doc.path, &link.text);
                     if !files.contains(&resolved) {
-                        out[i].push(
-                            Simple {
-                                meta: &builtin::UNRESOLVED_REFERENCE,
-                                message: format!("link to `{target}` names no file"),
-                                help: Some(format!("no file at `{resolved}`")),
-                            }
-                            .into_diagnostic(span),
-                        );
+                        let d = Simple {
+                            meta: &builtin::UNRESOLVED_REFERENCE,
+                            message: format!("link to `{}` names no file", link.text),
+                            help: Some(format!("no file at `{resolved}`")),
+                        }
+                        .into_diagnostic(link.span);
+                        push(d, link.line);
                     }
                 }
             }
         }
         // The same path as every finding: the document's levels (its
-        // `overrides` matched on `path`) and its inline suppressions.
-        for ((d, doc), diags) in docs.iter().zip(&parsed).zip(out.iter_mut()) {
-            if diags.is_empty() {
-                continue;
+        // `overrides` matched on `path`); suppressions were applied above.
+        for (doc, diags) in docs.iter().zip(out.iter_mut()) {
+            if !diags.is_empty() {
+                let levels = self.levels_for(Some(&doc.path));
+                crate::rules::apply_levels(&levels, diags, true);
             }
-            let levels = self.levels_for(Some(d.path));
-            crate::rules::apply_levels(&levels, diags, true);
-            crate::suppress::filter(doc, diags);
         }
         out
     }
@@ -251,16 +359,6 @@ pub fn locate(
             located
         })
         .collect()
-}
-
-fn titles_contain(parsed: &[Document<'_>], target: &str) -> bool {
-    parsed.iter().any(|d| {
-        d.yaml()
-            .and_then(|y| y.get("title"))
-            .and_then(|e| e.value.as_ref())
-            .and_then(scalar_text)
-            .is_some_and(|t| t.eq_ignore_ascii_case(target))
-    })
 }
 
 /// `docs/specs/orders-db.md` → `orders-db`.

@@ -44,6 +44,7 @@ pub mod suppress;
 pub mod text;
 #[cfg(all(target_arch = "wasm32", feature = "bindgen"))]
 mod wasm;
+pub mod workspace;
 pub mod yaml;
 
 pub use config::Config;
@@ -170,18 +171,64 @@ impl Linter {
     }
 
     fn check_text_with(&self, text: &str, explicit: Option<&str>, levels: &Levels) -> Report {
+        self.check_text_facts(text, explicit, levels, None).0
+    }
+
+    /// Validates `text`; with `facts_path`, also collects the document's
+    /// cross-document facts from the same parse.
+    fn check_text_facts(
+        &self,
+        text: &str,
+        explicit: Option<&str>,
+        levels: &Levels,
+        facts_path: Option<&str>,
+    ) -> (Report, Option<corpus::DocFacts>) {
         if let Some(d) = self.limits.check_input(text) {
             let mut diagnostics = vec![d];
             rules::apply_levels(levels, &mut diagnostics, true);
-            return Report {
+            let report = Report {
                 diagnostics,
                 spec_type: None,
                 type_source: None,
                 declares_spec_type: false,
             };
+            return (report, facts_path.map(corpus::DocFacts::empty));
         }
         let doc = Document::parse(text);
-        self.check_document_with(&doc, explicit, levels)
+        let report = self.check_document_with(&doc, explicit, levels);
+        let facts = facts_path.map(|p| self.facts(p, &doc, explicit));
+        (report, facts)
+    }
+
+    /// Validates a file's bytes as [`Linter::check_bytes_at`] does and, from
+    /// the same parse, collects its cross-document facts (see
+    /// [`Linter::cross_check_facts`]): `path` is `/`-separated, relative to
+    /// the config's folder for its `overrides`, and `shown` is the path the
+    /// facts and findings name.
+    pub fn check_bytes_with_facts<'b>(
+        &self,
+        path: &str,
+        shown: &str,
+        bytes: &'b [u8],
+        explicit: Option<&str>,
+    ) -> (std::borrow::Cow<'b, str>, Report, corpus::DocFacts) {
+        let levels = self.levels_for(Some(path));
+        let (text, invalid) = match std::str::from_utf8(bytes) {
+            Ok(t) => (std::borrow::Cow::Borrowed(t), None),
+            Err(e) => (
+                std::borrow::Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+                Some(e.valid_up_to()),
+            ),
+        };
+        let (mut report, facts) = self.check_text_facts(&text, explicit, &levels, Some(shown));
+        if let Some(offset) = invalid {
+            let mut extra = vec![invalid_utf8(&text, offset, bytes)];
+            rules::apply_levels(&levels, &mut extra, true);
+            report.diagnostics.append(&mut extra);
+            diagnostic::sort(&mut report.diagnostics);
+        }
+        let facts = facts.unwrap_or_else(|| corpus::DocFacts::empty(shown));
+        (text, report, facts)
     }
 
     /// Validates a file's bytes. Invalid UTF-8 is decoded lossily (every

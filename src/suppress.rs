@@ -197,6 +197,7 @@ pub static TOO_MANY: RuleMeta = RuleMeta {
 };
 
 /// The lines (1-based, inclusive) a directive covers, given the document's lines.
+#[derive(Clone, Copy)]
 struct Scope {
     first: usize,
     last: usize,
@@ -240,48 +241,8 @@ fn run(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>, report: bool) {
         });
         }
     }
+    let scopes = scopes(doc, &ds);
     let line = |o: usize| doc.line(o);
-    let last_line = line(doc.text.len());
-    let directive_lines: std::collections::HashSet<usize> = ds
-        .iter()
-        .flat_map(|d| line(d.span.start)..=line(d.span.end))
-        .collect();
-    let mut scopes: Vec<Scope> = Vec::new();
-    let mut next_content: Option<Vec<usize>> = None;
-    for (k, d) in ds.iter().enumerate() {
-        let (first, last) = match d.kind {
-            Kind::File => (1, last_line),
-            Kind::Line => (line(d.span.start), line(d.span.end)),
-            Kind::NextLine => {
-                let l = next_content
-                    .get_or_insert_with(|| content_lines(doc, last_line, &directive_lines))
-                    .get(line(d.span.end) + 1)
-                    .copied()
-                    .unwrap_or(last_line + 1);
-                (l, l)
-            }
-            Kind::Disable => {
-                let from = line(d.span.start);
-                // The first later `enable` naming one of these rules (or every rule).
-                let end = ds[k + 1..]
-                    .iter()
-                    .find(|e| {
-                        e.kind == Kind::Enable
-                            && (e.codes.is_empty()
-                                || d.codes.is_empty()
-                                || e.codes.iter().any(|c| d.codes.contains(c)))
-                    })
-                    .map_or(last_line, |e| line(e.span.start));
-                (from, end)
-            }
-            Kind::Enable => continue,
-        };
-        scopes.push(Scope {
-            first,
-            last,
-            directive: k,
-        });
-    }
     let mut used = vec![false; ds.len()];
     diagnostics.retain(|diag| {
         if diag.code.starts_with("IS") {
@@ -349,6 +310,86 @@ fn run(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>, report: bool) {
 
 /// For each line (1-based), the first line at or after it that is neither
 /// blank nor a directive: one backward pass over the document.
+/// The line ranges the directives `ds` cover, in order.
+fn scopes(doc: &Document<'_>, ds: &[Directive]) -> Vec<Scope> {
+    let line = |o: usize| doc.line(o);
+    let last_line = line(doc.text.len());
+    let directive_lines: std::collections::HashSet<usize> = ds
+        .iter()
+        .flat_map(|d| line(d.span.start)..=line(d.span.end))
+        .collect();
+    let mut scopes: Vec<Scope> = Vec::new();
+    let mut next_content: Option<Vec<usize>> = None;
+    for (k, d) in ds.iter().enumerate() {
+        let (first, last) = match d.kind {
+            Kind::File => (1, last_line),
+            Kind::Line => (line(d.span.start), line(d.span.end)),
+            Kind::NextLine => {
+                let l = next_content
+                    .get_or_insert_with(|| content_lines(doc, last_line, &directive_lines))
+                    .get(line(d.span.end) + 1)
+                    .copied()
+                    .unwrap_or(last_line + 1);
+                (l, l)
+            }
+            Kind::Disable => {
+                let from = line(d.span.start);
+                // The first later `enable` naming one of these rules (or every rule).
+                let end = ds[k + 1..]
+                    .iter()
+                    .find(|e| {
+                        e.kind == Kind::Enable
+                            && (e.codes.is_empty()
+                                || d.codes.is_empty()
+                                || e.codes.iter().any(|c| d.codes.contains(c)))
+                    })
+                    .map_or(last_line, |e| line(e.span.start));
+                (from, end)
+            }
+            Kind::Enable => continue,
+        };
+        scopes.push(Scope {
+            first,
+            last,
+            directive: k,
+        });
+    }
+    scopes
+}
+
+/// The suppressions of a document that can apply to cross-document findings
+/// (`XD…`, or every rule): line ranges, collected while the document is
+/// validated so that the cross-document checks need not parse it again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CrossScopes(Vec<(usize, usize, Vec<&'static str>)>);
+
+impl CrossScopes {
+    pub(crate) fn of(doc: &Document<'_>) -> CrossScopes {
+        let mut ds = directives(doc);
+        if ds.is_empty() {
+            return CrossScopes::default();
+        }
+        ds.truncate(MAX_DIRECTIVES);
+        let keep =
+            |d: &Directive| d.codes.is_empty() || d.codes.iter().any(|c| c.starts_with("XD"));
+        CrossScopes(
+            scopes(doc, &ds)
+                .into_iter()
+                .map(|s| (s, &ds[s.directive]))
+                .filter(|(_, d)| keep(d))
+                .map(|(s, d)| (s.first, s.last, d.codes.clone()))
+                .collect(),
+        )
+    }
+
+    /// Whether a finding `code` on (1-based) `line` is suppressed.
+    pub(crate) fn covers(&self, line: usize, code: &str) -> bool {
+        self.0.iter().any(|(first, last, codes)| {
+            *first <= line && line <= *last && (codes.is_empty() || codes.contains(&code))
+        })
+    }
+}
+
 fn content_lines(
     doc: &Document<'_>,
     last_line: usize,

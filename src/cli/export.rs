@@ -29,16 +29,13 @@ pub struct ExportArgs {
 }
 
 pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config)?;
-    if let Some(t) = &a.spec_type {
-        s.linter.registry().require(t).map_err(|e| e.0)?;
-    }
+    let s = settings::load(&a.config, a.spec_type.as_deref())?;
     let mut docs = Vec::with_capacity(a.files.len());
     for path in &a.files {
         let src = files::read(path)?;
         docs.push(ExportEntry {
             path: path.display().to_string(),
-            document: s.linter.export(&src.text, a.spec_type.as_deref()),
+            document: s.linter().export(&src.text, a.spec_type.as_deref()),
         });
     }
     super::out::print(&export_json(&docs, a.pretty))?;

@@ -15,22 +15,19 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
-use speclint::glob::IgnoreFile;
+use speclint::glob::Glob;
+use speclint::workspace::{self, EntryKind, Selected, Visit, Walk, Workspace};
 
 /// The largest config, spec type or ignore file read, in bytes.
 pub const MAX_SIDE_FILE: u64 = 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub path: PathBuf,
     /// The path relative to the config's directory, `/`-separated (for `overrides`).
     pub rel: String,
-    /// Named on the command line (always checked) rather than found by walking
-    /// (checked only when it declares `spec_type` or matches `include`).
-    pub explicit: bool,
-    /// Matched by the config's `include` globs.
-    pub included: bool,
+    /// Named on the command line, or found by walking (see [`Workspace::select`]).
+    pub how: Selected,
 }
 
 /// A file or folder that could not be read or walked.
@@ -38,22 +35,6 @@ pub struct Target {
 pub struct Problem {
     pub path: PathBuf,
     pub message: String,
-}
-
-fn globset(patterns: &[String]) -> Result<Option<GlobSet>, String> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        b.add(Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {e}"))?);
-    }
-    b.build().map(Some).map_err(|e| e.to_string())
-}
-
-fn is_markdown(p: &Path) -> bool {
-    p.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 fn has_glob_chars(s: &str) -> bool {
@@ -65,32 +46,26 @@ fn slash(p: &Path) -> String {
     p.display().to_string().replace('\\', "/")
 }
 
-/// Expands command-line paths into files to check, sorted and deduplicated:
-/// the same file named several ways (`a.md ./a.md $PWD/a.md`) is one
-/// target, and a file named on the command line stays named even when a
-/// directory also given holds it.
+/// Expands command-line paths into files to work on, in the core's order
+/// and deduplicated: the same file named several ways (`a.md ./a.md
+/// $PWD/a.md`) is one target, and a file named on the command line stays
+/// named even when a directory also given holds it. Which files are kept is
+/// the core's decision ([`Workspace::select`], [`Walk::visit`]).
 pub fn collect(
     paths: &[String],
     root: &Path,
-    include: &[String],
-    exclude: &[String],
+    ws: &Workspace,
 ) -> Result<(Vec<Target>, Vec<Problem>), String> {
-    let include = globset(include)?;
-    let exclude = globset(exclude)?;
     let cwd = std::env::current_dir().unwrap_or_default();
-    let rel = |p: &Path| -> PathBuf {
+    let rel = |p: &Path| -> String {
         let abs = if p.is_absolute() {
             p.to_path_buf()
         } else {
             cwd.join(p)
         };
-        abs.strip_prefix(root).map(Path::to_path_buf).unwrap_or(abs)
+        slash(abs.strip_prefix(root).unwrap_or(&abs))
     };
-    let matches = |set: &Option<GlobSet>, p: &Path| {
-        set.as_ref()
-            .is_some_and(|s| s.is_match(rel(p)) || s.is_match(p))
-    };
-    let mut out = Vec::new();
+    let mut out: Vec<(PathBuf, String, Selected)> = Vec::new();
     let mut problems = Vec::new();
     let defaults = [".".to_string()];
     let paths = if paths.is_empty() {
@@ -103,12 +78,10 @@ pub fn collect(
         // `metadata` follows a named link; a special file is named, not read.
         match std::fs::metadata(p) {
             Ok(m) if m.is_file() => {
-                out.push(Target {
-                    path: p.to_path_buf(),
-                    rel: slash(&rel(p)),
-                    explicit: true,
-                    included: matches(&include, p),
-                });
+                let r = rel(p);
+                if let Some(how) = ws.select(&r, true) {
+                    out.push((p.to_path_buf(), r, how));
+                }
                 continue;
             }
             Ok(m) if !m.is_dir() => {
@@ -127,9 +100,8 @@ pub fn collect(
                 .components()
                 .take_while(|c| !has_glob_chars(&c.as_os_str().to_string_lossy()))
                 .collect();
-            let glob = Glob::new(arg)
-                .map_err(|e| format!("invalid glob `{arg}`: {e}"))?
-                .compile_matcher();
+            let glob = Glob::new(&workspace::clean_path(arg))
+                .map_err(|e| format!("invalid glob `{arg}`: {e}"))?;
             (
                 if base.as_os_str().is_empty() {
                     PathBuf::from(".")
@@ -145,45 +117,53 @@ pub fn collect(
         walk(&base, &mut found, &mut problems);
         for path in found {
             let path = path.strip_prefix("./").unwrap_or(&path).to_path_buf();
-            if pattern.as_ref().is_some_and(|g| !g.is_match(&path)) || matches(&exclude, &path) {
+            if pattern.as_ref().is_some_and(|g| !g.matches(&slash(&path))) {
                 continue;
             }
-            let included = matches(&include, &path);
-            if include.is_some() && !included {
-                continue;
+            let r = rel(&path);
+            if let Some(how) = ws.select(&r, false) {
+                out.push((path, r, how));
             }
-            out.push(Target {
-                rel: slash(&rel(&path)),
-                path,
-                explicit: false,
-                included,
-            });
         }
     }
+    let keyed = out
+        .into_iter()
+        .map(|(path, rel, how)| {
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            (key, (path, rel), how)
+        })
+        .collect::<Vec<_>>();
     // One target per file: named wins over walked, the first spelling is kept.
     let mut seen: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
-    let mut unique: Vec<Target> = Vec::with_capacity(out.len());
-    for t in out {
-        let key = std::fs::canonicalize(&t.path).unwrap_or_else(|_| t.path.clone());
+    let mut unique: Vec<Target> = Vec::with_capacity(keyed.len());
+    for (key, (path, rel), how) in keyed {
         match seen.get(&key) {
             Some(&i) => {
-                let u: &mut Target = &mut unique[i];
-                u.explicit |= t.explicit;
-                u.included |= t.included;
+                unique[i].how.named |= how.named;
+                unique[i].how.included |= how.included;
             }
             None => {
                 seen.insert(key, unique.len());
-                unique.push(t);
+                unique.push(Target { path, rel, how });
             }
         }
     }
-    unique.sort();
+    unique.sort_by(|a, b| workspace::compare_paths(&slash(&a.path), &slash(&b.path)));
     Ok((unique, problems))
 }
 
-/// The ignore files that apply above `dir`: its parents' up to the
-/// repository root (the first directory with `.git`), outermost first.
-fn parent_ignores(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(PathBuf, IgnoreFile)> {
+/// Every Markdown file below `root` that the walk keeps (the reference
+/// lists of the cross-document checks), as shown paths relative to the
+/// working directory.
+pub fn markdown_below(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    walk(root, &mut found, &mut Vec::new());
+    found
+}
+
+/// The folders above `dir` whose ignore files apply: its parents up to the
+/// repository root (the first folder with `.git`), outermost first.
+fn parent_dirs(dir: &Path) -> Vec<PathBuf> {
     let Ok(abs) = std::fs::canonicalize(dir) else {
         return Vec::new();
     };
@@ -203,30 +183,19 @@ fn parent_ignores(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(PathBuf, Igno
         return Vec::new(); // not in a repository: the walk's own files only
     }
     chain.reverse();
-    let mut out = Vec::new();
-    for d in chain {
-        for f in read_ignore_files(&d, problems) {
-            // Rules of a parent apply to paths below it: relative to it.
-            out.push((d.clone(), f));
-        }
-    }
-    out
+    chain
 }
 
-/// `.gitignore` and `.ignore` of one directory, read safely.
-fn read_ignore_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<IgnoreFile> {
+/// The ignore files of one directory ([`workspace::IGNORE_FILES`]), read safely.
+fn read_ignore_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<String> {
     let mut out = Vec::new();
-    for name in [".gitignore", ".ignore"] {
+    for name in workspace::IGNORE_FILES {
         let p = dir.join(name);
         if std::fs::symlink_metadata(&p).is_err() {
             continue;
         }
         match read_capped(&p, MAX_SIDE_FILE) {
-            Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
-                let (f, _invalid_lines) = IgnoreFile::parse("", &text);
-                out.push(f);
-            }
+            Ok(bytes) => out.push(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) => problems.push(Problem {
                 path: p.clone(),
                 message: format!("{e}; its rules are not applied"),
@@ -236,45 +205,33 @@ fn read_ignore_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<IgnoreFile>
     out
 }
 
-/// Walks `base` for Markdown files (see the module doc).
+/// Walks `base` for Markdown files; the core decides each entry.
 fn walk(base: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     let abs_base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
-    // (directory the rules are relative to, rules)
-    let mut rules: Vec<(PathBuf, IgnoreFile)> = parent_ignores(base, problems);
-    walk_dir(base, &abs_base, &mut rules, found, problems, 0);
-}
-
-/// The deepest directory nesting walked.
-const MAX_DEPTH: usize = 256;
-
-fn ignored(rules: &[(PathBuf, IgnoreFile)], abs: &Path, is_dir: bool) -> bool {
-    let mut decision = None;
-    for (dir, f) in rules {
-        let Ok(rel) = abs.strip_prefix(dir) else {
-            continue;
-        };
-        let rel = slash(rel);
-        if let Some(d) = f.decide(&rel, is_dir) {
-            decision = Some(d);
-        }
+    let mut w = Walk::default();
+    for d in parent_dirs(base) {
+        let texts = read_ignore_files(&d, problems);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        w.enter(&slash(&d), &texts);
     }
-    decision.unwrap_or(false)
+    walk_dir(base, &abs_base, &mut w, found, problems, 0);
 }
 
 fn walk_dir(
     dir: &Path,
     abs_dir: &Path,
-    rules: &mut Vec<(PathBuf, IgnoreFile)>,
+    w: &mut Walk,
     found: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
     depth: usize,
 ) {
-    if depth > MAX_DEPTH {
+    if depth > workspace::MAX_DEPTH {
         problems.push(Problem {
             path: dir.to_path_buf(),
             message: format!(
-                "`{}` is nested more than {MAX_DEPTH} directories deep; not walked further",
-                dir.display()
+                "`{}` is nested more than {} directories deep; not walked further",
+                dir.display(),
+                workspace::MAX_DEPTH
             ),
         });
         return;
@@ -290,10 +247,9 @@ fn walk_dir(
         }
     };
     let own = read_ignore_files(dir, problems);
-    let pushed = own.len();
-    for f in own {
-        rules.push((abs_dir.to_path_buf(), f));
-    }
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    let abs_shown = slash(abs_dir);
+    let mark = w.enter(&abs_shown, &own);
     let mut names: Vec<(std::ffi::OsString, std::fs::FileType)> = Vec::new();
     for entry in entries {
         match entry {
@@ -310,21 +266,31 @@ fn walk_dir(
     }
     names.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, t) in names {
-        if name.as_encoded_bytes().first() == Some(&b'.') {
-            continue; // hidden, and `.git`
+        let kind = if t.is_dir() {
+            EntryKind::Dir
+        } else if t.is_file() {
+            EntryKind::File
+        } else if t.is_symlink() {
+            EntryKind::Symlink
+        } else {
+            EntryKind::Other
+        };
+        // A name that is not UTF-8 is decided on its lossy form (hidden,
+        // extension and ignore rules read ASCII).
+        match w.visit(&abs_shown, &name.to_string_lossy(), kind) {
+            Visit::Enter => walk_dir(
+                &dir.join(&name),
+                &abs_dir.join(&name),
+                w,
+                found,
+                problems,
+                depth + 1,
+            ),
+            Visit::File => found.push(dir.join(&name)),
+            Visit::Skip => {}
         }
-        let path = dir.join(&name);
-        let abs = abs_dir.join(&name);
-        if t.is_dir() {
-            if !ignored(rules, &abs, true) {
-                walk_dir(&path, &abs, rules, found, problems, depth + 1);
-            }
-        } else if t.is_file() && is_markdown(&path) && !ignored(rules, &abs, false) {
-            found.push(path);
-        }
-        // Symbolic links are not followed, special files not read.
     }
-    rules.truncate(rules.len() - pushed);
+    w.leave(mark);
 }
 
 /// Reads a regular file, refusing anything else and anything over `max` bytes

@@ -26,10 +26,7 @@ enum Outcome {
 }
 
 pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config)?;
-    if let Some(t) = &a.spec_type {
-        s.linter.registry().require(t).map_err(|e| e.0)?;
-    }
+    let s = settings::load(&a.config, a.spec_type.as_deref())?;
     let opts = NormalizeOptions {
         unsafe_fixes: a.unsafe_fixes,
         reorder_sections: a.reorder_sections,
@@ -38,7 +35,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
     };
     if a.paths.len() == 1 && a.paths[0] == "-" {
         let text = files::read_stdin()?;
-        let out = s.linter.normalize(&text, &opts);
+        let out = s.linter().normalize(&text, &opts);
         if a.check || a.diff {
             if out.changed {
                 out::print(&unified_diff("-", &text, &out.text))?;
@@ -49,8 +46,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         out::print(&out.text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (targets, problems) =
-        files::collect(&a.paths, &s.root, &s.config.include, &s.config.exclude)?;
+    let (targets, problems) = files::collect(&a.paths, &s.root, &s.workspace)?;
     for p in &problems {
         out::eprint_line(&format!("speclint: error: {}", p.message));
     }
@@ -71,11 +67,11 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
             if let Some(offset) = src.invalid_utf8 {
                 return (path.clone(), Outcome::Failed(format!("`{path}` is not valid UTF-8 (invalid byte at offset {offset}); not formatting it")));
             }
-            let report = s.linter.check_with_type(&src.text, a.spec_type.as_deref());
-            if !(t.explicit || t.included || report.declares_spec_type || a.spec_type.is_some()) {
+            let report = s.linter().check_with_type(&src.text, a.spec_type.as_deref());
+            if !(t.how.named || t.how.included || report.declares_spec_type || a.spec_type.is_some()) {
                 return (path, Outcome::Unchanged);
             }
-            let out = s.linter.normalize(&src.text, &opts);
+            let out = s.linter().normalize(&src.text, &opts);
             if !out.changed {
                 return (path, Outcome::Unchanged);
             }

@@ -8,8 +8,8 @@ use super::{RulesArgs, SchemaArgs, TypesArgs, out, settings};
 use speclint::report::sanitize;
 
 pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config)?;
-    let types = s.linter.registry().types();
+    let s = settings::load(&a.config, None)?;
+    let types = s.linter().registry().types();
     if a.json {
         let v: Vec<_> = types
             .iter()
@@ -37,8 +37,8 @@ pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
 }
 
 pub fn schema(a: SchemaArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config)?;
-    let reg = s.linter.registry();
+    let s = settings::load(&a.config, None)?;
+    let reg = s.linter().registry();
     let t = reg.get(&a.spec_type).ok_or_else(|| {
         format!(
             "unknown spec type `{}`; known: {}",

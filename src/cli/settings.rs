@@ -2,16 +2,23 @@
 
 use std::path::{Path, PathBuf};
 
+use speclint::workspace::Workspace;
 use speclint::{Config, Linter};
 
 use super::ConfigArgs;
 
-/// The loaded configuration: the config, where it was found, and the linter built from it.
+/// The loaded configuration: where it was found, and the run policy and linter built from it.
 pub struct Settings {
-    pub config: Config,
     /// The directory globs and type paths are relative to.
     pub root: PathBuf,
-    pub linter: Linter,
+    /// The core's run policy, with the linter built from the config.
+    pub workspace: Workspace,
+}
+
+impl Settings {
+    pub fn linter(&self) -> &Linter {
+        self.workspace.linter()
+    }
 }
 
 /// Config file names looked for, in order, in each directory upward.
@@ -25,7 +32,8 @@ fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 /// Loads the config (explicit or discovered) and the spec types, and builds the linter.
-pub fn load(args: &ConfigArgs) -> Result<Settings, String> {
+/// `spec_type`: read every document as this type (checked here).
+pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
     let path = match &args.config {
@@ -53,13 +61,7 @@ pub fn load(args: &ConfigArgs) -> Result<Settings, String> {
         let text = super::files::read_side_file(&f).map_err(|e| format!("spec type: {e}"))?;
         types.push((f.display().to_string(), text));
     }
-    let linter = Linter::new(&config, &types).map_err(|e| match &path {
-        Some(p) if !e.0.starts_with("spec type") => format!("config `{}`: {e}", p.display()),
-        _ => e.0,
-    })?;
-    Ok(Settings {
-        config,
-        root,
-        linter,
-    })
+    let shown = path.as_ref().map(|p| p.display().to_string());
+    let workspace = Workspace::load(&config, shown.as_deref(), &types, spec_type)?;
+    Ok(Settings { root, workspace })
 }

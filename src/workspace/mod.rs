@@ -1,0 +1,578 @@
+//! The run policy of `speclint check`, once, for every host.
+//!
+//! Which files of a tree are spec documents, the config's `include` and
+//! `exclude`, `.gitignore` and `.ignore` rules, the cross-document checks and
+//! the exit code are decided here, with no I/O. A host lists folders, reads
+//! files and prints; it asks this module what to do with each entry:
+//!
+//! 1. [`Workspace::new`] takes the linter (config and spec types loaded) and
+//!    the config; [`Workspace::walk`] gives a [`Walk`] that decides, entry by
+//!    entry, what a walk enters ([`Walk::visit`]), with the ignore files the
+//!    host reads passed in as text ([`Walk::enter`]).
+//! 2. [`Workspace::select`] says whether a file is checked.
+//! 3. A [`Run`] validates each document once ([`Run::add`]) and keeps its
+//!    cross-document facts from that same parse; [`Run::finish`] adds the
+//!    cross-document findings and gives the [`Outcome`]: every file's
+//!    findings, the summary, the exit code, and the rendered output.
+//!
+//! Paths: `shown` is the path as the user gave or the walk found it (printed,
+//! and `/`-separated for links between documents); `rel` is relative to the
+//! config's folder, `/`-separated (for `include`, `exclude` and
+//! `overrides`).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::corpus::{CorpusOptions, DocFacts};
+use crate::diagnostic::{self, Diagnostic, LocatedDiagnostic};
+use crate::glob::{GlobError, GlobSet, IgnoreFile};
+use crate::report::{self, FileReport, Format, RenderOptions, Summary};
+use crate::source::{ColumnEncoding, LineIndex, Span};
+use crate::{Linter, Severity};
+
+/// The extensions of Markdown files a walk considers (lowercase).
+pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
+
+/// The deepest folder nesting a walk enters.
+pub const MAX_DEPTH: usize = 256;
+
+/// Whether a file name is a Markdown file a walk considers.
+pub fn is_markdown(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && MARKDOWN_EXTENSIONS
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Whether a walk skips a name as hidden (`.git`, `.cache`, `.draft.md`).
+pub fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
+/// `docs/specs/orders-db.md` → `orders-db`: a document's name, as
+/// `related_initiatives` and `superseded_by` name documents.
+pub fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((s, ext))
+            if !s.is_empty()
+                && MARKDOWN_EXTENSIONS
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e)) =>
+        {
+            s
+        }
+        _ => name,
+    }
+}
+
+/// `./a//b/` → `a/b`; `\` becomes `/`.
+pub fn clean_path(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    let mut out: Vec<&str> = Vec::new();
+    for (i, part) in p.split('/').enumerate() {
+        match part {
+            "" if i == 0 => out.push(""), // absolute
+            "" | "." => {}
+            other => out.push(other),
+        }
+    }
+    match out.as_slice() {
+        [] => ".".to_string(),
+        [""] => "/".to_string(),
+        _ => out.join("/"),
+    }
+}
+
+/// Orders paths folder by folder (`a/b.md` before `a-b.md`), as a tree is
+/// listed; every host prints files in this order.
+pub fn compare_paths(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// The kind of a folder entry, as the host's listing gives it. Symbolic links
+/// are never followed by a walk; special files are never read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    Symlink,
+    Other,
+}
+
+/// What a walk does with an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visit {
+    /// Not considered: hidden, ignored, a link, a special file or not Markdown.
+    Skip,
+    /// A folder to enter.
+    Enter,
+    /// A Markdown file: a candidate for [`Workspace::select`].
+    File,
+}
+
+/// The ignore rules in force during a walk: a stack of `.gitignore` and
+/// `.ignore` files, each relative to its folder.
+#[derive(Debug, Default)]
+pub struct Walk {
+    rules: Vec<(String, IgnoreFile)>,
+}
+
+/// The ignore file names a host reads in each folder it enters (and in the
+/// parents of the first one, up to the repository root, the first folder
+/// holding `.git`), in this order.
+pub const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore"];
+
+/// Where a walk's ignore stack stood before [`Walk::enter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark(usize);
+
+impl Walk {
+    /// Adds the ignore files of folder `dir` (`/`-separated, the same base as
+    /// the paths given to [`Walk::visit`]; absolute paths are best) for the
+    /// entries below it. Returns the mark to [`Walk::leave`] with.
+    pub fn enter(&mut self, dir: &str, ignore_texts: &[&str]) -> Mark {
+        let mark = Mark(self.rules.len());
+        let dir = clean_path(dir);
+        for text in ignore_texts {
+            let (f, _invalid_lines) = IgnoreFile::parse("", text);
+            self.rules.push((dir.clone(), f));
+        }
+        mark
+    }
+
+    /// Drops the rules added since `mark`.
+    pub fn leave(&mut self, mark: Mark) {
+        self.rules.truncate(mark.0);
+    }
+
+    /// What to do with the entry `name` of folder `dir` (see [`Walk::enter`]).
+    pub fn visit(&self, dir: &str, name: &str, kind: EntryKind) -> Visit {
+        if is_hidden(name) || name.is_empty() {
+            return Visit::Skip;
+        }
+        match kind {
+            EntryKind::Dir if !self.ignored(dir, name, true) => Visit::Enter,
+            EntryKind::File if is_markdown(name) && !self.ignored(dir, name, false) => Visit::File,
+            _ => Visit::Skip,
+        }
+    }
+
+    fn ignored(&self, dir: &str, name: &str, is_dir: bool) -> bool {
+        if self.rules.is_empty() {
+            return false;
+        }
+        let dir = clean_path(dir);
+        let path = if dir == "." {
+            name.to_string()
+        } else if dir == "/" {
+            format!("/{name}")
+        } else {
+            format!("{dir}/{name}")
+        };
+        let mut decision = None;
+        for (base, f) in &self.rules {
+            let rel = if base == "." {
+                Some(path.as_str())
+            } else {
+                path.strip_prefix(base.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+            };
+            if let Some(rel) = rel {
+                if let Some(d) = f.decide(rel, is_dir) {
+                    decision = Some(d);
+                }
+            }
+        }
+        decision.unwrap_or(false)
+    }
+}
+
+/// How a file is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selected {
+    /// Named by the user: always checked.
+    pub named: bool,
+    /// Matched by `include`: checked even without `spec_type`.
+    pub included: bool,
+}
+
+/// The run policy of one config (see the module doc).
+#[derive(Debug)]
+pub struct Workspace {
+    linter: Arc<Linter>,
+    include: GlobSet,
+    exclude: GlobSet,
+    initiatives: Vec<String>,
+    specs: Vec<String>,
+    spec_type: Option<String>,
+}
+
+/// A problem with the config's globs.
+fn glob_set(what: &str, globs: &[String]) -> Result<GlobSet, String> {
+    GlobSet::new(globs).map_err(|e: GlobError| format!("config: `{what}`: {e}"))
+}
+
+impl Workspace {
+    /// The policy of `config` (read from `config_path`, if from a file) with
+    /// the spec type files `types` (path, text) the host read: those the
+    /// config names, then any the user added. `spec_type`: read every
+    /// document as this type. Errors are messages for the user, naming the
+    /// config file or the type file.
+    pub fn load(
+        config: &Config,
+        config_path: Option<&str>,
+        types: &[(String, String)],
+        spec_type: Option<&str>,
+    ) -> Result<Workspace, String> {
+        let linter = Linter::new(config, types).map_err(|e| match config_path {
+            // A type file's error names the type file; the rest are the config's.
+            Some(p) if !e.0.starts_with("spec type") => format!("config `{p}`: {e}"),
+            _ => e.0,
+        })?;
+        Workspace::new(Arc::new(linter), config, spec_type)
+    }
+
+    /// The policy of `config` for documents validated by `linter` (built from
+    /// the same config); `spec_type`: read every document as this type.
+    pub fn new(
+        linter: Arc<Linter>,
+        config: &Config,
+        spec_type: Option<&str>,
+    ) -> Result<Workspace, String> {
+        if let Some(t) = spec_type {
+            linter.registry().require(t).map_err(|e| e.0)?;
+        }
+        Ok(Workspace {
+            linter,
+            include: glob_set("include", &config.include)?,
+            exclude: glob_set("exclude", &config.exclude)?,
+            initiatives: config.references.initiatives.clone(),
+            specs: config.references.specs.clone(),
+            spec_type: spec_type.map(str::to_string),
+        })
+    }
+
+    /// A new walk (ignore rules as the host reads them).
+    pub fn walk(&self) -> Walk {
+        Walk::default()
+    }
+
+    /// Whether the file at `rel` (relative to the config's folder) is
+    /// checked: a named file always; a file found by a walk unless `exclude`
+    /// matches it or `include` is set and does not.
+    pub fn select(&self, rel: &str, named: bool) -> Option<Selected> {
+        let rel = clean_path(rel);
+        let included = self.include.matches(&rel);
+        if named {
+            return Some(Selected { named, included });
+        }
+        if self.exclude.matches(&rel) || (!self.include.is_empty() && !included) {
+            return None;
+        }
+        Some(Selected { named, included })
+    }
+
+    /// The globs (relative to the config's folder) whose files the
+    /// cross-document checks must know: initiative documents and spec
+    /// documents. `None` when the config names none. The host walks the
+    /// config's folder with [`Walk`] and keeps the Markdown files that match
+    /// ([`Workspace::reference_matches`]).
+    pub fn reference_globs(&self) -> (Option<&[String]>, Option<&[String]>) {
+        let some = |v: &[String]| !v.is_empty();
+        (
+            some(&self.initiatives).then_some(&self.initiatives[..]),
+            some(&self.specs).then_some(&self.specs[..]),
+        )
+    }
+
+    /// Which reference lists a file at `rel` belongs to: (initiative, spec).
+    pub fn reference_matches(&self, rel: &str) -> (bool, bool) {
+        let rel = clean_path(rel);
+        let m = |globs: &[String]| {
+            GlobSet::new(globs)
+                .map(|g| g.matches(&rel))
+                .unwrap_or(false)
+        };
+        (m(&self.initiatives), m(&self.specs))
+    }
+
+    /// A new run.
+    pub fn run(&self) -> Run {
+        Run::default()
+    }
+
+    /// The linter.
+    pub fn linter(&self) -> &Linter {
+        &self.linter
+    }
+}
+
+/// One file of a run's outcome.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    /// As shown to the user.
+    pub path: String,
+    /// The text the findings point into (lossy for invalid UTF-8).
+    pub text: String,
+    pub diagnostics: Vec<LocatedDiagnostic>,
+}
+
+/// One `check` over many files: each validated once (see the module doc).
+/// Data only: each step takes the [`Workspace`] it runs in.
+#[derive(Debug, Default)]
+pub struct Run {
+    files: Vec<CheckedFile>,
+    /// The facts of `files[i]`, for the files that are documents.
+    facts: Vec<(usize, DocFacts)>,
+    skipped: usize,
+    unreadable: usize,
+}
+
+/// What a run found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Every checked or unreadable file, in [`compare_paths`] order.
+    pub files: Vec<CheckedFile>,
+    /// Files found by a walk that are not spec documents.
+    pub skipped: usize,
+    pub summary: Summary,
+    /// 2 when a file could not be read (`IO002` at error), 1 on errors, 0 otherwise.
+    pub exit_code: u8,
+}
+
+/// One file validated by [`Workspace::validate`], for [`Run::push`].
+#[derive(Debug)]
+pub enum Validated {
+    /// A spec document: its findings and its cross-document facts.
+    Document(CheckedFile, Box<DocFacts>),
+    /// Found by a walk, but not a spec document.
+    Skipped,
+}
+
+impl Workspace {
+    /// Validates a file (`shown`, `rel`: see the module doc) selected by
+    /// [`Workspace::select`], once, keeping its cross-document facts. A file
+    /// found by a walk that neither declares `spec_type` nor matches
+    /// `include` is not a spec document. Needs only `&self`: hosts may
+    /// validate in parallel and [`Run::push`] the results in any order.
+    pub fn validate(&self, shown: &str, rel: &str, bytes: &[u8], how: Selected) -> Validated {
+        let explicit = self.spec_type.as_deref();
+        let (text, report, facts) = self.linter.check_bytes_with_facts(
+            &clean_path(rel),
+            &clean_path(shown),
+            bytes,
+            explicit,
+        );
+        if !(how.named || how.included || report.declares_spec_type || explicit.is_some()) {
+            return Validated::Skipped;
+        }
+        let diagnostics = diagnostic::locate(
+            &text,
+            &LineIndex::new(&text),
+            &report.diagnostics,
+            Some(shown),
+            ColumnEncoding::Unicode,
+        );
+        let file = CheckedFile {
+            path: shown.to_string(),
+            text: text.into_owned(),
+            diagnostics,
+        };
+        Validated::Document(file, Box::new(facts))
+    }
+}
+
+impl Run {
+    /// Validates a file and adds it ([`Workspace::validate`], [`Run::push`]);
+    /// `false` when it is not a spec document.
+    pub fn add(
+        &mut self,
+        ws: &Workspace,
+        shown: &str,
+        rel: &str,
+        bytes: &[u8],
+        how: Selected,
+    ) -> bool {
+        let v = ws.validate(shown, rel, bytes, how);
+        let document = matches!(v, Validated::Document(..));
+        self.push(v);
+        document
+    }
+
+    /// Adds a validated file.
+    pub fn push(&mut self, v: Validated) {
+        match v {
+            Validated::Document(file, facts) => {
+                self.facts.push((self.files.len(), *facts));
+                self.files.push(file);
+            }
+            Validated::Skipped => self.skipped += 1,
+        }
+    }
+
+    /// A file or folder that could not be read: one `IO002` finding, with
+    /// the levels of its path. The run goes on.
+    pub fn unreadable(&mut self, ws: &Workspace, shown: &str, rel: Option<&str>, message: &str) {
+        let meta = &crate::rules::builtin::UNREADABLE;
+        let mut d = vec![Diagnostic {
+            code: meta.code,
+            name: meta.name,
+            severity: meta.severity,
+            message: crate::text::truncate_chars(message, 500).to_string(),
+            span: Span::empty(0),
+            help: None,
+            fix: None,
+            related: Vec::new(),
+        }];
+        let levels = ws.linter.levels_for(rel.map(clean_path).as_deref());
+        crate::rules::apply_levels(&levels, &mut d, true);
+        if d.iter().any(|d| d.severity == Severity::Error) {
+            self.unreadable += 1;
+        }
+        let located = diagnostic::locate(
+            "",
+            &LineIndex::new(""),
+            &d,
+            Some(shown),
+            ColumnEncoding::Unicode,
+        );
+        self.files.push(CheckedFile {
+            path: shown.to_string(),
+            text: String::new(),
+            diagnostics: located,
+        });
+    }
+
+    /// Adds the cross-document findings and gives the outcome.
+    /// `initiatives` and `specs`: the shown paths of the files the walk of
+    /// [`Workspace::reference_globs`] found (`None` when there are no globs).
+    pub fn finish(
+        self,
+        ws: &Workspace,
+        initiatives: Option<&[String]>,
+        specs: Option<&[String]>,
+    ) -> Outcome {
+        let Run {
+            mut files,
+            facts,
+            skipped,
+            unreadable,
+        } = self;
+        let opts = CorpusOptions {
+            initiatives: initiatives.map(|v| v.iter().map(|p| stem(p).to_string()).collect()),
+            specs: specs.map(|v| v.iter().map(|p| clean_path(p)).collect()),
+        };
+        let docs: Vec<DocFacts> = facts.iter().map(|(_, f)| f.clone()).collect();
+        let extra = ws.linter.cross_check_facts(&docs, &opts);
+        if extra.iter().any(|e| !e.is_empty()) {
+            let by_path: HashMap<&str, usize> = facts.iter().map(|(i, f)| (f.path(), *i)).collect();
+            let mut located_all: Vec<(usize, Vec<LocatedDiagnostic>)> = Vec::new();
+            for ((i, _), ds) in facts.iter().zip(&extra) {
+                if ds.is_empty() {
+                    continue;
+                }
+                let f = &files[*i];
+                let mut located = diagnostic::locate(
+                    &f.text,
+                    &LineIndex::new(&f.text),
+                    ds,
+                    Some(&f.path),
+                    ColumnEncoding::Unicode,
+                );
+                for (d, orig) in located.iter_mut().zip(ds) {
+                    for (r, o) in d.related.iter_mut().zip(&orig.related) {
+                        let other = o.path.as_deref().and_then(|p| by_path.get(p)).copied();
+                        if let Some(other) = other.map(|j| &files[j]) {
+                            let lc = LineIndex::new(&other.text).locate(
+                                &other.text,
+                                o.span.start.min(other.text.len()),
+                                ColumnEncoding::Unicode,
+                            );
+                            r.line = lc.line;
+                            r.column = lc.column;
+                            r.path = Some(other.path.clone());
+                        }
+                    }
+                }
+                located_all.push((*i, located));
+            }
+            for (i, mut located) in located_all {
+                let f = &mut files[i];
+                f.diagnostics.append(&mut located);
+                f.diagnostics.sort_by_key(|d| (d.start, d.end));
+            }
+        }
+        files.sort_by(|a, b| compare_paths(&a.path, &b.path));
+        let mut summary = Summary::default();
+        for f in &files {
+            summary.add(&f.diagnostics);
+        }
+        let exit_code = if unreadable > 0 {
+            2
+        } else if summary.errors > 0 {
+            1
+        } else {
+            0
+        };
+        Outcome {
+            files,
+            skipped,
+            summary,
+            exit_code,
+        }
+    }
+}
+
+impl Outcome {
+    /// The outcome in a format, as every host prints it.
+    pub fn render(&self, format: Format, color: bool, quiet: bool) -> String {
+        let files: Vec<FileReport<'_>> = self
+            .files
+            .iter()
+            .map(|f| FileReport {
+                path: &f.path,
+                text: &f.text,
+                diagnostics: &f.diagnostics,
+            })
+            .collect();
+        report::render(
+            format,
+            &files,
+            &RenderOptions {
+                color,
+                quiet,
+                skipped: self.skipped,
+            },
+        )
+    }
+}
+
+/// Paths deduplicated by a key the host computes (its canonical path): the
+/// first spelling is kept, and a file named anywhere stays named.
+pub fn dedupe<K: std::hash::Hash + Eq>(
+    entries: Vec<(K, String, Selected)>,
+) -> Vec<(String, Selected)> {
+    let mut seen: HashMap<K, usize> = HashMap::new();
+    let mut out: Vec<(String, Selected)> = Vec::with_capacity(entries.len());
+    for (k, p, s) in entries {
+        match seen.get(&k) {
+            Some(&i) => {
+                out[i].1.named |= s.named;
+                out[i].1.included |= s.included;
+            }
+            None => {
+                seen.insert(k, out.len());
+                out.push((p, s));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
