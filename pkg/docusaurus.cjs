@@ -14,9 +14,8 @@
 
 const { readFileSync, readdirSync, statSync } = require("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
-const { pathToFileURL } = require("node:url");
 const binding = require("./index.cjs");
-const { checkKeys, describe, fail, isPlainObject, makeLinter, oneLine, reaches, readType } = require("./lib/plugin.cjs");
+const { checkKeys, describe, fail, isPlainObject, oneLine, reaches, readType } = require("./lib/plugin.cjs");
 
 const NAME = "speclint/docusaurus";
 const OPTIONS = ["id", "include", "exclude", "failOn", "types", "config"];
@@ -69,8 +68,43 @@ function literalBase(glob) {
   return lit.filter((c) => c !== "." && c !== "").join("/");
 }
 
-/** Files under `root/base` (`/`-separated, relative to root), minus hidden entries and node_modules. */
-function walk(root, base, out) {
+function statSafe(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function kindOf(e) {
+  if (e.isDirectory()) return "dir";
+  if (e.isFile()) return "file";
+  if (e.isSymbolicLink()) return "symlink";
+  return "other";
+}
+
+function ignoreTexts(dir) {
+  const out = [];
+  for (const name of [".gitignore", ".ignore"]) {
+    const p = join(dir, name);
+    if (statSafe(p)?.isFile()) {
+      try {
+        out.push(readFileSync(p, "utf8"));
+      } catch {
+        // unreadable: its rules are not applied
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The Markdown files below `root/base` that the core's walk keeps (hidden
+ * entries, links, `node_modules` and ignored entries skipped; the site's
+ * `.gitignore` and `.ignore` files honoured), `/`-separated and relative to
+ * `root`.
+ */
+function walk(ws, root, base, out) {
   const dir = join(root, base);
   let entries;
   try {
@@ -82,27 +116,31 @@ function walk(root, base, out) {
     }
     fail(NAME, `cannot read the directory \`${dir}\`: ${e.message}`);
   }
-  for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const rel = base === "" ? e.name : `${base}/${e.name}`;
-    if (e.isDirectory()) walk(root, rel, out);
-    else if (e.isFile()) out.add(rel);
-  }
-}
-
-function statSafe(p) {
+  const abs = slash(resolve(dir));
+  const mark = ws.enter(abs, ignoreTexts(dir));
   try {
-    return statSync(p);
-  } catch {
-    return null;
+    for (const e of entries) {
+      const visit = ws.visit(abs, e.name, kindOf(e));
+      const rel = base === "" ? e.name : `${base}/${e.name}`;
+      if (visit === "enter") walk(ws, root, rel, out);
+      else if (visit === "file") out.add(rel);
+    }
+  } finally {
+    ws.leave(mark);
   }
 }
 
-/** The files of `root` matched by `include` and not by `exclude` (RegExps), sorted. */
-function select(root, includeGlobs, include, exclude) {
+/** The files of `root` the plugin's `include` globs match and its `exclude` globs do not, sorted. */
+function select(ws, root, include, exclude) {
   const all = new Set();
-  for (const g of includeGlobs) walk(root, literalBase(g), all);
-  return [...all].filter((p) => include.some((r) => r.test(p)) && !exclude.some((r) => r.test(p))).sort();
+  const mark = ws.enter(slash(resolve(root)), ignoreTexts(root));
+  try {
+    for (const g of include) walk(ws, root, literalBase(g), all);
+  } finally {
+    ws.leave(mark);
+  }
+  const matches = (globs, p) => globs.some((g) => ws.matchGlob(g, p));
+  return [...all].filter((p) => matches(include, p) && !matches(exclude, p)).sort();
 }
 
 /** speclint.yaml or .speclint.yaml in `dir` or above (as `speclint check` finds it), or null. */
@@ -120,22 +158,30 @@ function discoverConfig(dir) {
 
 const slash = (p) => p.split(sep).join("/");
 
-/** Compiles globs with the CLI's reading of them (lib/glob.js, ESM: imported once). */
-async function compileGlobs(name, globs) {
-  const { compileGlob } = await import(pathToFileURL(join(__dirname, "lib", "glob.js")).href);
-  return globs.map((g) => {
-    try {
-      return compileGlob(g.replace(/^\.\//, ""));
-    } catch (e) {
-      return fail(NAME, `\`${name}\`: invalid glob \`${g}\`: ${e.message}`);
+/** Checks the plugin's globs with the core's matcher (the one every host uses). */
+function checkGlobs(name, globs) {
+  const ws = new binding.Workspace();
+  try {
+    for (const g of globs) {
+      try {
+        ws.matchGlob(g, "");
+      } catch (e) {
+        fail(NAME, `\`${name}\`: ${e.message}`);
+      }
     }
-  });
+  } finally {
+    ws.free();
+  }
 }
 
-/** Checks the site's spec documents; returns what was found and the report text. */
+/**
+ * Checks the site's spec documents with the core's run policy (the same as
+ * `speclint check`): the config's levels, `overrides`, `exclude` and
+ * references; each document validated once, then the cross-document checks.
+ */
 async function run(siteDir, options) {
   const configPath = options.config !== undefined ? resolve(siteDir, options.config) : discoverConfig(siteDir);
-  let configText = "";
+  let configText;
   if (configPath !== null) {
     try {
       configText = readFileSync(configPath, "utf8");
@@ -145,59 +191,44 @@ async function run(siteDir, options) {
   }
   let config;
   try {
-    config = binding.parseConfig(configText);
+    config = binding.parseConfig(configText ?? "");
   } catch (e) {
     fail(NAME, `config \`${configPath}\`: ${e.message}`);
   }
   const configDir = configPath === null ? siteDir : dirname(configPath);
-  const linter = makeLinter(NAME, binding, {
-    config,
-    base: configDir,
-    extraTypes: options.types.map((t) => readType(NAME, t, siteDir, "spec type file")),
-    columnEncoding: "unicode", // columns as a terminal user counts them, like `speclint check`
-  });
+  const types = [
+    ...config.types.map((t) => readType(NAME, t, configDir, "spec type file")),
+    ...options.types.map((t) => readType(NAME, t, siteDir, "spec type file")),
+  ];
+  let ws;
   try {
-    const include = await compileGlobs("include", options.include);
-    const exclude = await compileGlobs("exclude", options.exclude);
-    const checked = [];
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    let seen = 0;
-    for (const path of select(siteDir, options.include, include, exclude)) {
-      seen++;
-      const bytes = readFileSync(join(siteDir, path));
-      const r = linter.validate(bytes, { path });
-      if (!r.declaresSpecType) continue; // not a spec document
-      checked.push({ path, text: decoder.decode(bytes), diagnostics: r.diagnostics });
-    }
-    await crossCheck(linter, config, configDir, siteDir, checked);
-    return { seen, checked };
-  } finally {
-    linter.free();
+    ws = new binding.Workspace({ config: configText, configPath: configPath ?? undefined, types });
+  } catch (e) {
+    fail(NAME, e.message);
   }
-}
-
-/** The cross-document checks (`XD`) over the checked documents, as `speclint check` runs them. */
-async function crossCheck(linter, config, configDir, siteDir, checked) {
-  if (!checked.length) return;
-  const refs = config.references;
-  const found = async (globs) => {
-    if (!globs.length) return undefined;
-    const res = await compileGlobs("references", globs);
-    return select(configDir, globs, res, []).map((p) => slash(relative(siteDir, join(configDir, p))));
-  };
-  const stem = (p) => p.split("/").pop().replace(/(\.md)+$/, "");
-  const initiatives = (await found(refs.initiatives))?.map(stem);
-  const specs = await found(refs.specs);
-  const extra = linter.crossCheck(
-    checked.map((c) => ({ path: c.path, text: c.text })),
-    { initiatives, specs },
-  );
-  checked.forEach((c, i) => {
-    if (extra[i].length) {
-      c.diagnostics.push(...extra[i]);
-      c.diagnostics.sort((x, y) => x.start - y.start || x.end - y.end);
+  try {
+    let seen = 0;
+    for (const path of select(ws, siteDir, options.include, options.exclude)) {
+      const rel = slash(relative(configDir, join(siteDir, path)));
+      const how = ws.select(rel, false);
+      if (how === null) continue; // the config's `exclude`
+      seen++;
+      ws.add(path, rel, readFileSync(join(siteDir, path)), false, false);
     }
-  });
+    const refs = ws.referenceGlobs();
+    const found = (globs, which) => {
+      if (globs === null) return null;
+      const all = new Set();
+      walk(ws, configDir, "", all);
+      return [...all]
+        .filter((p) => ws.referenceMatches(p)[which])
+        .map((p) => slash(relative(siteDir, join(configDir, p))));
+    };
+    const r = ws.finish({ initiatives: found(refs.initiatives, 0), specs: found(refs.specs, 1), format: "json" });
+    return { seen, checked: r.files };
+  } finally {
+    ws.free();
+  }
 }
 
 function plural(n, word) {
@@ -230,8 +261,8 @@ async function pluginSpeclint(context, rawOptions) {
   const options = validateOptions({ options: rawOptions });
   const siteDir = context.siteDir;
   // Bad globs fail at startup, before any build work.
-  await compileGlobs("include", options.include);
-  await compileGlobs("exclude", options.exclude);
+  checkGlobs("include", options.include);
+  checkGlobs("exclude", options.exclude);
   return {
     name: "speclint",
 

@@ -7,6 +7,7 @@ const glue = require("./wasm/speclint.cjs");
 
 module.exports = {
   Linter: glue.Linter,
+  Workspace: glue.Workspace,
   deriveSpecType: glue.deriveSpecType,
   exportSpec: glue.exportSpec,
   frontMatterSchema: glue.frontMatterSchema,

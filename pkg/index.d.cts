@@ -616,3 +616,95 @@ export class Linter {
   /** Releases the linter's memory in the WebAssembly instance (also done when it is collected). */
   free(): void;
 }
+
+/** Options of `new Workspace`: what the host read. */
+export interface WorkspaceOptions {
+  /** The config file's text (`speclint.yaml`); none: the defaults. */
+  config?: string;
+  /** Where the config was read from (named in messages). */
+  configPath?: string;
+  /** The spec type files the host read: the config's `types`, then the user's. */
+  types?: TypeFile[];
+  /** Read every document as this spec type. */
+  specType?: string;
+}
+
+/** How a file is treated: named by the user, matched by `include`. */
+export interface Selected {
+  named: boolean;
+  included: boolean;
+}
+
+/** The config's `references` globs (`null` when none). */
+export interface ReferenceGlobs {
+  initiatives: string[] | null;
+  specs: string[] | null;
+}
+
+/** Options of `Workspace.finish`. */
+export interface FinishOptions {
+  /** Shown paths of the initiative documents the walk found (`referenceGlobs().initiatives`). */
+  initiatives?: string[] | null;
+  /** Shown paths of the spec documents the walk found (`referenceGlobs().specs`). */
+  specs?: string[] | null;
+  format?: Format;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+/** One file of a finished run. */
+export interface FinishedFile {
+  path: string;
+  diagnostics: Diagnostic[];
+}
+
+/** What a run found, rendered as `speclint check` prints it. */
+export interface FinishResult {
+  output: string;
+  /** 2 when a file could not be read, 1 on errors, 0 otherwise. */
+  exitCode: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: FinishedFile[];
+}
+
+/** The kind of a folder entry. */
+export type EntryKind = "file" | "dir" | "symlink" | "other";
+
+/** What a walk does with a folder entry. */
+export type Visit = "enter" | "file" | "skip";
+
+/**
+ * The run policy of `speclint check` (Node hosts: `npx speclint`, plugins):
+ * the host lists folders and reads files; the core decides which entries a
+ * walk enters, which files are checked, validates each once, runs the
+ * cross-document checks and renders the output. One run per workspace.
+ */
+export class Workspace {
+  constructor(options?: WorkspaceOptions);
+  /** A `Linter` with this workspace's spec types and levels. */
+  linter(): Linter;
+  /** Adds the texts of folder `dir`'s ignore files (absolute path); returns the mark for `leave`. */
+  enter(dir: string, ignoreTexts: string[]): number;
+  /** Drops the ignore rules added since `mark`. */
+  leave(mark: number): void;
+  /** What a walk does with entry `name` of folder `dir`. */
+  visit(dir: string, name: string, kind: EntryKind): Visit;
+  /** Whether the file at `rel` (relative to the config's folder) is checked, and how. */
+  select(rel: string, named: boolean): Selected | null;
+  /** Whether a command-line glob matches a walked path; throws on an invalid glob. */
+  matchGlob(pattern: string, path: string): boolean;
+  /** The config's `references` globs. */
+  referenceGlobs(): ReferenceGlobs;
+  /** Which reference lists the file at `rel` belongs to: `[initiative, spec]`. */
+  referenceMatches(rel: string): boolean[];
+  /** Validates a selected file's bytes once; `false` when it is not a spec document. */
+  add(shown: string, rel: string, bytes: Uint8Array, named: boolean, included: boolean): boolean;
+  /** A file or folder that could not be read (`IO002`); the run goes on. */
+  unreadable(shown: string, rel: string | null, message: string): void;
+  /** Adds the cross-document findings and renders the output. */
+  finish(options?: FinishOptions): FinishResult;
+  /** Releases the workspace's memory in the WebAssembly instance. */
+  free(): void;
+}

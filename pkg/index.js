@@ -9,6 +9,7 @@ initSync({ module: readFileSync(new URL("./wasm/speclint_bg.wasm", import.meta.u
 
 export {
   Linter,
+  Workspace,
   deriveSpecType,
   exportSpec,
   frontMatterSchema,

@@ -285,6 +285,17 @@ impl Session {
         &self.linter
     }
 
+    /// A session on a linter built elsewhere (a workspace's), with no
+    /// explicit type or path.
+    pub fn from_linter(linter: Arc<Linter>, encoding: ColumnEncoding) -> Session {
+        Session {
+            linter,
+            encoding,
+            spec_type: None,
+            path: None,
+        }
+    }
+
     /// The session's explicit spec type, if any.
     pub fn spec_type(&self) -> Option<&str> {
         self.spec_type.as_deref()

@@ -19,8 +19,8 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { Linter, inputLimit, parseConfig, renderDiagnostics, rules, unifiedDiff, version } from "../index.js";
-import { collect, comparePaths, invalidUtf8, ioMessage, joinPath, readCapped, readSideFile, readStdin, stripPrefix } from "./files.js";
+import { Workspace, inputLimit, parseConfig, rules, unifiedDiff, version } from "../index.js";
+import { collect, invalidUtf8, ioMessage, joinPath, markdownBelow, readCapped, readSideFile, readStdin, stripPrefix } from "./files.js";
 
 // ---- output: nothing from a document or a path reaches a terminal or a CI log raw ----
 
@@ -298,13 +298,20 @@ function read(path, what) {
   }
 }
 
-function loadSettings(args) {
+/**
+ * The config (given or found upward) and the spec type files, read here; the
+ * core's `Workspace` builds the linter and the run policy from them (the
+ * same code as the native CLI, src/cli/settings.rs). `specType`: read every
+ * document as this type (checked to exist).
+ */
+function loadSettings(args, specType) {
   const cwd = process.cwd();
   const path = args.config ?? discover(cwd);
   let config;
+  let text;
   let root = cwd;
   if (path !== null) {
-    const text = read(path, "config");
+    text = read(path, "config");
     try {
       config = parseConfig(text);
     } catch (e) {
@@ -316,100 +323,59 @@ function loadSettings(args) {
   }
   const typeFiles = [...config.types.map((t) => joinPath(root, t)), ...args.types];
   const types = typeFiles.map((f) => ({ path: f, text: read(f, "spec type") }));
-  let linter;
-  try {
-    linter = new Linter({
-      rules: config.rules,
-      defaultType: config.default_type ?? undefined,
-      types,
-      columnEncoding: "unicode",
-    });
-  } catch (e) {
-    throw new Error(path !== null && !e.message.startsWith("spec type") ? `config \`${path}\`: ${e.message}` : e.message);
-  }
-  return { config, root, linter };
+  const ws = new Workspace({ config: text, configPath: path ?? undefined, types, specType });
+  return { root, ws, linter: ws.linter() };
 }
 
 // ---- commands ----
 
 const COMMAND_RUN = { check, fmt, export: exportDocs, types, schema, rules: listRules };
 
-/**
- * A file or folder that could not be read, as one `IO002` finding in the
- * report (src/cli/check.rs `unreadable_file`): `{ path, text, diagnostics }`.
- */
-function unreadable(path, message) {
-  const meta = rules().find((r) => r.code === "IO002") ?? { name: "unreadable-file", severity: "error" };
-  const d = { code: "IO002", name: meta.name, severity: meta.severity, message, path };
-  Object.assign(d, { line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 });
-  return { path, text: "", diagnostics: [d] };
-}
-
+/** src/cli/check.rs: reading here; the policy, the checks and the output in the core. */
 function check(a, out) {
-  const s = loadSettings(a);
-  if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
+  const s = loadSettings(a, a.specType);
   const problems = [];
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problems);
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  const checked = [];
+  const targets = collect(a.paths, s.root, s.ws, problems);
   // A file or folder that cannot be read is reported (`IO002`) and the rest checked.
-  const failed = problems.map((p) => unreadable(p.path, p.message));
-  let skipped = 0;
+  for (const p of problems) s.ws.unreadable(p.path, null, p.message);
   for (const t of targets) {
     let bytes;
     try {
       bytes = readCapped(t.fsPath ?? t.path, t.path, inputLimit());
     } catch (e) {
-      failed.push(unreadable(t.path, e.message));
+      s.ws.unreadable(t.path, t.rel, e.message);
       continue;
     }
-    const r = s.linter.validate(bytes, { path: t.path, specType: a.specType });
-    if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) {
-      skipped++;
-      continue;
-    }
-    checked.push({ path: t.path, text: decoder.decode(bytes), diagnostics: r.diagnostics });
+    s.ws.add(t.path, t.rel, bytes, t.named, t.included);
   }
-  crossCheck(s, checked);
-  checked.push(...failed);
-  checked.sort((x, y) => comparePaths(x.path, y.path)); // stable: files in their order
+  const { initiatives, specs } = referenceFiles(s);
   const color =
     a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
-  out.write(renderDiagnostics(a.format, checked, { color, quiet: a.quiet, skipped }));
-  if (failed.length > 0) return 2;
-  const errors = checked.some((c) => c.diagnostics.some((d) => d.severity === "error"));
-  return errors ? 1 : 0;
+  const r = s.ws.finish({ initiatives, specs, format: a.format, color, quiet: a.quiet });
+  out.write(r.output);
+  return r.exitCode;
 }
 
-/** A path with `/` separators and no leading `./`. */
-function slash(p) {
-  const s = p.replaceAll("\\", "/");
-  return s.startsWith("./") ? s.slice(2) : s;
-}
-
-/** The cross-document checks (`XD`) of all checked files, as src/cli/check.rs runs them. */
-function crossCheck(s, checked) {
-  const refs = s.config.references;
+/**
+ * The files the config's `references` globs name (src/cli/check.rs
+ * `reference_files`): the Markdown files below the config's folder that the
+ * core keeps, as paths relative to the working directory.
+ */
+function referenceFiles(s) {
+  const globs = s.ws.referenceGlobs();
+  if (globs.initiatives === null && globs.specs === null) return {};
   const cwd = process.cwd();
-  const found = (globs) => {
-    if (!globs.length) return undefined;
-    return collect([s.root], s.root, globs, []).map((t) => slash(stripPrefix(t.path, cwd) ?? t.path));
-  };
-  const stem = (p) => {
-    let name = p.split("/").pop();
-    while (name.endsWith(".md")) name = name.slice(0, -3);
-    return name;
-  };
-  const initiatives = found(refs.initiatives)?.map(stem);
-  const specs = found(refs.specs ?? []);
-  const docs = checked.map((c) => ({ path: slash(c.path), text: c.text, displayPath: c.path }));
-  const extra = s.linter.crossCheck(docs, { initiatives, specs });
-  checked.forEach((c, i) => {
-    if (extra[i].length) {
-      c.diagnostics.push(...extra[i]);
-      c.diagnostics.sort((x, y) => x.start - y.start || x.end - y.end);
-    }
-  });
+  const initiatives = globs.initiatives === null ? null : [];
+  const specs = globs.specs === null ? null : [];
+  for (const f of markdownBelow(s.root, s.ws)) {
+    const rel = stripPrefix(f.path, s.root) ?? f.path;
+    const [isInitiative, isSpec] = s.ws.referenceMatches(rel);
+    const abs = f.path.startsWith("/") ? f.path : joinPath(cwd, f.path);
+    const shown = stripPrefix(abs, cwd) ?? abs;
+    if (isInitiative) initiatives?.push(shown);
+    if (isSpec) specs?.push(shown);
+  }
+  return { initiatives, specs };
 }
 
 /** A file's text as Rust's `String::from_utf8_lossy` decodes it (a BOM is kept). */
@@ -431,8 +397,7 @@ function readFile(t, { keepOpen = false } = {}) {
 
 /** src/cli/fmt.rs */
 function fmt(a, out, err) {
-  const s = loadSettings(a);
-  if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
+  const s = loadSettings(a, a.specType);
   const opts = {
     unsafeFixes: a.unsafeFixes,
     reorderSections: a.reorderSections,
@@ -453,7 +418,7 @@ function fmt(a, out, err) {
     return 0;
   }
   const problems = [];
-  const targets = collect(a.paths, s.root, s.config.include, s.config.exclude, problems);
+  const targets = collect(a.paths, s.root, s.ws, problems);
   for (const p of problems) printError(err, p.message);
   const printMode = !(a.write || a.check || a.diff);
   if (printMode && targets.length !== 1) {
@@ -499,7 +464,7 @@ function fmtOne(s, a, opts, t) {
       throw new Error(`\`${t.path}\` is not valid UTF-8 (invalid byte at offset ${src.invalidUtf8}); not formatting it`);
     }
     const r = s.linter.validate(src.text, { specType: a.specType });
-    if (!(t.explicit || t.included || r.declaresSpecType || a.specType !== undefined)) return { changed: false, text: src.text };
+    if (!(t.named || t.included || r.declaresSpecType || a.specType !== undefined)) return { changed: false, text: src.text };
     const n = s.linter.normalize(src.text, opts);
     if (!n.changed) return { changed: false, text: src.text };
     if (a.write && writeAtomic(t, src, n.text) === ALREADY_THERE) return { changed: false, text: n.text };
@@ -659,8 +624,7 @@ function keepOwnerAndMode(fd, st, shown) {
 
 /** src/cli/export.rs: the JSON is the core's (`Linter.exportJson`). */
 function exportDocs(a, out) {
-  const s = loadSettings(a);
-  if (a.specType !== undefined) s.linter.specType(a.specType); // throws "unknown spec type" like the native CLI
+  const s = loadSettings(a, a.specType);
   const docs = a.files.map((path) => ({ path, text: readFile(path).text }));
   out.write(s.linter.exportJson(docs, { pretty: a.pretty, specType: a.specType }));
   return 0;

@@ -1,15 +1,16 @@
-// Which files `npx speclint` works on, and reading them safely, as the native
-// CLI does (src/cli/files.rs):
+// Which files `npx speclint` works on, and reading them safely. The host
+// half of the core's run policy (src/workspace): this file lists folders,
+// stats and reads files; the core's `Workspace` decides which entries a walk
+// enters (hidden names, links, special files, Markdown extensions, the
+// `.gitignore` and `.ignore` rules, whose texts are passed to it), which
+// files are checked (`include`, `exclude`, named files) and how globs match.
 //
 // - command-line paths are files (always checked), directories (walked) or
 //   globs (walked from their literal prefix); the same file named several ways
 //   (`a.md ./a.md $PWD/a.md`, or named and also found by walking) is one
 //   target, named if named anywhere, shown as first given;
-// - walking skips hidden entries, does not follow symbolic links (a named link
-//   is followed) and honours `.gitignore` and `.ignore` files in each
-//   directory walked and in its parents up to the repository root (the
-//   directory holding `.git`): the deepest file that decides wins, `.ignore`
-//   after `.gitignore` in one directory, the last matching line in a file;
+// - ignore files are read in each directory walked and in its parents up to
+//   the repository root (the directory holding `.git`);
 // - a file name that is not UTF-8 is walked and read through its bytes (a
 //   Buffer path) and shown lossily, as the native CLI shows it;
 // - only regular files are read: a FIFO is never opened, a device never read;
@@ -19,35 +20,36 @@
 //   the command reports it and goes on.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { compileGlob, globSet, hasGlobChars } from "./glob.js";
 
 /** The largest config, spec type or ignore file read, in bytes. */
 export const MAX_SIDE_FILE = 1024 * 1024;
-/** The deepest directory nesting walked. */
+/** The deepest directory nesting walked (src/workspace `MAX_DEPTH`). */
 const MAX_DEPTH = 256;
 
+const hasGlobChars = (s) => /[*?[{]/.test(s);
+
 /**
- * Files to check, sorted, each once: `{ path, fsPath, explicit, included }`.
+ * Files to work on, sorted, each once: `{ path, fsPath, rel, named, included }`.
  * `path` is shown (lossy for a name that is not UTF-8), `fsPath` is opened (a
- * string, or a Buffer for such a name); `explicit` when named on the command
- * line, `included` when matched by `include`. Problems (`{ path, message }`)
- * are pushed onto `problems`.
+ * string, or a Buffer for such a name), `rel` is relative to the config's
+ * folder `root`; `named` when named on the command line, `included` when
+ * matched by `include`. `ws` is the core's `Workspace`. Problems (`{ path,
+ * message }`) are pushed onto `problems`.
  */
-export function collect(paths, root, include, exclude, problems = []) {
-  const inc = globSet(include);
-  const exc = globSet(exclude);
+export function collect(paths, root, ws, problems = []) {
   const cwd = process.cwd();
   const rel = (p) => {
     const abs = p.startsWith("/") ? p : joinPath(cwd, p);
     return stripPrefix(abs, root) ?? abs;
   };
-  const matches = (set, p) => set !== null && (set.isMatch(rel(p)) || set.isMatch(p));
   const out = [];
   for (const arg of paths.length ? paths : ["."]) {
     // `statSync` follows a named link; a special file is named, not read.
     const st = statOrNull(arg);
     if (st?.isFile()) {
-      out.push({ path: arg, fsPath: arg, explicit: true, included: matches(inc, arg) });
+      const r = rel(arg);
+      const how = ws.select(r, true);
+      if (how) out.push({ path: arg, fsPath: arg, rel: r, named: how.named, included: how.included });
       continue;
     }
     if (st !== null && !st.isDirectory()) {
@@ -66,20 +68,17 @@ export function collect(paths, root, include, exclude, problems = []) {
         lit.push(c);
       }
       base = lit.length ? joinComponents(lit, arg.startsWith("/")) : ".";
-      try {
-        pattern = compileGlob(arg);
-      } catch (e) {
-        throw new Error(`invalid glob \`${arg}\`: ${e.message}`);
-      }
+      pattern = arg;
+      ws.matchGlob(pattern, ""); // an invalid glob fails here, before the walk
     } else {
       throw new Error(`\`${arg}\`: no such file or directory`);
     }
-    for (const found of walk(base, problems)) {
+    for (const found of walk(base, ws, problems)) {
       const path = found.path.startsWith("./") ? found.path.slice(2).replace(/^\/+/, "") : found.path;
-      if ((pattern && !pattern.test(path)) || matches(exc, path)) continue;
-      const included = matches(inc, path);
-      if (inc !== null && !included) continue;
-      out.push({ path, fsPath: found.fsPath, explicit: false, included });
+      if (pattern !== null && !ws.matchGlob(pattern, path)) continue;
+      const r = rel(path);
+      const how = ws.select(r, false);
+      if (how) out.push({ path, fsPath: found.fsPath, rel: r, named: false, included: how.included });
     }
   }
   // One target per file: named wins over walked, the first spelling is kept.
@@ -89,14 +88,19 @@ export function collect(paths, root, include, exclude, problems = []) {
     const key = canonical(t.fsPath) ?? t.path;
     const u = seen.get(key);
     if (u !== undefined) {
-      u.explicit ||= t.explicit;
+      u.named ||= t.named;
       u.included ||= t.included;
     } else {
       seen.set(key, t);
       unique.push(t);
     }
   }
-  return unique.sort((a, b) => comparePaths(a.path, b.path) || a.explicit - b.explicit || a.included - b.included);
+  return unique.sort((a, b) => comparePaths(a.path, b.path));
+}
+
+/** Every Markdown file the walk keeps below `root` (`{ path, fsPath }`). */
+export function markdownBelow(root, ws) {
+  return [...walk(root, ws, [])];
 }
 
 /** The canonical path of a file (links resolved) as a key, or null. */
@@ -176,29 +180,33 @@ function fsJoin(dir, name) {
   return Buffer.concat([d, Buffer.from(d.length && d[d.length - 1] === 0x2f ? "" : "/"), n]);
 }
 
-const isMarkdown = (name) => /\.(md|markdown)$/i.test(name);
 
 /**
  * Markdown files under `base` (`{ path, fsPath }`: paths joined onto `base`
- * as given), minus hidden and ignored ones.
+ * as given) that the core's walk keeps.
  */
-function* walk(base, problems) {
+function* walk(base, ws, problems) {
   let absBase;
   try {
     absBase = realpathSync.native(base);
   } catch {
     absBase = resolve(base);
   }
-  const rules = parentIgnores(absBase, problems);
-  yield* walkDir(base, absBase, base, rules, problems, 0);
+  const marks = [];
+  for (const d of parentDirs(absBase)) marks.push(ws.enter(d, readIgnoreFiles(d, d, problems)));
+  try {
+    yield* walkDir(base, absBase, base, ws, problems, 0);
+  } finally {
+    if (marks.length) ws.leave(marks[0]);
+  }
 }
 
 /**
- * The ignore files that apply above `abs` (canonical): its parents' up to the
- * repository root (the first directory with `.git`), outermost first; none
- * outside a repository or at its root.
+ * The folders above `abs` (canonical) whose ignore files apply: its parents
+ * up to the repository root (the first directory with `.git`), outermost
+ * first; none outside a repository or at its root.
  */
-function parentIgnores(abs, problems) {
+function parentDirs(abs) {
   if (statOrNull(join(abs, ".git")) !== null) return [];
   const chain = [];
   for (let d = abs; ; ) {
@@ -209,13 +217,10 @@ function parentIgnores(abs, problems) {
     d = up;
   }
   if (!chain.length || statOrNull(join(chain[chain.length - 1], ".git")) === null) return [];
-  chain.reverse();
-  const out = [];
-  for (const d of chain) for (const f of readIgnoreFiles(d, d, problems)) out.push({ dir: d, file: f });
-  return out;
+  return chain.reverse();
 }
 
-/** `.gitignore` and `.ignore` of one directory (`fsDir`, shown as `shown`), read safely. */
+/** The texts of the ignore files of one directory (`fsDir`, shown as `shown`), read safely. */
 function readIgnoreFiles(fsDir, shown, problems) {
   const out = [];
   for (const name of [".gitignore", ".ignore"]) {
@@ -227,7 +232,7 @@ function readIgnoreFiles(fsDir, shown, problems) {
       continue;
     }
     try {
-      out.push(parseIgnore(lossy.decode(readCapped(p, s, MAX_SIDE_FILE))));
+      out.push(lossy.decode(readCapped(p, s, MAX_SIDE_FILE)));
     } catch (e) {
       problems.push({ path: s, message: `${e.message}; its rules are not applied` });
     }
@@ -235,12 +240,19 @@ function readIgnoreFiles(fsDir, shown, problems) {
   return out;
 }
 
+/** The kind of a directory entry, as the core's walk takes it. */
+function kindOf(e) {
+  if (e.isDirectory()) return "dir";
+  if (e.isFile()) return "file";
+  if (e.isSymbolicLink()) return "symlink";
+  return "other";
+}
+
 /**
  * `dir`: shown (and opened: a string, or a Buffer below a name that is not
- * UTF-8); `absDir`: absolute, lossy (for ignore rules); `rules`: the ignore
- * files above (`{ dir, file }`).
+ * UTF-8); `absDir`: absolute, lossy (for ignore rules).
  */
-function* walkDir(dir, absDir, fsDir, rules, problems, depth) {
+function* walkDir(dir, absDir, fsDir, ws, problems, depth) {
   if (depth > MAX_DEPTH) {
     problems.push({ path: dir, message: `\`${dir}\` is nested more than ${MAX_DEPTH} directories deep; not walked further` });
     return;
@@ -252,80 +264,22 @@ function* walkDir(dir, absDir, fsDir, rules, problems, depth) {
     problems.push({ path: dir, message: `cannot read the folder \`${dir}\`: ${ioMessage(e)}` });
     return;
   }
-  const chain = [...rules, ...readIgnoreFiles(fsDir, dir, problems).map((file) => ({ dir: absDir, file }))];
-  entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  for (const e of entries) {
-    if (e.name[0] === 0x2e) continue; // hidden, and `.git`
-    const name = utf8(e.name);
-    const shown = name ?? lossy.decode(e.name);
-    const path = joinPath(dir, shown);
-    const abs = join(absDir, shown);
-    const fsPath = fsJoin(fsDir, name ?? e.name);
-    if (e.isDirectory()) {
-      if (!ignored(chain, abs, true)) yield* walkDir(path, abs, fsPath, chain, problems, depth + 1);
-    } else if (e.isFile() && isMarkdown(shown) && !ignored(chain, abs, false)) {
-      yield { path, fsPath };
+  const mark = ws.enter(absDir, readIgnoreFiles(fsDir, dir, problems));
+  try {
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const e of entries) {
+      const name = utf8(e.name);
+      const shown = name ?? lossy.decode(e.name);
+      const visit = ws.visit(absDir, shown, kindOf(e));
+      if (visit === "skip") continue;
+      const path = joinPath(dir, shown);
+      const fsPath = fsJoin(fsDir, name ?? e.name);
+      if (visit === "enter") yield* walkDir(path, join(absDir, shown), fsPath, ws, problems, depth + 1);
+      else yield { path, fsPath };
     }
-    // Symbolic links are not followed, special files not read.
+  } finally {
+    ws.leave(mark);
   }
-}
-
-/** Whether the ignore files say `abs` is ignored: the last one that decides wins. */
-function ignored(chain, abs, isDir) {
-  let decision = null;
-  for (const { dir, file } of chain) {
-    const rel = stripPrefix(abs, dir);
-    if (rel === null) continue;
-    const d = decide(file, rel, isDir);
-    if (d !== null) decision = d;
-  }
-  return decision ?? false;
-}
-
-/** The longest ignore line read as a glob, in bytes (src/glob.rs `MAX_PATTERN`). */
-const MAX_PATTERN = 1024;
-
-/**
- * An ignore file's rules, with git's semantics (src/glob.rs `IgnoreFile`):
- * blank lines and `#` comments skipped, trailing spaces trimmed unless
- * escaped, `!` re-includes, a trailing `/` matches directories only, a
- * pattern with a `/` before its end is anchored at the file's directory.
- * Lines that are not valid globs are skipped, as git skips them.
- */
-function parseIgnore(text) {
-  const out = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line === "" || line.startsWith("#")) continue;
-    let end = line.length;
-    while (end > 0 && line[end - 1] === " " && !line.slice(0, end - 1).endsWith("\\")) end--;
-    let p = line.slice(0, end);
-    if (p === "" || Buffer.byteLength(p) > MAX_PATTERN) continue;
-    const negated = p.startsWith("!");
-    if (negated) p = p.slice(1);
-    const dirOnly = p.endsWith("/") && p.length > 1;
-    if (dirOnly) p = p.slice(0, -1);
-    const anchored = p.startsWith("/");
-    if (anchored) p = p.slice(1);
-    if (p.startsWith("./")) p = p.slice(2);
-    try {
-      out.push({ m: compileGlob(p, { separator: true }), negated, dirOnly, basename: !anchored && !p.includes("/") });
-    } catch {
-      // not a glob: skipped
-    }
-  }
-  return out;
-}
-
-/** What an ignore file says about `rel`: true ignored, false re-included, null nothing. */
-function decide(rules, rel, isDir) {
-  for (let i = rules.length - 1; i >= 0; i--) {
-    const r = rules[i];
-    if (r.dirOnly && !isDir) continue;
-    const target = r.basename ? rel.slice(rel.lastIndexOf("/") + 1) : rel;
-    if (r.m.test(target)) return !r.negated;
-  }
-  return null;
 }
 
 // ---- reading ----

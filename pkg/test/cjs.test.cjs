@@ -23,7 +23,8 @@ test("require('speclint') works without init", () => {
     "unifiedDiff",
     "validate",
     "version",
-  ]);
+    "Workspace",
+  ].sort());
   const r = speclint.validate(doc, { path: "x.md" });
   assert.ok(r.diagnostics.some((d) => d.code === "FM008"));
   assert.throws(() => speclint.validate("", { specType: "nope" }), { name: "Error", message: /unknown spec type `nope`/ });

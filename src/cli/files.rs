@@ -100,8 +100,8 @@ pub fn collect(
                 .components()
                 .take_while(|c| !has_glob_chars(&c.as_os_str().to_string_lossy()))
                 .collect();
-            let glob = Glob::new(&workspace::clean_path(arg))
-                .map_err(|e| format!("invalid glob `{arg}`: {e}"))?;
+            let glob = Glob::new(workspace::clean_glob(arg))
+                .map_err(|e| format!("invalid glob `{arg}`: {}", e.message))?;
             (
                 if base.as_os_str().is_empty() {
                     PathBuf::from(".")

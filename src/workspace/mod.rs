@@ -88,6 +88,16 @@ pub fn clean_path(p: &str) -> String {
     }
 }
 
+/// A command-line glob as the walk's paths are spelled: without a leading
+/// `./` (backslashes are escapes in a glob, never separators).
+pub fn clean_glob(p: &str) -> &str {
+    let mut p = p;
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest.trim_start_matches('/');
+    }
+    p
+}
+
 /// Orders paths folder by folder (`a/b.md` before `a-b.md`), as a tree is
 /// listed; every host prints files in this order.
 pub fn compare_paths(a: &str, b: &str) -> Ordering {
@@ -122,6 +132,10 @@ pub struct Walk {
     rules: Vec<(String, IgnoreFile)>,
 }
 
+/// Folders a walk never enters, ignored or not: installed packages hold
+/// thousands of Markdown files and never a spec of the tree.
+pub const SKIPPED_DIRS: &[&str] = &["node_modules"];
+
 /// The ignore file names a host reads in each folder it enters (and in the
 /// parents of the first one, up to the repository root, the first folder
 /// holding `.git`), in this order.
@@ -129,7 +143,7 @@ pub const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore"];
 
 /// Where a walk's ignore stack stood before [`Walk::enter`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mark(usize);
+pub struct Mark(pub usize);
 
 impl Walk {
     /// Adds the ignore files of folder `dir` (`/`-separated, the same base as
@@ -150,9 +164,14 @@ impl Walk {
         self.rules.truncate(mark.0);
     }
 
-    /// What to do with the entry `name` of folder `dir` (see [`Walk::enter`]).
+    /// What to do with the entry `name` of folder `dir` (see [`Walk::enter`]):
+    /// hidden names (`.git`), [`SKIPPED_DIRS`], links, special files,
+    /// files that are not Markdown and ignored entries are skipped.
     pub fn visit(&self, dir: &str, name: &str, kind: EntryKind) -> Visit {
         if is_hidden(name) || name.is_empty() {
+            return Visit::Skip;
+        }
+        if kind == EntryKind::Dir && SKIPPED_DIRS.contains(&name) {
             return Visit::Skip;
         }
         match kind {
@@ -223,6 +242,23 @@ impl Workspace {
     /// config names, then any the user added. `spec_type`: read every
     /// document as this type. Errors are messages for the user, naming the
     /// config file or the type file.
+    /// [`Workspace::load`] from a config file's text (`config_path`, if from a file).
+    pub fn from_config_text(
+        config_text: Option<&str>,
+        config_path: Option<&str>,
+        types: &[(String, String)],
+        spec_type: Option<&str>,
+    ) -> Result<Workspace, String> {
+        let config = match config_text {
+            Some(t) => Config::from_yaml(t).map_err(|e| match config_path {
+                Some(p) => format!("config `{p}`: {e}"),
+                None => format!("config: {e}"),
+            })?,
+            None => Config::default(),
+        };
+        Workspace::load(&config, config_path, types, spec_type)
+    }
+
     pub fn load(
         config: &Config,
         config_path: Option<&str>,
@@ -309,6 +345,11 @@ impl Workspace {
     /// The linter.
     pub fn linter(&self) -> &Linter {
         &self.linter
+    }
+
+    /// The linter, shared (for a host's other commands: fmt, export).
+    pub fn shared_linter(&self) -> Arc<Linter> {
+        Arc::clone(&self.linter)
     }
 }
 

@@ -21,6 +21,8 @@ fn names_paths_and_order() {
     assert_eq!(clean_path("/a/./b"), "/a/b");
     assert_eq!(clean_path("."), ".");
     assert_eq!(clean_path("a\\b.md"), "a/b.md");
+    assert_eq!(clean_glob("./docs/*.md"), "docs/*.md");
+    assert_eq!(clean_glob("\\*.md"), "\\*.md");
     let mut v = vec!["a-b.md", "a/b.md", "a/a.md"];
     v.sort_by(|a, b| compare_paths(a, b));
     assert_eq!(v, ["a/a.md", "a/b.md", "a-b.md"]);
@@ -35,6 +37,8 @@ fn walks_skip_hidden_links_and_ignored_entries() {
     assert_eq!(w.visit("/r", "fifo.md", EntryKind::Other), Visit::Skip);
     assert_eq!(w.visit("/r", "notes.txt", EntryKind::File), Visit::Skip);
     assert_eq!(w.visit("/r", "a.md", EntryKind::File), Visit::File);
+    assert_eq!(w.visit("/r", "node_modules", EntryKind::Dir), Visit::Skip);
+    assert_eq!(w.visit("/r", "docs", EntryKind::Dir), Visit::Enter);
     let m = w.enter("/r", &["build/\n*.tmp.md\n!keep.tmp.md\n/top.md\n"]);
     assert_eq!(w.visit("/r", "build", EntryKind::Dir), Visit::Skip);
     assert_eq!(w.visit("/r/docs", "build", EntryKind::Dir), Visit::Skip);
