@@ -518,6 +518,22 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// | `schema` | `specType` | the front matter's JSON Schema |
 /// | `crossCheck` | `documents`, `initiatives?`, `specs?` | a list of diagnostics per document |
 /// | `render` | `format`, `files`, `color?`, `quiet?`, `skipped?` | the rendered text |
+/// | `matchGlob` | `pattern`, `path` | whether the core's glob matches (an invalid glob is an error) |
+/// | `workspaceOpen` | `config?` (text), `configPath?`, `types?` (`[{path, text}]`), `specType?` | a workspace handle |
+/// | `workspaceClose` | `workspace` | `null` |
+/// | `workspaceEnter` | `workspace`, `dir`, `ignoreTexts` | a mark for `workspaceLeave` |
+/// | `workspaceLeave` | `workspace`, `mark` | `null` |
+/// | `workspaceVisit` | `workspace`, `dir`, `entries` (`[[name, kind]]`) | `"enter"`, `"file"` or `"skip"` per entry |
+/// | `workspaceSelect` | `workspace`, `rel`, `named` | `{named, included}` or `null` |
+/// | `workspaceReferences` | `workspace` | `{initiatives, specs}`: the config's reference globs |
+/// | `workspaceReferenceMatches` | `workspace`, `rel` | `[initiative, spec]` |
+/// | `workspaceAdd` | `workspace`, `shown`, `rel`, `named`, `included`; the bytes beside | `{document, diagnostics}` |
+/// | `workspaceUnreadable` | `workspace`, `shown`, `rel?`, `message` | `null` |
+/// | `workspaceFinish` | `workspace`, `initiatives?`, `specs?`, `format?`, `color?`, `quiet?` | `{output, exitCode, errors, warnings, infos, files}` |
+///
+/// The `workspace…` operations are the run policy of `speclint check`
+/// (`crate::workspace`) for a host that walks and reads files: one run per
+/// workspace.
 ///
 /// Operations from `validate` on run in a session: `session` (a handle from
 /// `open`), or `options` for a one-off session (the default linter is built
@@ -530,6 +546,73 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 pub struct Dispatcher {
     sessions: Vec<Option<Session>>,
     default_linter: Option<Arc<Linter>>,
+    workspaces: Vec<Option<WorkspaceSlot>>,
+}
+
+/// An open workspace: its policy, the walk's ignore rules, and its run
+/// (`None` once finished).
+#[derive(Debug)]
+struct WorkspaceSlot {
+    ws: crate::workspace::Workspace,
+    walk: crate::workspace::Walk,
+    run: Option<crate::workspace::Run>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct WorkspaceOpen {
+    #[serde(default)]
+    config: Option<String>,
+    #[serde(default)]
+    config_path: Option<String>,
+    #[serde(default)]
+    types: Vec<TypeFile>,
+    #[serde(default)]
+    spec_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlobRequest {
+    pattern: String,
+    path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct WorkspaceRequest {
+    #[serde(default)]
+    dir: Option<String>,
+    #[serde(default)]
+    ignore_texts: Vec<String>,
+    #[serde(default)]
+    mark: Option<usize>,
+    #[serde(default)]
+    entries: Vec<(String, String)>,
+    #[serde(default)]
+    rel: Option<String>,
+    #[serde(default)]
+    named: bool,
+    #[serde(default)]
+    included: bool,
+    #[serde(default)]
+    shown: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    initiatives: Option<Vec<String>>,
+    #[serde(default)]
+    specs: Option<Vec<String>>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    color: bool,
+    #[serde(default)]
+    quiet: bool,
+}
+
+fn required<'a>(what: &str, v: &'a Option<String>) -> Result<&'a str, String> {
+    v.as_deref().ok_or_else(|| format!("`{what}` is required"))
 }
 
 #[derive(Serialize)]
@@ -763,8 +846,62 @@ impl Dispatcher {
                 let f = format(&r.format).map_err(|e| e.0)?;
                 to_value(&render_diagnostics(f, &r.files, &o))
             }
+            "matchGlob" => {
+                no_session(&op)?;
+                let r: GlobRequest = fields(&op, rest)?;
+                let g = crate::glob::Glob::new(crate::workspace::clean_glob(&r.pattern))
+                    .map_err(|e| format!("invalid glob `{}`: {}", r.pattern, e.message))?;
+                to_value(&g.matches(&r.path))
+            }
+            "workspaceOpen" => {
+                no_session(&op)?;
+                let r: WorkspaceOpen = fields(&op, rest)?;
+                let types: Vec<(String, String)> =
+                    r.types.into_iter().map(|t| (t.path, t.text)).collect();
+                let ws = crate::workspace::Workspace::from_config_text(
+                    r.config.as_deref(),
+                    r.config_path.as_deref(),
+                    &types,
+                    r.spec_type.as_deref(),
+                )?;
+                let slot = WorkspaceSlot {
+                    ws,
+                    walk: crate::workspace::Walk::default(),
+                    run: Some(crate::workspace::Run::default()),
+                };
+                let handle = match self.workspaces.iter().position(Option::is_none) {
+                    Some(i) => {
+                        self.workspaces[i] = Some(slot);
+                        i
+                    }
+                    None => {
+                        self.workspaces.push(Some(slot));
+                        self.workspaces.len() - 1
+                    }
+                };
+                to_value(&(handle + 1))
+            }
+            op if op.starts_with("workspace") => {
+                no_session(op)?;
+                let mut rest = rest;
+                let h = match &mut rest {
+                    Value::Object(m) => m.remove("workspace"),
+                    _ => None,
+                };
+                let i = handle(h.as_ref()).map_err(|e| e.replace("session", "workspace"))?;
+                let Some(Some(slot)) = self.workspaces.get_mut(i) else {
+                    return Err(format!("no open workspace {}", i + 1));
+                };
+                if op == "workspaceClose" {
+                    fields::<Empty>(op, rest)?;
+                    self.workspaces[i] = None;
+                    return Ok(Value::Null);
+                }
+                let r: WorkspaceRequest = fields(op, rest)?;
+                workspace_op(op, slot, r, document)
+            }
             other => Err(format!(
-                "unknown op `{other}`; known: `version`, `rules`, `parseConfig`, `derive`, `open`, `close`, `validate`, `normalize`, `export`, `specTypes`, `specType`, `schema`, `crossCheck`, `render`"
+                "unknown op `{other}`; known: `version`, `rules`, `parseConfig`, `derive`, `open`, `close`, `validate`, `normalize`, `export`, `specTypes`, `specType`, `schema`, `crossCheck`, `render`, `matchGlob`, `workspaceOpen`, `workspaceClose`, `workspaceEnter`, `workspaceLeave`, `workspaceVisit`, `workspaceSelect`, `workspaceReferences`, `workspaceReferenceMatches`, `workspaceAdd`, `workspaceUnreadable`, `workspaceFinish`"
             )),
         }
     }
@@ -799,6 +936,115 @@ impl Dispatcher {
             }
             (None, options) => Ok(SessionRef::Owned(self.build(options)?)),
         }
+    }
+}
+
+/// The `workspace…` operations on an open workspace.
+fn workspace_op(
+    op: &str,
+    slot: &mut WorkspaceSlot,
+    r: WorkspaceRequest,
+    document: Option<&[u8]>,
+) -> Result<Value, String> {
+    use crate::workspace::{EntryKind, Mark, Selected, Visit};
+    let finished = || "this workspace's run is finished".to_string();
+    match op {
+        "workspaceEnter" => {
+            let texts: Vec<&str> = r.ignore_texts.iter().map(String::as_str).collect();
+            to_value(&slot.walk.enter(required("dir", &r.dir)?, &texts).0)
+        }
+        "workspaceLeave" => {
+            slot.walk.leave(Mark(r.mark.ok_or("`mark` is required")?));
+            Ok(Value::Null)
+        }
+        "workspaceVisit" => {
+            let dir = required("dir", &r.dir)?;
+            let mut out = Vec::with_capacity(r.entries.len());
+            for (name, kind) in &r.entries {
+                let kind = match kind.as_str() {
+                    "file" => EntryKind::File,
+                    "dir" => EntryKind::Dir,
+                    "symlink" => EntryKind::Symlink,
+                    "other" => EntryKind::Other,
+                    k => {
+                        return Err(format!(
+                            "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
+                        ));
+                    }
+                };
+                out.push(match slot.walk.visit(dir, name, kind) {
+                    Visit::Enter => "enter",
+                    Visit::File => "file",
+                    Visit::Skip => "skip",
+                });
+            }
+            to_value(&out)
+        }
+        "workspaceSelect" => {
+            let s = slot.ws.select(required("rel", &r.rel)?, r.named);
+            to_value(&s.map(|s| serde_json::json!({"named": s.named, "included": s.included})))
+        }
+        "workspaceReferences" => {
+            let (i, s) = slot.ws.reference_globs();
+            to_value(&serde_json::json!({"initiatives": i, "specs": s}))
+        }
+        "workspaceReferenceMatches" => {
+            let (i, s) = slot.ws.reference_matches(required("rel", &r.rel)?);
+            to_value(&[i, s])
+        }
+        "workspaceAdd" => {
+            let bytes = document.ok_or(NO_DOCUMENT)?;
+            let run = slot.run.as_mut().ok_or_else(finished)?;
+            let how = Selected {
+                named: r.named,
+                included: r.included,
+            };
+            let v = slot.ws.validate(
+                required("shown", &r.shown)?,
+                required("rel", &r.rel)?,
+                bytes,
+                how,
+            );
+            let out = match &v {
+                crate::workspace::Validated::Document(f, _) => {
+                    serde_json::json!({"document": true, "diagnostics": to_value(&f.diagnostics)?})
+                }
+                crate::workspace::Validated::Skipped => {
+                    serde_json::json!({"document": false, "diagnostics": []})
+                }
+            };
+            run.push(v);
+            Ok(out)
+        }
+        "workspaceUnreadable" => {
+            let run = slot.run.as_mut().ok_or_else(finished)?;
+            run.unreadable(
+                &slot.ws,
+                required("shown", &r.shown)?,
+                r.rel.as_deref(),
+                required("message", &r.message)?,
+            );
+            Ok(Value::Null)
+        }
+        "workspaceFinish" => {
+            let f = format(r.format.as_deref().unwrap_or("pretty")).map_err(|e| e.0)?;
+            let run = slot.run.take().ok_or_else(finished)?;
+            let out = run.finish(&slot.ws, r.initiatives.as_deref(), r.specs.as_deref());
+            let files: Vec<Value> = out
+                .files
+                .iter()
+                .map(|f| Ok(serde_json::json!({"path": f.path, "diagnostics": to_value(&f.diagnostics)?})))
+                .collect::<Result<_, String>>()?;
+            to_value(&serde_json::json!({
+                "output": out.render(f, r.color, r.quiet),
+                "exitCode": out.exit_code,
+                "errors": out.summary.errors,
+                "warnings": out.summary.warnings,
+                "infos": out.summary.infos,
+                "files": files,
+            }))
+        }
+        other => Err(format!("unknown op `{other}`")),
     }
 }
 
@@ -939,6 +1185,90 @@ mod tests {
             .as_str()
             .unwrap_or_else(|| panic!("{req} -> {out}"))
             .to_string()
+    }
+
+    #[test]
+    fn workspace_ops_run_the_policy_of_check() {
+        let mut d = Dispatcher::new();
+        let config = "exclude: ['drafts/**']\nrules:\n  XD001: warning\n";
+        let h = ok(
+            &mut d,
+            serde_json::json!({"op": "workspaceOpen", "config": config, "configPath": "speclint.yaml"}),
+        );
+        let w = |extra: Value| {
+            let mut v = extra;
+            v["workspace"] = h.clone();
+            v
+        };
+        let sel = ok(
+            &mut d,
+            w(serde_json::json!({"op": "workspaceSelect", "rel": "drafts/a.md"})),
+        );
+        assert_eq!(sel, Value::Null);
+        let sel = ok(
+            &mut d,
+            w(serde_json::json!({"op": "workspaceSelect", "rel": "specs/a.md"})),
+        );
+        assert_eq!(sel, serde_json::json!({"named": false, "included": false}));
+        let m = ok(
+            &mut d,
+            w(serde_json::json!({"op": "workspaceEnter", "dir": "/r", "ignoreTexts": ["old/\n"]})),
+        );
+        let v = ok(
+            &mut d,
+            w(
+                serde_json::json!({"op": "workspaceVisit", "dir": "/r", "entries": [["old", "dir"], ["a.md", "file"], [".x", "dir"], ["b.txt", "file"]]}),
+            ),
+        );
+        assert_eq!(v, serde_json::json!(["skip", "file", "skip", "skip"]));
+        ok(
+            &mut d,
+            w(serde_json::json!({"op": "workspaceLeave", "mark": m})),
+        );
+        for path in ["a.md", "b.md"] {
+            let req = w(serde_json::json!({"op": "workspaceAdd", "shown": path, "rel": path}));
+            let out: Value =
+                serde_json::from_slice(&d.call(req.to_string().as_bytes(), Some(VALID.as_bytes())))
+                    .unwrap();
+            assert_eq!(out["ok"]["document"], Value::Bool(true), "{out}");
+        }
+        let r = ok(
+            &mut d,
+            w(serde_json::json!({"op": "workspaceFinish", "format": "json"})),
+        );
+        assert_eq!(r["exitCode"], 0);
+        let xd001 = &r["files"][1]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == "XD001")
+            .cloned()
+            .unwrap();
+        assert_eq!(xd001["severity"], "warning");
+        assert!(r["output"].as_str().unwrap().contains("XD001"));
+        let again = err(
+            &mut d,
+            &w(serde_json::json!({"op": "workspaceFinish"})).to_string(),
+        );
+        assert!(again.contains("finished"), "{again}");
+        assert!(
+            err(&mut d, r#"{"op":"matchGlob","pattern":"{a","path":"a"}"#).contains("unclosed")
+        );
+        assert_eq!(
+            ok(
+                &mut d,
+                json(r#"{"op":"matchGlob","pattern":"docs/*.md","path":"docs/a.md"}"#)
+            ),
+            Value::Bool(true)
+        );
+        ok(&mut d, w(serde_json::json!({"op": "workspaceClose"})));
+        assert!(
+            err(
+                &mut d,
+                &w(serde_json::json!({"op": "workspaceSelect", "rel": "a.md"})).to_string()
+            )
+            .contains("no open workspace")
+        );
     }
 
     #[test]

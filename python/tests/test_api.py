@@ -10,7 +10,6 @@ import wasmtime
 
 import speclint
 from speclint import Diagnostic, Linter, SpeclintError, _runtime
-from speclint._glob import GlobError, GlobSet, glob_to_regex
 from conftest import EXAMPLES, WASM
 
 VALID = (EXAMPLES / "valid" / "orders-db.md").read_text(encoding="utf-8")
@@ -161,26 +160,52 @@ def test_protocol_errors_are_messages() -> None:
 @pytest.mark.parametrize(
     "glob, yes, no",
     [
-        ("specs/**", ["specs/a.md", "specs/x/y.md"], ["other/specs/a.md", "specs"]),
+        ("specs/**", ["specs/a.md", "specs/x/y.md"], ["other/specs/a.md"]),
         ("**/*.md", ["a.md", "x/y/a.md"], ["a.txt"]),
-        ("*.md", ["a.md", "x/a.md"], ["a.mdx"]),  # `*` crosses `/` (globset's default)
+        ("*.md", ["a.md", "x/a.md"], ["a.mdx"]),  # a name pattern matches at any depth
+        ("docs/*.md", ["docs/a.md"], ["docs/x/a.md"]),  # `*` stays in its segment
         ("docs/**/spec-?.md", ["docs/spec-1.md", "docs/a/b/spec-2.md"], ["docs/spec-10.md"]),
         ("{a,b/c}/[!x]*.md", ["a/y.md", "b/c/z.md"], ["a/x.md", "c/y.md"]),
         ("[a-c]\\*.md", ["b*.md"], ["bx.md", "d*.md"]),
     ],
 )
-def test_globs_select_as_the_cli_does(glob: str, yes: list[str], no: list[str]) -> None:
-    s = GlobSet([glob])
-    assert [p for p in yes if s.matches(p)] == yes
-    assert [p for p in no if s.matches(p)] == []
+def test_globs_are_the_cores(glob: str, yes: list[str], no: list[str]) -> None:
+    assert [p for p in yes if speclint.match_glob(glob, p)] == yes
+    assert [p for p in no if speclint.match_glob(glob, p)] == []
 
 
 def test_invalid_globs() -> None:
-    with pytest.raises(GlobError, match=r"invalid glob `\{a`: error parsing glob '\{a': unclosed alternate group"):
-        GlobSet(["{a"])
-    with pytest.raises(GlobError, match="unclosed character class"):
-        glob_to_regex("[a")
-    assert not GlobSet([]) and not GlobSet([]).matches("a.md")
+    with pytest.raises(SpeclintError, match=r"invalid glob `\{a`: unclosed `\{`"):
+        speclint.match_glob("{a", "a")
+    with pytest.raises(SpeclintError, match=r"unclosed `\[`"):
+        speclint.match_glob("[a", "a")
+
+
+def test_a_workspace_runs_the_policy_of_check() -> None:
+    config = "exclude: ['drafts/**']\nrules:\n  XD001: warning\n"
+    with speclint.Workspace(config=config, config_path="speclint.yaml") as ws:
+        assert ws.select("drafts/a.md") is None
+        assert ws.select("specs/a.md") == {"named": False, "included": False}
+        mark = ws.enter("/r", ["old/\n"])
+        assert ws.visit("/r", [("old", "dir"), ("a.md", "file"), ("node_modules", "dir"), ("b.txt", "file")]) == [
+            "skip",
+            "file",
+            "skip",
+            "skip",
+        ]
+        ws.leave(mark)
+        for path in ("a.md", "b.md"):
+            document, _ = ws.add(path, path, VALID.encode())
+            assert document
+        assert ws.add("notes.md", "notes.md", b"# Notes\n") == (False, [])
+        r = ws.finish(format="json")
+        assert r["exitCode"] == 0
+        assert [f["path"] for f in r["files"]] == ["a.md", "b.md"]
+        assert {(d.code, d.severity) for d in r["files"][1]["diagnostics"] if d.code == "XD001"} == {("XD001", "warning")}
+        with pytest.raises(SpeclintError, match="finished"):
+            ws.finish()
+    with pytest.raises(SpeclintError, match="closed"):
+        ws.select("a.md")
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,10 @@ __all__ = [
     "NormalizeResult",
     "SpeclintError",
     "ValidateResult",
+    "Workspace",
     "derive",
     "export",
+    "match_glob",
     "normalize",
     "parse_config",
     "rules",
@@ -319,6 +321,133 @@ class Linter:
 
 
 _linters: dict[str, Linter] = {}
+
+
+class Workspace:
+    """The run policy of `speclint check` for a host that walks and reads
+    files (the MkDocs plugin): which folder entries a walk enters, which
+    files are checked (the config's `include`, `exclude`), each document
+    validated once, the cross-document checks, levels and `overrides`, the
+    exit code and the rendered output all come from the core
+    (`src/workspace`), as in the native CLI and `npx speclint`.
+
+    `config`: the config file's text; `config_path`: where it was read from
+    (named in messages); `types`: the spec type files as `(path, text)`;
+    `spec_type`: read every document as this type. One run per workspace.
+    Raises `SpeclintError` on an invalid config or type.
+    """
+
+    def __init__(
+        self,
+        config: Optional[str] = None,
+        config_path: Optional[str] = None,
+        types: Iterable[tuple[str, str]] = (),
+        spec_type: Optional[str] = None,
+    ):
+        req: dict[str, Any] = {"op": "workspaceOpen"}
+        if config is not None:
+            req["config"] = _text("`config`", config)
+        if config_path is not None:
+            req["configPath"] = _text("`config_path`", config_path)
+        req["types"] = [{"path": _text("a type path", p), "text": _text("a spec type", t)} for p, t in types]
+        if spec_type is not None:
+            req["specType"] = _text("`spec_type`", spec_type)
+        with _runtime.lock:
+            self._handle: Optional[int] = _runtime.call(req)
+            self._generation = _runtime.generation()
+
+    def _call(self, request: dict[str, Any], document: Optional[bytes] = None) -> Any:
+        with _runtime.lock:
+            if self._handle is None or self._generation != _runtime.generation():
+                raise SpeclintError("this workspace is closed")
+            request["workspace"] = self._handle
+            return _runtime.call(request, document)
+
+    def enter(self, dir: str, ignore_texts: Sequence[str]) -> int:
+        """Adds the texts of folder `dir`'s ignore files (absolute, `/`-separated); returns the mark for `leave`."""
+        return self._call({"op": "workspaceEnter", "dir": _text("`dir`", dir), "ignoreTexts": list(ignore_texts)})
+
+    def leave(self, mark: int) -> None:
+        """Drops the ignore rules added since `mark`."""
+        self._call({"op": "workspaceLeave", "mark": mark})
+
+    def visit(self, dir: str, entries: Sequence[tuple[str, str]]) -> list[str]:
+        """What a walk does with each entry `(name, kind)` of folder `dir`
+        (`kind`: `file`, `dir`, `symlink` or `other`): `enter`, `file` or `skip`."""
+        return self._call({"op": "workspaceVisit", "dir": _text("`dir`", dir), "entries": [list(e) for e in entries]})
+
+    def select(self, rel: str, named: bool = False) -> Optional[dict[str, bool]]:
+        """Whether the file at `rel` (relative to the config's folder) is checked: `{named, included}` or None."""
+        return self._call({"op": "workspaceSelect", "rel": _text("`rel`", rel), "named": named})
+
+    def reference_globs(self) -> dict[str, Optional[list[str]]]:
+        """The config's `references` globs: `{initiatives, specs}` (None when none)."""
+        return self._call({"op": "workspaceReferences"})
+
+    def reference_matches(self, rel: str) -> tuple[bool, bool]:
+        """Whether the file at `rel` is an initiative document, a spec document."""
+        i, s = self._call({"op": "workspaceReferenceMatches", "rel": _text("`rel`", rel)})
+        return bool(i), bool(s)
+
+    def add(self, shown: str, rel: str, data: bytes, named: bool = False, included: bool = False) -> tuple[bool, list[Diagnostic]]:
+        """Validates a selected file once: (whether it is a spec document, its diagnostics)."""
+        req = {"op": "workspaceAdd", "shown": _text("`shown`", shown), "rel": _text("`rel`", rel), "named": named, "included": included}
+        r = self._call(req, _document(data))
+        return bool(r["document"]), [Diagnostic.from_json(d) for d in r["diagnostics"]]
+
+    def unreadable(self, shown: str, message: str, rel: Optional[str] = None) -> None:
+        """A file or folder that could not be read (`IO002`); the run goes on."""
+        req: dict[str, Any] = {"op": "workspaceUnreadable", "shown": _text("`shown`", shown), "message": _text("`message`", message)}
+        if rel is not None:
+            req["rel"] = _text("`rel`", rel)
+        self._call(req)
+
+    def finish(
+        self,
+        initiatives: Optional[Iterable[str]] = None,
+        specs: Optional[Iterable[str]] = None,
+        format: str = "pretty",
+        color: bool = False,
+        quiet: bool = False,
+    ) -> dict[str, Any]:
+        """Adds the cross-document findings and renders: `{output, exitCode,
+        errors, warnings, infos, files}` (each file `{path, diagnostics}`,
+        diagnostics as `Diagnostic`). `initiatives`, `specs`: the shown paths
+        of the files the config's reference globs name."""
+        req: dict[str, Any] = {"op": "workspaceFinish", "format": format, "color": color, "quiet": quiet}
+        if initiatives is not None:
+            req["initiatives"] = list(initiatives)
+        if specs is not None:
+            req["specs"] = list(specs)
+        r = self._call(req)
+        for f in r["files"]:
+            f["diagnostics"] = [Diagnostic.from_json(d) for d in f["diagnostics"]]
+        return r
+
+    def close(self) -> None:
+        """Frees the workspace in the module (also done when it is garbage-collected)."""
+        with _runtime.lock:
+            handle, self._handle = self._handle, None
+            if handle is not None and self._generation == _runtime.running_generation():
+                _runtime.call({"op": "workspaceClose", "workspace": handle})
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def match_glob(pattern: str, path: str) -> bool:
+    """Whether the core's glob `pattern` matches the `/`-separated `path`
+    (the globs of every host); raises `SpeclintError` on an invalid glob."""
+    return bool(_runtime.call({"op": "matchGlob", "pattern": _text("`pattern`", pattern), "path": _text("`path`", path)}))
 
 
 def _linter(types: Any, rules: Any, default_type: Optional[str]) -> Linter:

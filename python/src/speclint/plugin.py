@@ -20,6 +20,11 @@ Pages without `spec_type` are left alone unless `include` (of the plugin,
 matched against the page's path in `docs_dir`, or of the config file, matched
 against the path relative to the config file) names them; when an `include`
 is set, only the pages it names are checked, as `speclint check` does.
+
+The run policy is the core's (`speclint.Workspace`, the same code as
+`speclint check` and `npx speclint`): the config's `include`, `exclude`,
+levels and `overrides`, the globs, the cross-document checks and the
+reference lists (found by the core's walk, which honours `.gitignore`).
 """
 
 from __future__ import annotations
@@ -33,8 +38,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from . import Diagnostic, Linter, SpeclintError, parse_config
-from ._glob import GlobError, GlobSet
+from . import Diagnostic, SpeclintError, Workspace, match_glob, parse_config
 
 log = get_plugin_logger("speclint")
 
@@ -48,16 +52,6 @@ class SpeclintConfig(Config):
     types = c.ListOfItems(c.File(exists=True), default=[])
     config = c.Optional(c.File(exists=True))
     fail_on = c.Choice(("error", "warning", "never"), default="error")
-
-
-class _Page:
-    """A checked page: its reported path, text, and diagnostics."""
-
-    def __init__(self, path: str, key: str, text: str, diagnostics: list[Diagnostic]):
-        self.path = path
-        self.key = key
-        self.text = text
-        self.diagnostics = diagnostics
 
 
 def _slash(p: str) -> str:
@@ -76,62 +70,79 @@ def _discover(start: Path) -> Optional[Path]:
     return None
 
 
+def _matches(globs: list[str], path: str) -> bool:
+    return any(match_glob(g, path) for g in globs)
+
+
+def _kind(entry: os.DirEntry) -> str:
+    if entry.is_symlink():
+        return "symlink"
+    if entry.is_dir(follow_symlinks=False):
+        return "dir"
+    if entry.is_file(follow_symlinks=False):
+        return "file"
+    return "other"
+
+
+def _ignore_texts(d: Path) -> list[str]:
+    out = []
+    for name in (".gitignore", ".ignore"):
+        p = d / name
+        try:
+            if p.is_file() and p.stat().st_size <= 1024 * 1024:
+                out.append(p.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            pass  # unreadable: its rules are not applied
+    return out
+
+
 class SpeclintPlugin(BasePlugin[SpeclintConfig]):
     def __init__(self) -> None:
         self.serving = False
         self._reset()
 
     def _reset(self) -> None:
-        self.linter: Optional[Linter] = None
-        self.pages: list[_Page] = []
+        self.workspace: Optional[Workspace] = None
+        self.early: set[str] = set()
         self.project_dir = Path.cwd()
         self.root = self.project_dir
-        self.references: dict[str, list[str]] = {}
-        self.include = GlobSet([])
-        self.exclude = GlobSet([])
-        self.config_include = GlobSet([])
-        self.config_exclude = GlobSet([])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
-        if self.linter is not None:
-            self.linter.close()
+        if self.workspace is not None:
+            self.workspace.close()
         self._reset()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         settings: dict[str, Any] = {}
         config_path = Path(self.config.config) if self.config.config else _discover(self.project_dir)
-        try:
-            if config_path is not None:
-                try:
-                    text = config_path.read_text(encoding="utf-8")
-                except OSError as e:
-                    raise PluginError(f"speclint: cannot read config `{config_path}`: {e}") from None
-                try:
-                    settings = parse_config(text)
-                except SpeclintError as e:
-                    raise PluginError(f"speclint: config `{config_path}`: {e}") from None
-                self.root = config_path.resolve().parent
-            types: list[Any] = [self.root / t for t in settings.get("types", [])]
-            types += [Path(t) for t in self.config.types]
-            self.include = GlobSet(self.config.include)
-            self.exclude = GlobSet(self.config.exclude)
-            self.config_include = GlobSet(settings.get("include", []))
-            self.config_exclude = GlobSet(settings.get("exclude", []))
-            self.references = settings.get("references") or {}
+        text: Optional[str] = None
+        if config_path is not None:
             try:
-                self.linter = Linter(
-                    types=types,
-                    rules=settings.get("rules") or None,
-                    default_type=settings.get("default_type"),
-                )
+                text = config_path.read_text(encoding="utf-8")
             except OSError as e:
-                raise PluginError(f"speclint: cannot read spec type `{e.filename}`: {e.strerror}") from None
+                raise PluginError(f"speclint: cannot read config `{config_path}`: {e}") from None
+            try:
+                settings = parse_config(text)
             except SpeclintError as e:
-                where = f"config `{config_path}`: " if config_path and not str(e).startswith("spec type") else ""
-                raise PluginError(f"speclint: {where}{e}") from None
-        except GlobError as e:
+                raise PluginError(f"speclint: config `{config_path}`: {e}") from None
+            self.root = config_path.resolve().parent
+        type_paths: list[Path] = [self.root / t for t in settings.get("types", [])]
+        type_paths += [Path(t) for t in self.config.types]
+        types = []
+        for t in type_paths:
+            try:
+                types.append((str(t), t.read_text(encoding="utf-8")))
+            except OSError as e:
+                raise PluginError(f"speclint: cannot read spec type `{t}`: {e.strerror}") from None
+        try:
+            for g in [*self.config.include, *self.config.exclude]:
+                match_glob(g, "")
+            self.workspace = Workspace(
+                config=text, config_path=str(config_path) if config_path else None, types=types
+            )
+        except SpeclintError as e:
             raise PluginError(f"speclint: {e}") from None
         return config
 
@@ -146,27 +157,25 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
     def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
         # Before MkDocs reads the page (and strips its front matter): the raw
         # bytes, BOM included, as `speclint check` reads the file.
-        assert self.linter is not None
+        ws = self.workspace
+        assert ws is not None
         f = page.file
         in_docs = f.src_uri
-        in_root = self._relative(f.abs_src_path, self.root)
-        if self.exclude.matches(in_docs) or self.config_exclude.matches(in_root):
+        in_root = self._relative(f.abs_src_path, self.root) or in_docs
+        if _matches(self.config.exclude, in_docs):
             return page
-        has_include = bool(self.include) or bool(self.config_include)
-        included = self.include.matches(in_docs) or self.config_include.matches(in_root)
-        if has_include and not included:
+        plugin_included = _matches(self.config.include, in_docs)
+        if self.config.include and not plugin_included:
             return page
+        how = ws.select(in_root, False)
+        if how is None:
+            return page  # the config's `exclude`, or not in its `include`
         path = self._relative(f.abs_src_path, self.project_dir) or in_docs
-        data = f.content_bytes
-        result = self.linter.check(data, path=path)
-        if not (included or result.declares_spec_type):
-            return page  # not a spec document
-        text = data.decode("utf-8", errors="replace")
-        self.pages.append(_Page(path, in_root or in_docs, text, result.diagnostics))
-        if any(d.code == "IO001" for d in result.diagnostics):
+        document, diagnostics = ws.add(path, in_root, f.content_bytes, False, plugin_included or how["included"])
+        if document and any(d.code == "IO001" for d in diagnostics):
             # MkDocs cannot read the page and stops: report it now.
-            self._report(self.pages[-1].diagnostics)
-            self.pages[-1].diagnostics = []
+            self._report(diagnostics)
+            self.early.add(path)
         return page
 
     def _report(self, diagnostics: list[Diagnostic]) -> None:
@@ -179,39 +188,60 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
             else:
                 log.info(line)
 
-    def _known(self, globs: list[str]) -> list[str]:
-        """Files under the config's directory that `globs` name (for reference checks)."""
-        wanted = GlobSet(globs)
-        found = []
-        for dirpath, dirnames, filenames in os.walk(self.root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
-            for name in sorted(filenames):
-                rel = _slash(os.path.relpath(os.path.join(dirpath, name), self.root))
-                if name.endswith((".md", ".markdown")) and wanted.matches(rel):
-                    found.append(rel)
+    def _markdown_below(self, root: Path) -> list[str]:
+        """The Markdown files below `root` the core's walk keeps, relative to `root`."""
+        ws = self.workspace
+        assert ws is not None
+        found: list[str] = []
+
+        def walk(d: Path, rel: str, depth: int) -> None:
+            if depth > 256:
+                return
+            try:
+                entries = sorted(os.scandir(d), key=lambda e: e.name)
+            except OSError:
+                return
+            mark = ws.enter(_slash(str(d)), _ignore_texts(d))
+            try:
+                decisions = ws.visit(_slash(str(d)), [(e.name, _kind(e)) for e in entries])
+                for e, what in zip(entries, decisions):
+                    child = f"{rel}/{e.name}" if rel else e.name
+                    if what == "enter":
+                        walk(Path(e.path), child, depth + 1)
+                    elif what == "file":
+                        found.append(child)
+            finally:
+                ws.leave(mark)
+
+        walk(root.resolve(), "", 0)
         return found
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
-        assert self.linter is not None
-        initiatives = specs = None
-        try:
-            if self.references.get("initiatives"):
-                initiatives = [Path(p).stem for p in self._known(self.references["initiatives"])]
-            if self.references.get("specs"):
-                specs = self._known(self.references["specs"])
-        except GlobError as e:
-            raise PluginError(f"speclint: {e}") from None
-        extra = self.linter.cross_check(
-            [(p.key, p.text, p.path) for p in self.pages], initiatives=initiatives, specs=specs
-        )
+        ws = self.workspace
+        assert ws is not None
+        refs = ws.reference_globs()
+        initiatives: Optional[list[str]] = None
+        specs: Optional[list[str]] = None
+        if refs["initiatives"] is not None or refs["specs"] is not None:
+            initiatives = [] if refs["initiatives"] is not None else None
+            specs = [] if refs["specs"] is not None else None
+            for rel in self._markdown_below(self.root):
+                is_initiative, is_spec = ws.reference_matches(rel)
+                shown = self._relative(str(self.root / rel), self.project_dir) or rel
+                if is_initiative and initiatives is not None:
+                    initiatives.append(shown)
+                if is_spec and specs is not None:
+                    specs.append(shown)
+        r = ws.finish(initiatives=initiatives, specs=specs, format="json")
         errors = warnings = 0
-        for page, more in zip(self.pages, extra):
-            diags = sorted(page.diagnostics + more, key=lambda d: (d.start, d.end))
-            self._report(diags)
+        for f in r["files"]:
+            diags = f["diagnostics"]
+            if f["path"] not in self.early:
+                self._report(diags)
             errors += sum(d.severity == "error" for d in diags)
             warnings += sum(d.severity == "warning" for d in diags)
         log.info(
-            f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(len(self.pages), 'spec page')}"
+            f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(len(r['files']), 'spec page')}"
         )
         fail_on = self.config.fail_on
         failing = errors > 0 if fail_on == "error" else errors + warnings > 0 if fail_on == "warning" else False
@@ -223,6 +253,6 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         return env
 
     def on_shutdown(self) -> None:
-        if self.linter is not None:
-            self.linter.close()
-            self.linter = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
