@@ -25,7 +25,7 @@ def test_wheel_installs_into_a_fresh_venv_and_builds_a_site(tmp_path: Path) -> N
         names = set(z.namelist())
         assert z.read("speclint/speclint.wasm") == WASM.read_bytes()
         entry_points = z.read("mkdocs_speclint-0.1.0.dist-info/entry_points.txt").decode()
-    assert {"speclint/__init__.py", "speclint/plugin.py", "speclint/_runtime.py"} <= names
+    assert {"speclint/__init__.py", "speclint/plugin.py", "speclint/_runtime.py", "speclint/_host.py"} <= names
     assert "[mkdocs.plugins]\nspeclint = speclint.plugin:SpeclintPlugin" in entry_points
     assert not any(n.startswith("tests/") for n in names)
 

@@ -500,10 +500,13 @@ impl Run {
     ) -> Outcome {
         let Run {
             mut files,
-            facts,
+            mut facts,
             skipped,
             unreadable,
         } = self;
+        // "First seen" is first in path order, whatever order the host added
+        // the files in (hosts may validate in parallel).
+        facts.sort_by(|(a, _), (b, _)| compare_paths(&files[*a].path, &files[*b].path));
         let opts = CorpusOptions {
             initiatives: initiatives.map(|v| v.iter().map(|p| stem(p).to_string()).collect()),
             specs: specs.map(|v| v.iter().map(|p| clean_path(p)).collect()),

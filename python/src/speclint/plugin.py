@@ -38,13 +38,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from . import Diagnostic, SpeclintError, Workspace, match_glob, parse_config
+from . import Diagnostic, SpeclintError, Workspace, _host, match_glob, parse_config
 
 log = get_plugin_logger("speclint")
-
-#: Config file names looked for, in order, in the directory of mkdocs.yml and upward (as the CLI does).
-CONFIG_NAMES = ("speclint.yaml", ".speclint.yaml")
-
 
 class SpeclintConfig(Config):
     include = c.ListOfItems(c.Type(str), default=[])
@@ -54,46 +50,12 @@ class SpeclintConfig(Config):
     fail_on = c.Choice(("error", "warning", "never"), default="error")
 
 
-def _slash(p: str) -> str:
-    return p.replace(os.sep, "/")
-
-
 def _plural(n: int, what: str) -> str:
     return f"{n} {what}{'s' * (n != 1)}"
 
 
-def _discover(start: Path) -> Optional[Path]:
-    for d in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if (d / name).is_file():
-                return d / name
-    return None
-
-
 def _matches(globs: list[str], path: str) -> bool:
     return any(match_glob(g, path) for g in globs)
-
-
-def _kind(entry: os.DirEntry) -> str:
-    if entry.is_symlink():
-        return "symlink"
-    if entry.is_dir(follow_symlinks=False):
-        return "dir"
-    if entry.is_file(follow_symlinks=False):
-        return "file"
-    return "other"
-
-
-def _ignore_texts(d: Path) -> list[str]:
-    out = []
-    for name in (".gitignore", ".ignore"):
-        p = d / name
-        try:
-            if p.is_file() and p.stat().st_size <= 1024 * 1024:
-                out.append(p.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            pass  # unreadable: its rules are not applied
-    return out
 
 
 class SpeclintPlugin(BasePlugin[SpeclintConfig]):
@@ -116,7 +78,7 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         self._reset()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         settings: dict[str, Any] = {}
-        config_path = Path(self.config.config) if self.config.config else _discover(self.project_dir)
+        config_path = Path(self.config.config) if self.config.config else _host.discover(self.project_dir)
         text: Optional[str] = None
         if config_path is not None:
             try:
@@ -150,7 +112,7 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         if abs_path is None:
             return None
         try:
-            return _slash(os.path.relpath(abs_path, base))
+            return _host.slash(os.path.relpath(abs_path, base))
         except ValueError:  # another drive on Windows
             return None
 
@@ -188,34 +150,6 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
             else:
                 log.info(line)
 
-    def _markdown_below(self, root: Path) -> list[str]:
-        """The Markdown files below `root` the core's walk keeps, relative to `root`."""
-        ws = self.workspace
-        assert ws is not None
-        found: list[str] = []
-
-        def walk(d: Path, rel: str, depth: int) -> None:
-            if depth > 256:
-                return
-            try:
-                entries = sorted(os.scandir(d), key=lambda e: e.name)
-            except OSError:
-                return
-            mark = ws.enter(_slash(str(d)), _ignore_texts(d))
-            try:
-                decisions = ws.visit(_slash(str(d)), [(e.name, _kind(e)) for e in entries])
-                for e, what in zip(entries, decisions):
-                    child = f"{rel}/{e.name}" if rel else e.name
-                    if what == "enter":
-                        walk(Path(e.path), child, depth + 1)
-                    elif what == "file":
-                        found.append(child)
-            finally:
-                ws.leave(mark)
-
-        walk(root.resolve(), "", 0)
-        return found
-
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         ws = self.workspace
         assert ws is not None
@@ -225,9 +159,10 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         if refs["initiatives"] is not None or refs["specs"] is not None:
             initiatives = [] if refs["initiatives"] is not None else None
             specs = [] if refs["specs"] is not None else None
-            for rel in self._markdown_below(self.root):
+            for found in _host.walk(ws, str(self.root), []):
+                rel = _host.slash(os.path.relpath(found, self.root))
                 is_initiative, is_spec = ws.reference_matches(rel)
-                shown = self._relative(str(self.root / rel), self.project_dir) or rel
+                shown = self._relative(found, self.project_dir) or rel
                 if is_initiative and initiatives is not None:
                     initiatives.append(shown)
                 if is_spec and specs is not None:

@@ -1,0 +1,46 @@
+// One tree, one answer (issue "One core, thin hosts"): `tests/parity/tree`
+// has nested folders, a .gitignore, a speclint.yaml with include, exclude,
+// overrides and references, .md, .markdown and .mdx files, a file that is not
+// valid UTF-8, a symbolic link and a folder with no spec documents. The
+// native CLI and `npx speclint` must print byte-identical output in every
+// format, with the same exit code. (python/tests/test_parity.py compares the
+// Python API behind the MkDocs plugin with the same native output.)
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { lstatSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { nativeBin, pkg, repo } from "./helpers.js";
+
+const tree = join(repo, "tests", "parity", "tree");
+const js = join(pkg, "bin", "speclint.js");
+
+function run(bin, args) {
+  const cmd = bin === "js" ? [process.execPath, [js, ...args]] : [nativeBin(), args];
+  const r = spawnSync(cmd[0], cmd[1], { cwd: tree, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  if (r.error) throw r.error;
+  return r;
+}
+
+test("the parity tree: native and npx print the same bytes in every format, with the same exit code", () => {
+  assert.ok(lstatSync(join(tree, "link.md")).isSymbolicLink(), "the tree keeps its symbolic link");
+  for (const args of [["check", "--format", "json"], ["check"], ["check", "-q"], ["check", "--format", "sarif"], ["check", "--format", "github"], ["check", "specs", "legacy/billing.markdown"], ["check", "**/*.md"]]) {
+    const a = run("native", args);
+    const b = run("js", args);
+    const what = `speclint ${args.join(" ")}`;
+    assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
+    assert.equal(b.stdout, a.stdout, `${what}: stdout`);
+    assert.equal(b.stderr, a.stderr, `${what}: stderr`);
+  }
+  const json = JSON.parse(run("native", ["check", "--format", "json"]).stdout);
+  const files = [...new Set(json.map((d) => d.path))];
+  // Checked: included files, with their config; not: ignored, excluded, hidden, linked, not spec documents.
+  assert.deepEqual(files, ["docs/guide.mdx", "docs/notes.md", "latin1.md", "legacy/billing.markdown", "specs/orders.md", "specs/plain.md"]);
+  const codes = (p) => json.filter((d) => d.path === p).map((d) => d.code);
+  assert.ok(!codes("legacy/billing.markdown").includes("DB002"), "overrides turn DB002 off under legacy/");
+  assert.ok(!codes("legacy/billing.markdown").includes("FM015"), "and FM015");
+  assert.ok(codes("latin1.md").includes("IO001"));
+  assert.ok(json.filter((d) => d.code === "XD003").every((d) => d.severity === "warning"), "XD003: warning in the config");
+  assert.ok(json.some((d) => d.code === "XD003" && d.message === "link to `../specs/gone.md` names no file"));
+  assert.ok(!json.some((d) => d.message.includes("archive/old.md")), "an excluded file is still a known file");
+});
