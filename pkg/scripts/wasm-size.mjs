@@ -5,8 +5,13 @@
 // stage of scripts/test.sh (--check).
 //
 // The 250 KB budget of issue #4 is not met yet (see README, "Size"): --check
-// fails above SPECLINT_WASM_CEILING_KB (default 460), a regression ceiling
-// just above today's size, and reports the distance to the budget.
+// fails above SPECLINT_WASM_CEILING_KB (default 550), a regression ceiling
+// just above today's size, and reports the distance to the budget. The
+// ceiling was 460 KB; reading documents by meaning (column roles, keys from
+// every engine, DDL, the reference grammar, suppressions; issue "Precision")
+// and the workspace binding took the module from 450 to 540 KB. The cure
+// planned in issue "One core, thin hosts" is a browser module without the
+// renderers and the run policy; it is not built yet.
 //
 //   node pkg/scripts/wasm-size.mjs [--report] [--check] [--breakdown]
 //
@@ -19,7 +24,7 @@ import { gzipSync } from "node:zlib";
 const dir = new URL("../wasm/", import.meta.url);
 const args = new Set(process.argv.slice(2));
 const budgetKb = Number(process.env.SPECLINT_WASM_BUDGET_KB || 250);
-const ceilingKb = Number(process.env.SPECLINT_WASM_CEILING_KB || 460);
+const ceilingKb = Number(process.env.SPECLINT_WASM_CEILING_KB || 550);
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
