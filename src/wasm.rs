@@ -164,8 +164,8 @@ impl JsLinter {
 
     /// The JSON Schema of a spec type's front matter.
     #[wasm_bindgen(js_name = frontMatterSchema)]
-    pub fn front_matter_schema(&self, spec_type: &str) -> JsResult<JsValue> {
-        self.schema(spec_type)
+    pub fn front_matter_schema(&self, spec_type: JsValue) -> JsResult<JsValue> {
+        self.schema(&string_arg("the spec type", &spec_type)?)
     }
 
     /// Cross-document diagnostics (`XD`) of a set of documents, one list per
@@ -221,8 +221,9 @@ impl JsLinter {
 
     /// One spec type's definition; throws on an unknown id.
     #[wasm_bindgen(js_name = specType)]
-    pub fn spec_type(&self, id: &str) -> JsResult<JsValue> {
-        to_js(self.session.spec_type_definition(id).map_err(error)?)
+    pub fn spec_type(&self, id: JsValue) -> JsResult<JsValue> {
+        let id = string_arg("the spec type id", &id)?;
+        to_js(self.session.spec_type_definition(&id).map_err(error)?)
     }
 }
 
@@ -240,8 +241,9 @@ pub fn spec_types(options: JsValue) -> JsResult<JsValue> {
 
 /// The JSON Schema of a spec type's front matter.
 #[wasm_bindgen(js_name = frontMatterSchema)]
-pub fn front_matter_schema(spec_type: &str, options: JsValue) -> JsResult<JsValue> {
-    JsLinter::new(options)?.schema(spec_type)
+pub fn front_matter_schema(spec_type: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let spec_type = string_arg("the spec type", &spec_type)?;
+    JsLinter::new(options)?.schema(&spec_type)
 }
 
 /// Normalizes one document; `options` are the `Linter` options plus
@@ -283,8 +285,8 @@ pub fn parse_config(text: JsValue) -> JsResult<JsValue> {
 
 /// What `speclint check` prints for these files in `format`, byte for byte.
 #[wasm_bindgen(js_name = renderDiagnostics)]
-pub fn render_diagnostics(format: &str, files: JsValue, options: JsValue) -> JsResult<String> {
-    let format = api::format(format).map_err(error)?;
+pub fn render_diagnostics(format: JsValue, files: JsValue, options: JsValue) -> JsResult<String> {
+    let format = api::format(&string_arg("the format", &format)?).map_err(error)?;
     let files: Vec<RenderFile> = from_js("files", files)?;
     let o: RenderOpts = from_js("options", options)?;
     Ok(api::render_diagnostics(format, &files, &o))
@@ -293,10 +295,11 @@ pub fn render_diagnostics(format: &str, files: JsValue, options: JsValue) -> JsR
 /// What `speclint fmt --check`/`--diff` prints for one changed document: a
 /// unified diff with `a/PATH` and `b/PATH` headers (empty when equal).
 #[wasm_bindgen(js_name = unifiedDiff)]
-pub fn unified_diff(path: &str, old: JsValue, new: JsValue) -> JsResult<String> {
+pub fn unified_diff(path: JsValue, old: JsValue, new: JsValue) -> JsResult<String> {
+    let path = string_arg("the path", &path)?;
     let old = text_arg("the old text", &old)?;
     let new = text_arg("the new text", &new)?;
-    Ok(api::unified_diff(path, &old, &new))
+    Ok(api::unified_diff(&path, &old, &new))
 }
 
 /// The input limit of the core in bytes (16 MiB): a longer document is
@@ -362,7 +365,16 @@ struct RenderFileOut<'a> {
     diagnostics: &'a [crate::diagnostic::LocatedDiagnostic],
 }
 
+fn bool_arg(what: &str, v: &JsValue) -> JsResult<bool> {
+    if v.is_undefined() {
+        return Ok(false);
+    }
+    v.as_bool()
+        .ok_or_else(|| error(format!("{what} must be a boolean")))
+}
+
 fn string_arg(what: &str, v: &JsValue) -> JsResult<String> {
+    checked_len(what, v)?;
     v.as_string()
         .ok_or_else(|| error(format!("{what} must be a string")))
 }
@@ -405,8 +417,13 @@ impl JsWorkspace {
     }
 
     /// Drops the ignore rules added since `mark`.
-    pub fn leave(&mut self, mark: u32) {
+    pub fn leave(&mut self, mark: JsValue) -> JsResult<()> {
+        let mark = mark
+            .as_f64()
+            .filter(|m| m.fract() == 0.0 && *m >= 0.0 && *m <= u32::MAX as f64)
+            .ok_or_else(|| error("the mark must be a number from `enter`"))?;
         self.walk.leave(crate::workspace::Mark(mark as usize));
+        Ok(())
     }
 
     /// What a walk does with entry `name` of folder `dir` (absolute): `kind`
@@ -437,8 +454,9 @@ impl JsWorkspace {
 
     /// Whether a file at `rel` (relative to the config's folder) is checked:
     /// `{ named, included }`, or `null`.
-    pub fn select(&self, rel: JsValue, named: bool) -> JsResult<JsValue> {
+    pub fn select(&self, rel: JsValue, named: JsValue) -> JsResult<JsValue> {
         let rel = string_arg("the path", &rel)?;
+        let named = bool_arg("`named`", &named)?;
         match self.ws.select(&rel, named) {
             Some(s) => {
                 let o = js_sys::Object::new();
@@ -493,9 +511,11 @@ impl JsWorkspace {
         shown: JsValue,
         rel: JsValue,
         bytes: JsValue,
-        named: bool,
-        included: bool,
+        named: JsValue,
+        included: JsValue,
     ) -> JsResult<bool> {
+        let named = bool_arg("`named`", &named)?;
+        let included = bool_arg("`included`", &included)?;
         let shown = string_arg("the path", &shown)?;
         let rel = string_arg("the relative path", &rel)?;
         if !bytes.is_instance_of::<js_sys::Uint8Array>() {
