@@ -113,10 +113,6 @@ pub struct Analysis {
     pub entries: Vec<Entry>,
     /// Indices of the spec type's conditions whose `when` holds.
     pub active_conditions: Vec<usize>,
-    /// The entities with columns and keys, for spec types with database-schema
-    /// semantics (computed once here; the `DB` rules, export and cross-document
-    /// checks read it).
-    pub schema: Vec<crate::schema::EntitySchema>,
     /// The spec type's column vocabulary and each table's header roles, read once.
     pub(crate) tables: Option<(
         crate::model::columns::Vocabulary,
@@ -125,17 +121,10 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The analysis without the database model: headings, sections, tables,
-    /// entries and conditions (what cross-document checks need).
-    pub fn structure(doc: &Document<'_>, spec: &SpecType) -> Analysis {
-        Self::build(doc, spec, false)
-    }
-
+    /// The analysis: headings, sections, tables, entries and conditions. The
+    /// database model is built on it (`crate::schema::model`), never inside
+    /// it: the model depends on the analysis, not the reverse.
     pub fn new(doc: &Document<'_>, spec: &SpecType) -> Analysis {
-        Self::build(doc, spec, true)
-    }
-
-    fn build(doc: &Document<'_>, spec: &SpecType, with_schema: bool) -> Analysis {
         let mut a = Analysis {
             roles: vec![HeadingRole::Unknown; doc.headings.len()],
             found: vec![None; spec.sections.len()],
@@ -154,13 +143,6 @@ impl Analysis {
         );
         a.find_entries(doc);
         a.active_conditions = active_conditions(doc, spec);
-        if with_schema
-            && spec
-                .semantics
-                .contains(&crate::spec_type::Semantics::DatabaseSchema)
-        {
-            a.schema = crate::schema::entities(doc, spec, &a);
-        }
         a
     }
 

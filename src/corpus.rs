@@ -116,7 +116,7 @@ impl Linter {
         {
             // The entity names are all this needs: the headings' reading,
             // without the database model.
-            let analysis = Analysis::structure(doc, spec);
+            let analysis = Analysis::new(doc, spec);
             let mut own = HashSet::new();
             for ent in analysis.entries.iter().filter(|e| {
                 !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name)

@@ -332,7 +332,12 @@ pub fn export_document(
         });
     let entities = spec
         .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
-        .map(|_| analysis.schema.iter().map(|e| entity(doc, e)).collect());
+        .map(|s| {
+            crate::schema::model(doc, s, analysis)
+                .iter()
+                .map(|e| entity(doc, e))
+                .collect()
+        });
     SpecDocument {
         spec_type: spec.map(|s| s.id.clone()),
         title,

@@ -335,7 +335,12 @@ impl Linter {
         } else {
             Analysis::default()
         };
-        let mut checker = Checker::new(doc, spec_ref, &analysis, &self.registry, levels);
+        let schema = if has_spec {
+            schema::model(doc, spec_ref, &analysis)
+        } else {
+            Vec::new()
+        };
+        let mut checker = Checker::new(doc, spec_ref, &analysis, &schema, &self.registry, levels);
         checker.type_source = source;
         let mut limit_diags = self.limits.check_document(doc);
         if has_spec && source == Some(TypeSource::Detected) {

@@ -91,6 +91,8 @@ pub struct Checker<'a> {
     /// in which case this is an empty type.
     pub spec: &'a SpecType,
     pub analysis: &'a Analysis,
+    /// The database model (`crate::schema::model`): empty without database-schema semantics.
+    pub schema: &'a [crate::schema::EntitySchema],
     pub registry: &'a Registry,
     /// How the spec type was chosen (`None` without one).
     pub type_source: Option<crate::TypeSource>,
@@ -106,6 +108,7 @@ impl<'a> Checker<'a> {
         doc: &'a Document<'a>,
         spec: &'a SpecType,
         analysis: &'a Analysis,
+        schema: &'a [crate::schema::EntitySchema],
         registry: &'a Registry,
         levels: &'a Levels,
     ) -> Self {
@@ -113,6 +116,7 @@ impl<'a> Checker<'a> {
             doc,
             spec,
             analysis,
+            schema,
             registry,
             type_source: None,
             levels,

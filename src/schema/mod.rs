@@ -34,6 +34,20 @@ mod mermaid;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, entries_spec};
+
+/// The database model of a document whose spec type has database-schema
+/// semantics (empty otherwise): its entities with columns and keys, built on
+/// the analysis. Computed once per validation; the `DB` rules and export read it.
+pub fn model(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec<EntitySchema> {
+    if spec
+        .semantics
+        .contains(&crate::spec_type::Semantics::DatabaseSchema)
+    {
+        entities(doc, spec, analysis)
+    } else {
+        Vec::new()
+    }
+}
 use crate::document::{Document, Table};
 pub use crate::model::columns::parse_nullable;
 use crate::model::columns::{self, Confidence, Role, unwrap_markup};

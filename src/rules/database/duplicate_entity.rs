@@ -72,8 +72,7 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let analysis = c.analysis;
-    let entities = &analysis.schema;
+    let entities = c.schema;
     let index = schema::EntityIndex::new(entities);
     for (i, e) in entities.iter().enumerate() {
         let Some(first) = index

@@ -109,8 +109,7 @@ pub fn check(c: &mut Checker<'_>) {
     if erd.is_empty() {
         return;
     }
-    let analysis = c.analysis;
-    let entities = &analysis.schema;
+    let entities = c.schema;
     for (name, span) in &erd {
         if entities.iter().any(|e| matches(name, e)) {
             continue;

@@ -81,7 +81,7 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let entities = &c.analysis.schema;
+    let entities = c.schema;
     for e in entities {
         for fk in &e.foreign_keys {
             let Resolved::NoColumn {

@@ -82,8 +82,7 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let analysis = c.analysis;
-    for e in &analysis.schema {
+    for e in c.schema {
         // A view needs no key, and a column table that could not be read is
         // reported once by `unreadable-column-table`, not again here.
         if e.primary_key.is_some()

@@ -91,8 +91,7 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let analysis = c.analysis;
-    let entities = &analysis.schema;
+    let entities = c.schema;
     for (s, section) in c.spec.sections.iter().enumerate() {
         let Some(entries) = section.entries.as_ref() else {
             continue;

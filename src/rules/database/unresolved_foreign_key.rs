@@ -128,8 +128,7 @@ pub fn check(c: &mut Checker<'_>) {
     if !c.spec.semantics.contains(&Semantics::DatabaseSchema) {
         return;
     }
-    let analysis = c.analysis;
-    let entities = &analysis.schema;
+    let entities = c.schema;
     for e in entities {
         for fk in &e.foreign_keys {
             let problem = match &fk.resolved {

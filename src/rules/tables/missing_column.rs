@@ -80,7 +80,6 @@ pub fn check(c: &mut Checker<'_>) {
     // Column tables whose roles could not be read are reported once, by
     // `unreadable-column-table`.
     let unclear: std::collections::HashSet<usize> = c
-        .analysis
         .schema
         .iter()
         .filter(|e| {

@@ -82,7 +82,6 @@ impl Violation for MissingTable<'_> {
 pub fn check(c: &mut Checker<'_>) {
     // Entities whose columns are defined by DDL instead of a table have them.
     let with_columns: std::collections::HashSet<usize> = c
-        .analysis
         .schema
         .iter()
         .filter(|e| !e.columns.is_empty())

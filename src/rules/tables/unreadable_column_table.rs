@@ -77,7 +77,7 @@ impl Violation for Unreadable<'_> {
 }
 
 pub fn check(c: &mut Checker<'_>) {
-    for e in &c.analysis.schema {
+    for e in c.schema {
         let Some(r) = &e.reading else { continue };
         if r.confidence != ReadConfidence::Unclear {
             continue;
