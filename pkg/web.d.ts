@@ -1,6 +1,21 @@
-// Types of the browser entry `speclint/web`: the functions and types of
+// Types of the browser entry `speclint/web`: the browser module (validate,
+// normalize, export, derive, the spec types and the config; not the run
+// policy `Workspace` nor the renderers of `npx speclint`), with the types of
 // `speclint` (index.d.ts), plus the initialization the browser needs.
-export * from "./index.js";
+export type * from "./index.js";
+export {
+  Linter,
+  deriveSpecType,
+  exportSpec,
+  frontMatterSchema,
+  inputLimit,
+  normalize,
+  parseConfig,
+  rules,
+  specTypes,
+  validate,
+  version,
+} from "./index.js";
 
 /** Where the .wasm comes from: a URL (default: next to web.js), a fetch Response, its bytes or a compiled module. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;

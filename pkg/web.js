@@ -8,7 +8,12 @@
 // esbuild with a loader) find and copy the .wasm. `init` also accepts a URL,
 // a Response, bytes or a compiled WebAssembly.Module; `initSync` takes bytes
 // or a module. Until one of them has run, the functions throw.
-import wasmInit, { initSync as wasmInitSync } from "./wasm/speclint.js";
+//
+// This is the browser module (pkg/wasm/web/): validate, normalize, export,
+// derive, the spec types and the config. The run policy (`Workspace`) and the
+// renderers of `npx speclint` (`renderDiagnostics`, `unifiedDiff`,
+// `Linter.crossCheck`, `Linter.exportJson`) are in the Node module only.
+import wasmInit, { initSync as wasmInitSync } from "./wasm/web/speclint.js";
 
 export {
   Linter,
@@ -18,17 +23,15 @@ export {
   inputLimit,
   normalize,
   parseConfig,
-  renderDiagnostics,
   rules,
   specTypes,
-  unifiedDiff,
   validate,
   version,
-} from "./wasm/speclint.js";
+} from "./wasm/web/speclint.js";
 
 /** Instantiates the module; resolves once the functions can be called. Safe to call again. */
 export default async function init(input) {
-  await wasmInit({ module_or_path: input ?? new URL("./wasm/speclint_bg.wasm", import.meta.url) });
+  await wasmInit({ module_or_path: input ?? new URL("./wasm/web/speclint_bg.wasm", import.meta.url) });
 }
 
 /** Instantiates the module synchronously from its bytes or a compiled WebAssembly.Module. */

@@ -177,7 +177,7 @@ pub fn split_normalize_options(
             }
         }
     }
-    let err = |e: serde_json::Error| OptionsError(format!("options: {e}"));
+    let err = |e: serde_json::Error| OptionsError::Invalid(format!("options: {e}"));
     let options = if v.is_null() {
         Options::default()
     } else {
@@ -447,7 +447,7 @@ pub fn derive(template: &str) -> Result<SpecType, DeriveError> {
 
 /// A spec type as YAML, as `speclint init --from-template` writes it (without its comment header).
 pub fn spec_type_yaml(t: &SpecType) -> Result<String, OptionsError> {
-    crate::yaml::to_string(t).map_err(|e| OptionsError(format!("cannot write YAML: {e}")))
+    crate::yaml::to_string(t).map_err(|e| OptionsError::Invalid(format!("cannot write YAML: {e}")))
 }
 
 /// Parses a config file's text (`speclint.yaml`).
@@ -463,7 +463,7 @@ pub fn rules() -> Vec<&'static RuleMeta> {
 /// A report format by name: `pretty` (or `text`), `json`, `sarif`, `github`.
 pub fn format(name: &str) -> Result<Format, OptionsError> {
     Format::parse(name).ok_or_else(|| {
-        OptionsError(format!(
+        OptionsError::Invalid(format!(
             "unknown format `{name}`; use `pretty`, `json`, `sarif` or `github`"
         ))
     })
@@ -787,7 +787,7 @@ impl Dispatcher {
                 no_session(&op)?;
                 let r: ConfigRequest = fields(&op, rest)?;
                 let text = document_text(r.text.as_deref(), document)?;
-                to_value(&parse_config(&text).map_err(|e| e.0)?)
+                to_value(&parse_config(&text).map_err(String::from)?)
             }
             "derive" => {
                 no_session(&op)?;
@@ -795,7 +795,7 @@ impl Dispatcher {
                 let text = document_text(r.text.as_deref(), document)?;
                 let t = derive(&text).map_err(|e| e.0)?;
                 if r.yaml {
-                    to_value(&spec_type_yaml(&t).map_err(|e| e.0)?)
+                    to_value(&spec_type_yaml(&t).map_err(String::from)?)
                 } else {
                     to_value(&t)
                 }
@@ -843,7 +843,7 @@ impl Dispatcher {
                     quiet: r.quiet,
                     skipped: r.skipped,
                 };
-                let f = format(&r.format).map_err(|e| e.0)?;
+                let f = format(&r.format).map_err(String::from)?;
                 to_value(&render_diagnostics(f, &r.files, &o))
             }
             "matchGlob" => {
@@ -917,7 +917,7 @@ impl Dispatcher {
                 .get_or_insert_with(|| Arc::new(Linter::default()))
                 .clone()
         })
-        .map_err(|e| e.0)
+        .map_err(String::from)
     }
 
     fn session(
@@ -1027,7 +1027,7 @@ fn workspace_op(
             Ok(Value::Null)
         }
         "workspaceFinish" => {
-            let f = format(r.format.as_deref().unwrap_or("pretty")).map_err(|e| e.0)?;
+            let f = format(r.format.as_deref().unwrap_or("pretty")).map_err(String::from)?;
             let run = slot.run.take().ok_or_else(finished)?;
             let out = run.finish(&slot.ws, r.initiatives.as_deref(), r.specs.as_deref());
             let files: Vec<Value> = out
@@ -1071,7 +1071,7 @@ fn session_op(
                 (None, Some(b)) => Input::Bytes(b),
                 (None, None) => return Err(NO_DOCUMENT.into()),
             };
-            to_value(&s.validate(input, &call).map_err(|e| e.0)?)
+            to_value(&s.validate(input, &call).map_err(String::from)?)
         }
         "normalize" => {
             let r: NormalizeRequest = fields(op, rest)?;
@@ -1082,7 +1082,7 @@ fn session_op(
                 insert_missing_sections: r.insert_missing_sections,
                 spec_type: r.spec_type,
             };
-            to_value(&s.normalize(&text, &o).map_err(|e| e.0)?)
+            to_value(&s.normalize(&text, &o).map_err(String::from)?)
         }
         "export" => {
             let r: DocRequest = fields(op, rest)?;
@@ -1090,7 +1090,10 @@ fn session_op(
                 return Err("`export` takes no `path`".into());
             }
             let text = document_text(r.text.as_deref(), document)?;
-            to_value(&s.export(&text, r.spec_type.as_deref()).map_err(|e| e.0)?)
+            to_value(
+                &s.export(&text, r.spec_type.as_deref())
+                    .map_err(String::from)?,
+            )
         }
         "specTypes" => {
             fields::<Empty>(op, rest)?;
@@ -1098,11 +1101,11 @@ fn session_op(
         }
         "specType" => {
             let r: IdRequest = fields(op, rest)?;
-            to_value(s.spec_type_definition(&r.id).map_err(|e| e.0)?)
+            to_value(s.spec_type_definition(&r.id).map_err(String::from)?)
         }
         "schema" => {
             let r: SchemaRequest = fields(op, rest)?;
-            s.front_matter_schema(&r.spec_type).map_err(|e| e.0)
+            s.front_matter_schema(&r.spec_type).map_err(String::from)
         }
         "crossCheck" => {
             let r: CrossRequest = fields(op, rest)?;
@@ -1297,13 +1300,13 @@ mod tests {
             ..Options::default()
         })
         .unwrap_err();
-        assert!(e.0.starts_with("unknown spec type `nope`"), "{e}");
+        assert!(e.message().starts_with("unknown spec type `nope`"), "{e}");
         let e = Session::new(Options {
             rules: [("empty-sections".to_string(), Level::Off)].into(),
             ..Options::default()
         })
         .unwrap_err();
-        assert!(e.0.contains("did you mean `empty-section`"), "{e}");
+        assert!(e.message().contains("did you mean `empty-section`"), "{e}");
         let e = serde_json::from_value::<Options>(json(r#"{"rulez": {}}"#)).unwrap_err();
         assert!(e.to_string().contains("unknown field `rulez`"), "{e}");
     }
@@ -1394,7 +1397,7 @@ mod tests {
                 },
             )
             .unwrap_err();
-        assert!(e.0.starts_with("unknown spec type"));
+        assert!(e.message().starts_with("unknown spec type"));
 
         let files = [ExportFile {
             path: "v.md".into(),
@@ -1456,7 +1459,7 @@ mod tests {
         assert!(
             format("xml")
                 .unwrap_err()
-                .0
+                .message()
                 .starts_with("unknown format `xml`")
         );
     }

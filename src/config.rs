@@ -91,7 +91,7 @@ impl Config {
         yaml::from_str(text).map_err(|e| {
             let mut m = e.message;
             text::cap_message(&mut m);
-            OptionsError(m)
+            OptionsError::Invalid(m)
         })
     }
 
@@ -107,9 +107,9 @@ impl Config {
             .enumerate()
             .map(|(i, o)| {
                 let globs = crate::glob::GlobSet::new(&o.files)
-                    .map_err(|e| OptionsError(format!("`overrides[{i}].files`: {e}")))?;
+                    .map_err(|e| OptionsError::Invalid(format!("`overrides[{i}].files`: {e}")))?;
                 if o.files.is_empty() {
-                    return Err(OptionsError(format!(
+                    return Err(OptionsError::Invalid(format!(
                         "`overrides[{i}].files` is empty; list the globs it applies to"
                     )));
                 }
@@ -134,7 +134,7 @@ fn resolve_levels(
                 let hint = text::closest(key, names)
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
-                return Err(OptionsError(format!(
+                return Err(OptionsError::Invalid(format!(
                     "unknown rule `{key}` in `{context}`{hint}"
                 )));
             };
@@ -160,10 +160,10 @@ mod tests {
     fn unknown_rule_is_clear() {
         let c = Config::from_yaml("rules:\n  empty-sections: off\n").unwrap();
         assert_eq!(
-            c.levels().unwrap_err().0,
+            c.levels().unwrap_err().to_string(),
             "unknown rule `empty-sections` in `rules`; did you mean `empty-section`?"
         );
         let e = Config::from_yaml("rulez: {}\n").unwrap_err();
-        assert!(e.0.contains("unknown field `rulez`"), "{}", e.0);
+        assert!(e.message().contains("unknown field `rulez`"), "{}", e);
     }
 }

@@ -99,13 +99,39 @@ impl Report {
     }
 }
 
-/// Errors in options or configuration (never in documents: those are diagnostics).
+/// Errors in options or configuration (never in documents: those are
+/// diagnostics). Each carries its message for the user; the kind tells hosts
+/// what it is about without reading the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptionsError(pub String);
+pub enum OptionsError {
+    /// A spec type file or definition that cannot be loaded (the message names it).
+    SpecType(String),
+    /// A spec type id that no loaded type has (the message lists the known ones).
+    UnknownSpecType(String),
+    /// Anything else: an unknown option or rule, a bad level, glob or value.
+    Invalid(String),
+}
+
+impl OptionsError {
+    /// The message for the user.
+    pub fn message(&self) -> &str {
+        match self {
+            OptionsError::SpecType(m)
+            | OptionsError::UnknownSpecType(m)
+            | OptionsError::Invalid(m) => m,
+        }
+    }
+}
+
+impl From<OptionsError> for String {
+    fn from(e: OptionsError) -> String {
+        e.message().to_string()
+    }
+}
 
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.message())
     }
 }
 
@@ -129,13 +155,13 @@ impl Linter {
         let mut registry = Registry::default();
         for (name, text) in types {
             let t = SpecType::from_yaml(text)
-                .map_err(|e| OptionsError(format!("spec type `{name}`: {e}")))?;
+                .map_err(|e| OptionsError::SpecType(format!("spec type `{name}`: {e}")))?;
             registry.add(t);
         }
         let levels = config.levels()?;
         if let Some(d) = &config.default_type {
             if registry.get(d).is_none() {
-                return Err(OptionsError(format!(
+                return Err(OptionsError::Invalid(format!(
                     "`default_type` `{d}` is not a known spec type; known: {}",
                     text::code_list(&registry.ids())
                 )));

@@ -17,10 +17,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::ColumnEncoding;
-use crate::api::{
-    self, CallOptions, CrossDoc, CrossOptions, ExportFile, ExportJsonOptions, Input, Options,
-    RenderFile, RenderOpts, Session,
-};
+use crate::api::{self, CallOptions, ExportFile, ExportJsonOptions, Input, Options, Session};
 
 type JsResult<T> = Result<T, JsError>;
 
@@ -100,6 +97,12 @@ fn text_arg(what: &str, input: &JsValue) -> JsResult<String> {
     Ok(text)
 }
 
+fn string_arg(what: &str, v: &JsValue) -> JsResult<String> {
+    checked_len(what, v)?;
+    v.as_string()
+        .ok_or_else(|| error(format!("{what} must be a string")))
+}
+
 /// A configured linter: custom spec types are parsed once, rule levels resolved once.
 #[wasm_bindgen(js_name = Linter)]
 pub struct JsLinter {
@@ -170,10 +173,11 @@ impl JsLinter {
 
     /// Cross-document diagnostics (`XD`) of a set of documents, one list per
     /// document; `options` name the known initiatives and spec files.
+    #[cfg(feature = "node")]
     #[wasm_bindgen(js_name = crossCheck)]
     pub fn cross_check(&self, docs: JsValue, options: JsValue) -> JsResult<JsValue> {
-        let docs: Vec<CrossDoc> = from_js("documents", docs)?;
-        let o: CrossOptions = from_js("options", options)?;
+        let docs: Vec<api::CrossDoc> = from_js("documents", docs)?;
+        let o: api::CrossOptions = from_js("options", options)?;
         to_js(&self.session.cross_check(&docs, &o))
     }
 
@@ -212,6 +216,7 @@ impl JsLinter {
 
     /// What `speclint export` prints for these documents (`{path, text}`),
     /// byte for byte; `options`: `pretty`, an explicit `specType`.
+    #[cfg(feature = "node")]
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self, files: JsValue, options: JsValue) -> JsResult<String> {
         let files: Vec<ExportFile> = from_js("documents", files)?;
@@ -284,16 +289,18 @@ pub fn parse_config(text: JsValue) -> JsResult<JsValue> {
 }
 
 /// What `speclint check` prints for these files in `format`, byte for byte.
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = renderDiagnostics)]
 pub fn render_diagnostics(format: JsValue, files: JsValue, options: JsValue) -> JsResult<String> {
     let format = api::format(&string_arg("the format", &format)?).map_err(error)?;
-    let files: Vec<RenderFile> = from_js("files", files)?;
-    let o: RenderOpts = from_js("options", options)?;
+    let files: Vec<api::RenderFile> = from_js("files", files)?;
+    let o: api::RenderOpts = from_js("options", options)?;
     Ok(api::render_diagnostics(format, &files, &o))
 }
 
 /// What `speclint fmt --check`/`--diff` prints for one changed document: a
 /// unified diff with `a/PATH` and `b/PATH` headers (empty when equal).
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = unifiedDiff)]
 pub fn unified_diff(path: JsValue, old: JsValue, new: JsValue) -> JsResult<String> {
     let path = string_arg("the path", &path)?;
@@ -309,271 +316,277 @@ pub fn input_limit_js() -> f64 {
     input_limit() as f64
 }
 
-/// The run policy of `speclint check` for a host that walks and reads files
-/// (`npx speclint`, the Docusaurus plugin): see `src/workspace`. The host
-/// asks it what to do with each folder entry, which files to check, gives it
-/// each file's bytes once, and prints what `finish` renders.
-#[wasm_bindgen(js_name = Workspace)]
-pub struct JsWorkspace {
-    ws: crate::workspace::Workspace,
-    walk: crate::workspace::Walk,
-    run: Option<crate::workspace::Run>,
-}
+#[cfg(feature = "node")]
+mod node {
+    //! What only Node hosts use: the run policy (`Workspace`).
+    use super::*;
 
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct WorkspaceOptions {
-    /// The config file's text (`speclint.yaml`).
-    config: Option<String>,
-    /// Where the config was read from (named in messages).
-    config_path: Option<String>,
-    /// Spec type files the host read: the config's `types`, then the user's.
-    #[serde(default)]
-    types: Vec<api::TypeFile>,
-    /// Read every document as this spec type.
-    spec_type: Option<String>,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct FinishOptions {
-    /// Shown paths of the initiative documents (`referenceGlobs().initiatives`).
-    initiatives: Option<Vec<String>>,
-    /// Shown paths of the spec documents (`referenceGlobs().specs`).
-    specs: Option<Vec<String>>,
-    format: Option<String>,
-    #[serde(default)]
-    color: bool,
-    #[serde(default)]
-    quiet: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct FinishResult<'a> {
-    output: String,
-    exit_code: u8,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    files: Vec<RenderFileOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct RenderFileOut<'a> {
-    path: &'a str,
-    diagnostics: &'a [crate::diagnostic::LocatedDiagnostic],
-}
-
-fn bool_arg(what: &str, v: &JsValue) -> JsResult<bool> {
-    if v.is_undefined() {
-        return Ok(false);
-    }
-    v.as_bool()
-        .ok_or_else(|| error(format!("{what} must be a boolean")))
-}
-
-fn string_arg(what: &str, v: &JsValue) -> JsResult<String> {
-    checked_len(what, v)?;
-    v.as_string()
-        .ok_or_else(|| error(format!("{what} must be a string")))
-}
-
-#[wasm_bindgen(js_class = Workspace)]
-impl JsWorkspace {
-    /// Loads the config text and the spec type files the host read.
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> JsResult<JsWorkspace> {
-        let o: WorkspaceOptions = from_js("options", options)?;
-        let types: Vec<(String, String)> = o.types.into_iter().map(|t| (t.path, t.text)).collect();
-        let ws = crate::workspace::Workspace::from_config_text(
-            o.config.as_deref(),
-            o.config_path.as_deref(),
-            &types,
-            o.spec_type.as_deref(),
-        )
-        .map_err(error)?;
-        Ok(JsWorkspace {
-            ws,
-            walk: crate::workspace::Walk::default(),
-            run: Some(crate::workspace::Run::default()),
-        })
+    /// The run policy of `speclint check` for a host that walks and reads files
+    /// (`npx speclint`, the Docusaurus plugin): see `src/workspace`. The host
+    /// asks it what to do with each folder entry, which files to check, gives it
+    /// each file's bytes once, and prints what `finish` renders.
+    #[wasm_bindgen(js_name = Workspace)]
+    pub struct JsWorkspace {
+        ws: crate::workspace::Workspace,
+        walk: crate::workspace::Walk,
+        run: Option<crate::workspace::Run>,
     }
 
-    /// A `Linter` sharing this workspace's spec types and levels.
-    pub fn linter(&self) -> JsLinter {
-        JsLinter {
-            session: Session::from_linter(self.ws.shared_linter(), ColumnEncoding::Unicode),
+    #[derive(serde::Deserialize, Default)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct WorkspaceOptions {
+        /// The config file's text (`speclint.yaml`).
+        config: Option<String>,
+        /// Where the config was read from (named in messages).
+        config_path: Option<String>,
+        /// Spec type files the host read: the config's `types`, then the user's.
+        #[serde(default)]
+        types: Vec<api::TypeFile>,
+        /// Read every document as this spec type.
+        spec_type: Option<String>,
+    }
+
+    #[derive(serde::Deserialize, Default)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct FinishOptions {
+        /// Shown paths of the initiative documents (`referenceGlobs().initiatives`).
+        initiatives: Option<Vec<String>>,
+        /// Shown paths of the spec documents (`referenceGlobs().specs`).
+        specs: Option<Vec<String>>,
+        format: Option<String>,
+        #[serde(default)]
+        color: bool,
+        #[serde(default)]
+        quiet: bool,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct FinishResult<'a> {
+        output: String,
+        exit_code: u8,
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+        files: Vec<RenderFileOut<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct RenderFileOut<'a> {
+        path: &'a str,
+        diagnostics: &'a [crate::diagnostic::LocatedDiagnostic],
+    }
+
+    fn bool_arg(what: &str, v: &JsValue) -> JsResult<bool> {
+        if v.is_undefined() {
+            return Ok(false);
         }
+        v.as_bool()
+            .ok_or_else(|| error(format!("{what} must be a boolean")))
     }
 
-    /// Adds the ignore files' texts of folder `dir` (absolute, `/`-separated);
-    /// returns the mark to `leave` with.
-    pub fn enter(&mut self, dir: JsValue, ignore_texts: JsValue) -> JsResult<u32> {
-        let dir = string_arg("the folder", &dir)?;
-        let texts: Vec<String> = from_js("the ignore files", ignore_texts)?;
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Ok(self.walk.enter(&dir, &texts).0 as u32)
-    }
+    #[wasm_bindgen(js_class = Workspace)]
+    impl JsWorkspace {
+        /// Loads the config text and the spec type files the host read.
+        #[wasm_bindgen(constructor)]
+        pub fn new(options: JsValue) -> JsResult<JsWorkspace> {
+            let o: WorkspaceOptions = from_js("options", options)?;
+            let types: Vec<(String, String)> =
+                o.types.into_iter().map(|t| (t.path, t.text)).collect();
+            let ws = crate::workspace::Workspace::from_config_text(
+                o.config.as_deref(),
+                o.config_path.as_deref(),
+                &types,
+                o.spec_type.as_deref(),
+            )
+            .map_err(error)?;
+            Ok(JsWorkspace {
+                ws,
+                walk: crate::workspace::Walk::default(),
+                run: Some(crate::workspace::Run::default()),
+            })
+        }
 
-    /// Drops the ignore rules added since `mark`.
-    pub fn leave(&mut self, mark: JsValue) -> JsResult<()> {
-        let mark = mark
-            .as_f64()
-            .filter(|m| m.fract() == 0.0 && *m >= 0.0 && *m <= u32::MAX as f64)
-            .ok_or_else(|| error("the mark must be a number from `enter`"))?;
-        self.walk.leave(crate::workspace::Mark(mark as usize));
-        Ok(())
-    }
-
-    /// What a walk does with entry `name` of folder `dir` (absolute): `kind`
-    /// is `"file"`, `"dir"`, `"symlink"` or `"other"`; the answer `"enter"`,
-    /// `"file"` or `"skip"`.
-    pub fn visit(&self, dir: JsValue, name: JsValue, kind: JsValue) -> JsResult<String> {
-        use crate::workspace::{EntryKind, Visit};
-        let dir = string_arg("the folder", &dir)?;
-        let name = string_arg("the name", &name)?;
-        let kind = match string_arg("the kind", &kind)?.as_str() {
-            "file" => EntryKind::File,
-            "dir" => EntryKind::Dir,
-            "symlink" => EntryKind::Symlink,
-            "other" => EntryKind::Other,
-            k => {
-                return Err(error(format!(
-                    "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
-                )));
+        /// A `Linter` sharing this workspace's spec types and levels.
+        pub fn linter(&self) -> JsLinter {
+            JsLinter {
+                session: Session::from_linter(self.ws.shared_linter(), ColumnEncoding::Unicode),
             }
-        };
-        Ok(match self.walk.visit(&dir, &name, kind) {
-            Visit::Enter => "enter",
-            Visit::File => "file",
-            Visit::Skip => "skip",
         }
-        .to_string())
-    }
 
-    /// Whether a file at `rel` (relative to the config's folder) is checked:
-    /// `{ named, included }`, or `null`.
-    pub fn select(&self, rel: JsValue, named: JsValue) -> JsResult<JsValue> {
-        let rel = string_arg("the path", &rel)?;
-        let named = bool_arg("`named`", &named)?;
-        match self.ws.select(&rel, named) {
-            Some(s) => {
-                let o = js_sys::Object::new();
-                js_sys::Reflect::set(&o, &"named".into(), &s.named.into())
-                    .map_err(|_| error("select"))?;
-                js_sys::Reflect::set(&o, &"included".into(), &s.included.into())
-                    .map_err(|_| error("select"))?;
-                Ok(o.into())
+        /// Adds the ignore files' texts of folder `dir` (absolute, `/`-separated);
+        /// returns the mark to `leave` with.
+        pub fn enter(&mut self, dir: JsValue, ignore_texts: JsValue) -> JsResult<u32> {
+            let dir = string_arg("the folder", &dir)?;
+            let texts: Vec<String> = from_js("the ignore files", ignore_texts)?;
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            Ok(self.walk.enter(&dir, &texts).0 as u32)
+        }
+
+        /// Drops the ignore rules added since `mark`.
+        pub fn leave(&mut self, mark: JsValue) -> JsResult<()> {
+            let mark = mark
+                .as_f64()
+                .filter(|m| m.fract() == 0.0 && *m >= 0.0 && *m <= u32::MAX as f64)
+                .ok_or_else(|| error("the mark must be a number from `enter`"))?;
+            self.walk.leave(crate::workspace::Mark(mark as usize));
+            Ok(())
+        }
+
+        /// What a walk does with entry `name` of folder `dir` (absolute): `kind`
+        /// is `"file"`, `"dir"`, `"symlink"` or `"other"`; the answer `"enter"`,
+        /// `"file"` or `"skip"`.
+        pub fn visit(&self, dir: JsValue, name: JsValue, kind: JsValue) -> JsResult<String> {
+            use crate::workspace::{EntryKind, Visit};
+            let dir = string_arg("the folder", &dir)?;
+            let name = string_arg("the name", &name)?;
+            let kind = match string_arg("the kind", &kind)?.as_str() {
+                "file" => EntryKind::File,
+                "dir" => EntryKind::Dir,
+                "symlink" => EntryKind::Symlink,
+                "other" => EntryKind::Other,
+                k => {
+                    return Err(error(format!(
+                        "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
+                    )));
+                }
+            };
+            Ok(match self.walk.visit(&dir, &name, kind) {
+                Visit::Enter => "enter",
+                Visit::File => "file",
+                Visit::Skip => "skip",
             }
-            None => Ok(JsValue::NULL),
+            .to_string())
         }
-    }
 
-    /// The config's reference globs: `{ initiatives, specs }` (`null` when none).
-    #[wasm_bindgen(js_name = referenceGlobs)]
-    pub fn reference_globs(&self) -> JsResult<JsValue> {
-        let (i, s) = self.ws.reference_globs();
-        #[derive(Serialize)]
-        struct G<'a> {
-            initiatives: Option<&'a [String]>,
-            specs: Option<&'a [String]>,
+        /// Whether a file at `rel` (relative to the config's folder) is checked:
+        /// `{ named, included }`, or `null`.
+        pub fn select(&self, rel: JsValue, named: JsValue) -> JsResult<JsValue> {
+            let rel = string_arg("the path", &rel)?;
+            let named = bool_arg("`named`", &named)?;
+            match self.ws.select(&rel, named) {
+                Some(s) => {
+                    let o = js_sys::Object::new();
+                    js_sys::Reflect::set(&o, &"named".into(), &s.named.into())
+                        .map_err(|_| error("select"))?;
+                    js_sys::Reflect::set(&o, &"included".into(), &s.included.into())
+                        .map_err(|_| error("select"))?;
+                    Ok(o.into())
+                }
+                None => Ok(JsValue::NULL),
+            }
         }
-        to_js(&G {
-            initiatives: i,
-            specs: s,
-        })
-    }
 
-    /// Whether a command-line glob matches a path found by walking (both
-    /// `/`-separated); an invalid glob is an `Error`.
-    #[wasm_bindgen(js_name = matchGlob)]
-    pub fn match_glob(&self, pattern: JsValue, path: JsValue) -> JsResult<bool> {
-        let pattern = string_arg("the glob", &pattern)?;
-        let path = string_arg("the path", &path)?;
-        let g = crate::glob::Glob::new(crate::workspace::clean_glob(&pattern))
-            .map_err(|e| error(format!("invalid glob `{pattern}`: {}", e.message)))?;
-        Ok(g.matches(&path))
-    }
-
-    /// Which reference lists the file at `rel` belongs to: `[initiative, spec]`.
-    #[wasm_bindgen(js_name = referenceMatches)]
-    pub fn reference_matches(&self, rel: JsValue) -> JsResult<JsValue> {
-        let rel = string_arg("the path", &rel)?;
-        let (i, s) = self.ws.reference_matches(&rel);
-        to_js(&[i, s])
-    }
-
-    /// Validates a selected file's bytes once (`shown`: printed; `rel`:
-    /// relative to the config's folder); `false` when it is not a spec document.
-    pub fn add(
-        &mut self,
-        shown: JsValue,
-        rel: JsValue,
-        bytes: JsValue,
-        named: JsValue,
-        included: JsValue,
-    ) -> JsResult<bool> {
-        let named = bool_arg("`named`", &named)?;
-        let included = bool_arg("`included`", &included)?;
-        let shown = string_arg("the path", &shown)?;
-        let rel = string_arg("the relative path", &rel)?;
-        if !bytes.is_instance_of::<js_sys::Uint8Array>() {
-            return Err(error("the file's bytes must be a Uint8Array"));
+        /// The config's reference globs: `{ initiatives, specs }` (`null` when none).
+        #[wasm_bindgen(js_name = referenceGlobs)]
+        pub fn reference_globs(&self) -> JsResult<JsValue> {
+            let (i, s) = self.ws.reference_globs();
+            #[derive(Serialize)]
+            struct G<'a> {
+                initiatives: Option<&'a [String]>,
+                specs: Option<&'a [String]>,
+            }
+            to_js(&G {
+                initiatives: i,
+                specs: s,
+            })
         }
-        checked_len("the document", &bytes)?;
-        let bytes = js_sys::Uint8Array::from(bytes).to_vec();
-        let run = self
-            .run
-            .as_mut()
-            .ok_or_else(|| error("this run is finished"))?;
-        let how = crate::workspace::Selected { named, included };
-        Ok(run.add(&self.ws, &shown, &rel, &bytes, how))
-    }
 
-    /// A file or folder that could not be read (`IO002`); the run goes on.
-    pub fn unreadable(&mut self, shown: JsValue, rel: JsValue, message: JsValue) -> JsResult<()> {
-        let shown = string_arg("the path", &shown)?;
-        let rel = if rel.is_undefined() || rel.is_null() {
-            None
-        } else {
-            Some(string_arg("the relative path", &rel)?)
-        };
-        let message = string_arg("the message", &message)?;
-        let run = self
-            .run
-            .as_mut()
-            .ok_or_else(|| error("this run is finished"))?;
-        run.unreadable(&self.ws, &shown, rel.as_deref(), &message);
-        Ok(())
-    }
+        /// Whether a command-line glob matches a path found by walking (both
+        /// `/`-separated); an invalid glob is an `Error`.
+        #[wasm_bindgen(js_name = matchGlob)]
+        pub fn match_glob(&self, pattern: JsValue, path: JsValue) -> JsResult<bool> {
+            let pattern = string_arg("the glob", &pattern)?;
+            let path = string_arg("the path", &path)?;
+            let g = crate::glob::Glob::new(crate::workspace::clean_glob(&pattern))
+                .map_err(|e| error(format!("invalid glob `{pattern}`: {}", e.message)))?;
+            Ok(g.matches(&path))
+        }
 
-    /// Adds the cross-document findings and renders: `{ output, exitCode,
-    /// errors, warnings, infos, files }`. A workspace runs once.
-    pub fn finish(&mut self, options: JsValue) -> JsResult<JsValue> {
-        let o: FinishOptions = from_js("options", options)?;
-        let format = api::format(o.format.as_deref().unwrap_or("pretty")).map_err(error)?;
-        let run = self
-            .run
-            .take()
-            .ok_or_else(|| error("this run is finished"))?;
-        let out = run.finish(&self.ws, o.initiatives.as_deref(), o.specs.as_deref());
-        let result = FinishResult {
-            output: out.render(format, o.color, o.quiet),
-            exit_code: out.exit_code,
-            errors: out.summary.errors,
-            warnings: out.summary.warnings,
-            infos: out.summary.infos,
-            files: out
-                .files
-                .iter()
-                .map(|f| RenderFileOut {
-                    path: &f.path,
-                    diagnostics: &f.diagnostics,
-                })
-                .collect(),
-        };
-        to_js(&result)
+        /// Which reference lists the file at `rel` belongs to: `[initiative, spec]`.
+        #[wasm_bindgen(js_name = referenceMatches)]
+        pub fn reference_matches(&self, rel: JsValue) -> JsResult<JsValue> {
+            let rel = string_arg("the path", &rel)?;
+            let (i, s) = self.ws.reference_matches(&rel);
+            to_js(&[i, s])
+        }
+
+        /// Validates a selected file's bytes once (`shown`: printed; `rel`:
+        /// relative to the config's folder); `false` when it is not a spec document.
+        pub fn add(
+            &mut self,
+            shown: JsValue,
+            rel: JsValue,
+            bytes: JsValue,
+            named: JsValue,
+            included: JsValue,
+        ) -> JsResult<bool> {
+            let named = bool_arg("`named`", &named)?;
+            let included = bool_arg("`included`", &included)?;
+            let shown = string_arg("the path", &shown)?;
+            let rel = string_arg("the relative path", &rel)?;
+            if !bytes.is_instance_of::<js_sys::Uint8Array>() {
+                return Err(error("the file's bytes must be a Uint8Array"));
+            }
+            checked_len("the document", &bytes)?;
+            let bytes = js_sys::Uint8Array::from(bytes).to_vec();
+            let run = self
+                .run
+                .as_mut()
+                .ok_or_else(|| error("this run is finished"))?;
+            let how = crate::workspace::Selected { named, included };
+            Ok(run.add(&self.ws, &shown, &rel, &bytes, how))
+        }
+
+        /// A file or folder that could not be read (`IO002`); the run goes on.
+        pub fn unreadable(
+            &mut self,
+            shown: JsValue,
+            rel: JsValue,
+            message: JsValue,
+        ) -> JsResult<()> {
+            let shown = string_arg("the path", &shown)?;
+            let rel = if rel.is_undefined() || rel.is_null() {
+                None
+            } else {
+                Some(string_arg("the relative path", &rel)?)
+            };
+            let message = string_arg("the message", &message)?;
+            let run = self
+                .run
+                .as_mut()
+                .ok_or_else(|| error("this run is finished"))?;
+            run.unreadable(&self.ws, &shown, rel.as_deref(), &message);
+            Ok(())
+        }
+
+        /// Adds the cross-document findings and renders: `{ output, exitCode,
+        /// errors, warnings, infos, files }`. A workspace runs once.
+        pub fn finish(&mut self, options: JsValue) -> JsResult<JsValue> {
+            let o: FinishOptions = from_js("options", options)?;
+            let format = api::format(o.format.as_deref().unwrap_or("pretty")).map_err(error)?;
+            let run = self
+                .run
+                .take()
+                .ok_or_else(|| error("this run is finished"))?;
+            let out = run.finish(&self.ws, o.initiatives.as_deref(), o.specs.as_deref());
+            let result = FinishResult {
+                output: out.render(format, o.color, o.quiet),
+                exit_code: out.exit_code,
+                errors: out.summary.errors,
+                warnings: out.summary.warnings,
+                infos: out.summary.infos,
+                files: out
+                    .files
+                    .iter()
+                    .map(|f| RenderFileOut {
+                        path: &f.path,
+                        diagnostics: &f.diagnostics,
+                    })
+                    .collect(),
+            };
+            to_js(&result)
+        }
     }
 }
 

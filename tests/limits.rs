@@ -143,7 +143,7 @@ fn deep_flow_nesting_stops_at_the_limit() {
         // The same pre-scan guards config and spec type files.
         let config = format!("rules: {}{}\n", "[".repeat(depth), "]".repeat(depth));
         let e = speclint::Config::from_yaml(&config).unwrap_err();
-        assert!(e.0.contains("nested deeper than 128"), "{}", e.0);
+        assert!(e.message().contains("nested deeper than 128"), "{}", e);
     }
 }
 
@@ -171,5 +171,5 @@ fn spec_type_size_and_message_length() {
     }
     let huge = "k".repeat(10_000_000);
     let e = speclint::Config::from_yaml(&format!("{huge}: 1\n")).unwrap_err();
-    assert!(e.0.chars().count() <= 501, "{} chars", e.0.len());
+    assert!(e.message().chars().count() <= 501, "{} chars", e.message().len());
 }

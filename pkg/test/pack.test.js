@@ -16,7 +16,7 @@ test("npm pack: the tarball works as an installed package", () => {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: pkg, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path).sort();
-  for (const f of ["README.md", "package.json", "index.js", "index.cjs", "index.d.ts", "index.d.cts", "web.js", "web.d.ts", "bin/speclint.js", "wasm/speclint_bg.wasm", "wasm/speclint.js", "wasm/speclint.cjs"]) {
+  for (const f of ["README.md", "package.json", "index.js", "index.cjs", "index.d.ts", "index.d.cts", "web.js", "web.d.ts", "bin/speclint.js", "wasm/speclint_bg.wasm", "wasm/speclint.js", "wasm/speclint.cjs", "wasm/web/speclint.js", "wasm/web/speclint_bg.wasm"]) {
     assert.ok(files.includes(f), `${f} in the tarball`);
   }
   assert.ok(!files.some((f) => f.startsWith("test/") || f.startsWith("scripts/") || f.endsWith("_named.wasm")), files.join(", "));

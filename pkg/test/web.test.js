@@ -8,7 +8,7 @@ test("speclint/web: functions throw until init, then work; init is idempotent", 
   const web = await import("speclint/web");
   assert.equal(typeof web.default, "function");
   assert.throws(() => web.validate("# x\n"));
-  const bytes = readFileSync(new URL("../wasm/speclint_bg.wasm", import.meta.url));
+  const bytes = readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url));
   await web.default(bytes);
   await web.default();
   const r = web.validate("---\nspec_type: database-schema\nstatus: in-review\n---\n");
@@ -24,18 +24,28 @@ test("speclint/web: functions throw until init, then work; init is idempotent", 
     "inputLimit",
     "normalize",
     "parseConfig",
-    "renderDiagnostics",
     "rules",
     "specTypes",
-    "unifiedDiff",
     "validate",
     "version",
   ]);
 });
 
+test("speclint/web is the browser module: no run policy, renderers or cross-document checks, and smaller", async () => {
+  const web = await import("speclint/web");
+  web.initSync(readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url)));
+  for (const name of ["Workspace", "renderDiagnostics", "unifiedDiff"]) assert.equal(web[name], undefined, name);
+  const l = new web.Linter();
+  assert.equal(l.crossCheck, undefined);
+  assert.equal(l.exportJson, undefined);
+  assert.ok(l.normalize && l.exportSpec && l.specTypes);
+  const size = (p) => readFileSync(new URL(p, import.meta.url)).length;
+  assert.ok(size("../wasm/web/speclint_bg.wasm") < size("../wasm/speclint_bg.wasm"));
+});
+
 test("speclint/web: initSync with a compiled module", async () => {
   const web = await import("speclint/web");
-  const module = new WebAssembly.Module(readFileSync(new URL("../wasm/speclint_bg.wasm", import.meta.url)));
+  const module = new WebAssembly.Module(readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url)));
   web.initSync(module);
   assert.equal(typeof web.version(), "string");
 });

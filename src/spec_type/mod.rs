@@ -471,7 +471,7 @@ impl Registry {
     /// The type with this id, or an error naming the known ones.
     pub fn require(&self, id: &str) -> Result<&SpecType, crate::OptionsError> {
         self.get(id).ok_or_else(|| {
-            crate::OptionsError(format!(
+            crate::OptionsError::UnknownSpecType(format!(
                 "unknown spec type `{id}`; known: {}",
                 crate::text::code_list(&self.ids())
             ))

@@ -265,10 +265,11 @@ impl Workspace {
         types: &[(String, String)],
         spec_type: Option<&str>,
     ) -> Result<Workspace, String> {
-        let linter = Linter::new(config, types).map_err(|e| match config_path {
+        let linter = Linter::new(config, types).map_err(|e| match (&e, config_path) {
             // A type file's error names the type file; the rest are the config's.
-            Some(p) if !e.0.starts_with("spec type") => format!("config `{p}`: {e}"),
-            _ => e.0,
+            (crate::OptionsError::SpecType(m), _) => m.clone(),
+            (_, Some(p)) => format!("config `{p}`: {e}"),
+            (_, None) => e.to_string(),
         })?;
         Workspace::new(Arc::new(linter), config, spec_type)
     }
@@ -281,7 +282,7 @@ impl Workspace {
         spec_type: Option<&str>,
     ) -> Result<Workspace, String> {
         if let Some(t) = spec_type {
-            linter.registry().require(t).map_err(|e| e.0)?;
+            linter.registry().require(t).map_err(String::from)?;
         }
         Ok(Workspace {
             linter,

@@ -57,7 +57,7 @@ test("Chromium: `import init, { validate } from 'speclint/web'` loads the .wasm 
   const server = await serve({ "/": join(here, "web-page"), "/node_modules/speclint/": pkg });
   try {
     const r = await check(`${server.url}/index.html`, server.requests);
-    assert.equal(new URL(r.wasmUrl).pathname, "/node_modules/speclint/wasm/speclint_bg.wasm");
+    assert.equal(new URL(r.wasmUrl).pathname, "/node_modules/speclint/wasm/web/speclint_bg.wasm");
   } finally {
     await server.close();
   }
