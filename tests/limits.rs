@@ -171,5 +171,9 @@ fn spec_type_size_and_message_length() {
     }
     let huge = "k".repeat(10_000_000);
     let e = speclint::Config::from_yaml(&format!("{huge}: 1\n")).unwrap_err();
-    assert!(e.message().chars().count() <= 501, "{} chars", e.message().len());
+    assert!(
+        e.message().chars().count() <= 501,
+        "{} chars",
+        e.message().len()
+    );
 }
