@@ -93,60 +93,11 @@ impl Linter {
     /// The cross-document facts of a parsed document at `path`
     /// (`/`-separated), read with the spec type `explicit` names (or its own).
     pub fn facts(&self, path: &str, doc: &Document<'_>, explicit: Option<&str>) -> DocFacts {
-        let fact = |text: String, span: Span| Fact {
-            text,
-            span,
-            line: doc.line(span.start),
-        };
-        let mut f = DocFacts {
-            path: path.to_string(),
-            ..DocFacts::default()
-        };
-        let Some(fm) = doc.yaml() else {
-            return f;
-        };
-        if let Some(e) = fm.get("title") {
-            if let Some(t) = e.value.as_ref().and_then(scalar_text) {
-                f.title = Some(fact(t.to_string(), e.value_span));
-            }
-        }
-        if let Some(spec) = self
-            .spec_for(doc, explicit)
+        let spec = self.spec_for(doc, explicit);
+        let analysis = spec
             .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
-        {
-            // The entity names are all this needs: the headings' reading,
-            // without the database model.
-            let analysis = Analysis::new(doc, spec);
-            let mut own = HashSet::new();
-            for ent in analysis.entries.iter().filter(|e| {
-                !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name)
-            }) {
-                // A duplicate inside one document is DB004's.
-                if own.insert(crate::text::fold_case(&ent.name)) {
-                    f.entities.push(fact(ent.name.clone(), ent.name_span));
-                }
-            }
-        }
-        if let Some(e) = fm.get("related_initiatives") {
-            for item in &e.items {
-                let name = item.text(doc.text).trim();
-                if !name.is_empty() {
-                    f.initiatives.push(fact(name.to_string(), *item));
-                }
-            }
-        }
-        if let Some(e) = fm.get("superseded_by") {
-            let target = e.value_span.text(doc.text).trim();
-            if !target.is_empty() && !crate::text::is_placeholder_value(target) {
-                f.superseded_by = Some(fact(target.to_string(), e.value_span));
-            }
-        }
-        f.links = md_links(doc)
-            .into_iter()
-            .map(|(span, target)| fact(target, span))
-            .collect();
-        f.scopes = crate::suppress::CrossScopes::of(doc);
-        f
+            .map(|s| Analysis::new(doc, s));
+        facts_of(path, doc, analysis.as_ref())
     }
 
     /// Cross-document diagnostics, one list per input document (same order).
@@ -320,6 +271,65 @@ impl Linter {
         }
         out
     }
+}
+
+/// The cross-document facts of a parsed document, given the analysis of its
+/// headings when its spec type has database-schema semantics (the entity
+/// names come from it). [`Linter::check_bytes_with_facts`] passes the
+/// analysis its validation built, so nothing is read twice.
+pub(crate) fn facts_of(path: &str, doc: &Document<'_>, analysis: Option<&Analysis>) -> DocFacts {
+    let fact = |text: String, span: Span| Fact {
+        text,
+        span,
+        line: doc.line(span.start),
+    };
+    let mut f = DocFacts {
+        path: path.to_string(),
+        ..DocFacts::default()
+    };
+    let Some(fm) = doc.yaml() else {
+        return f;
+    };
+    if let Some(e) = fm.get("title") {
+        if let Some(t) = e.value.as_ref().and_then(scalar_text) {
+            f.title = Some(fact(t.to_string(), e.value_span));
+        }
+    }
+    if let Some(analysis) = analysis {
+        // The entity names are all this needs: the headings' reading,
+        // without the database model.
+        let mut own = HashSet::new();
+        for ent in analysis
+            .entries
+            .iter()
+            .filter(|e| !e.name.trim().is_empty() && !crate::schema::is_placeholder_name(&e.name))
+        {
+            // A duplicate inside one document is DB004's.
+            if own.insert(crate::text::fold_case(&ent.name)) {
+                f.entities.push(fact(ent.name.clone(), ent.name_span));
+            }
+        }
+    }
+    if let Some(e) = fm.get("related_initiatives") {
+        for item in &e.items {
+            let name = item.text(doc.text).trim();
+            if !name.is_empty() {
+                f.initiatives.push(fact(name.to_string(), *item));
+            }
+        }
+    }
+    if let Some(e) = fm.get("superseded_by") {
+        let target = e.value_span.text(doc.text).trim();
+        if !target.is_empty() && !crate::text::is_placeholder_value(target) {
+            f.superseded_by = Some(fact(target.to_string(), e.value_span));
+        }
+    }
+    f.links = md_links(doc)
+        .into_iter()
+        .map(|(span, target)| fact(target, span))
+        .collect();
+    f.scopes = crate::suppress::CrossScopes::of(doc);
+    f
 }
 
 /// Locates [`Linter::cross_check`]'s diagnostics (one list per document of

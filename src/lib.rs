@@ -221,8 +221,14 @@ impl Linter {
             return (report, facts_path.map(corpus::DocFacts::empty));
         }
         let doc = Document::parse(text);
-        let report = self.check_document_with(&doc, explicit, levels);
-        let facts = facts_path.map(|p| self.facts(p, &doc, explicit));
+        let (report, reading) = self.check_document_full(&doc, explicit, levels);
+        let facts = facts_path.map(|p| {
+            let analysis = reading
+                .as_ref()
+                .filter(|(s, _)| s.semantics.contains(&spec_type::Semantics::DatabaseSchema))
+                .map(|(_, a)| a);
+            corpus::facts_of(p, &doc, analysis)
+        });
         (report, facts)
     }
 
@@ -342,6 +348,17 @@ impl Linter {
         explicit: Option<&str>,
         levels: &Levels,
     ) -> Report {
+        self.check_document_full(doc, explicit, levels).0
+    }
+
+    /// Validates a parsed document; also gives the spec type it was read
+    /// with and the analysis of its headings (for the cross-document facts).
+    fn check_document_full(
+        &self,
+        doc: &Document<'_>,
+        explicit: Option<&str>,
+        levels: &Levels,
+    ) -> (Report, Option<(&SpecType, Analysis)>) {
         let declared = declared_type(doc);
         let (spec, source) = self.resolve_type(doc, explicit, declared.as_deref());
         let empty = SpecType {
@@ -391,12 +408,13 @@ impl Linter {
                 text::cap_message(h);
             }
         }
-        Report {
+        let report = Report {
             diagnostics,
             spec_type: spec.map(|s| s.id.clone()),
             type_source: source,
             declares_spec_type: declared.is_some(),
-        }
+        };
+        (report, spec.map(|s| (s, analysis)))
     }
 
     fn resolve_type<'s>(
