@@ -7,7 +7,8 @@
 // On every build (in `loadContent`, which runs on warm builds and on reloads
 // of `docusaurus start` too) it validates every spec document the `include`
 // globs select, prints all problems at once as `path:line:col code message`,
-// and fails the build when there are errors (`failOn`). Checks, messages and
+// and fails `docusaurus build` when there are errors (`failOn`); `docusaurus
+// start` prints the same problems and keeps serving. Checks, messages and
 // cross-document checks all come from the core (the same as `speclint check`).
 // Types in docusaurus.d.cts; documented in README.md, "Docusaurus".
 "use strict";
@@ -271,13 +272,18 @@ async function pluginSpeclint(context, rawOptions) {
       const { count, text } = report(checked);
       const problems = count.error + count.warning + count.info;
       const failing = checked.some((c) => c.diagnostics.some((d) => reaches(d.severity, options.failOn)));
-      if (failing) {
+      // `docusaurus start` (NODE_ENV=development, as Docusaurus sets it) keeps
+      // serving so that a writer can preview the document they are fixing:
+      // the problems are printed, in the same form, and nothing fails.
+      // `failOn` is for `docusaurus build`.
+      if (failing && process.env.NODE_ENV === "development") {
+        console.warn(`${text}\n[speclint] docusaurus start: not failing (failOn: "${options.failOn}" applies to docusaurus build)`);
+      } else if (failing) {
         const why = options.failOn === "error" ? "errors" : "problems";
         const error = new Error(`${text}\n[speclint] the build fails on ${why} (failOn: "${options.failOn}")`);
         error.stack = `Error: ${error.message}`; // the list is the news, not where it was thrown
         throw error;
-      }
-      if (problems) console.warn(text);
+      } else if (problems) console.warn(text);
       else console.log(`[speclint] ${plural(checked.length, "spec document")} checked (of ${plural(seen, "file")} included): no problems`);
       return {
         documents: checked.map((c) => ({ path: c.path, diagnostics: c.diagnostics })),

@@ -141,6 +141,28 @@ test("failOn: warning fails on warnings; failOn: error passes them and prints th
   assert.match(strict.error.message, /\n\[speclint\] the build fails on problems \(failOn: "warning"\)$/);
 });
 
+test("docusaurus start (NODE_ENV=development) prints the problems in the same form and keeps serving", async () => {
+  const dir = site({ "docs/specs/bad.md": defects });
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = "development";
+  try {
+    const r = await load(dir);
+    assert.equal(r.error, undefined, "start does not fail");
+    const build = await (async () => {
+      process.env.NODE_ENV = "production";
+      return load(dir);
+    })();
+    assert.ok(build.error, "build fails");
+    const listed = build.error.message.split("\n").slice(0, -1).join("\n");
+    assert.ok(r.err.startsWith(listed), r.err);
+    assert.match(r.err, /docs\/specs\/bad\.md:5:9 FM008 /);
+    assert.match(r.err, /docusaurus start: not failing \(failOn: "error" applies to docusaurus build\)$/);
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+});
+
 test("config (found upward or named) and custom type files", async () => {
   const dir = site({
     "speclint.yaml": "rules:\n  FM006: off\ntypes: [types/adr.yaml]\n",
