@@ -192,9 +192,9 @@ async function run(siteDir, options) {
   }
   let config;
   try {
-    config = binding.parseConfig(configText ?? "");
+    config = binding.parseConfig(configText ?? "", configPath ?? undefined);
   } catch (e) {
-    fail(NAME, `config \`${configPath}\`: ${e.message}`);
+    fail(NAME, e.message);
   }
   const configDir = configPath === null ? siteDir : dirname(configPath);
   const types = [

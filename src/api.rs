@@ -48,7 +48,7 @@ pub struct Options {
     #[serde(default)]
     pub types: Vec<TypeInput>,
     /// Rule levels by code or name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::levels_by_rule")]
     pub rules: BTreeMap<String, Level>,
     /// How columns are counted; `None`: the binding's default.
     #[serde(default)]
@@ -177,7 +177,13 @@ pub fn split_normalize_options(
             }
         }
     }
-    let err = |e: serde_json::Error| OptionsError::Invalid(format!("options: {e}"));
+    let err = |e: serde_json::Error| {
+        let flags = ["unsafeFixes", "reorderSections", "insertMissingSections"];
+        OptionsError::Invalid(crate::text::explain_unknown(
+            &format!("options: {e}"),
+            &flags,
+        ))
+    };
     let options = if v.is_null() {
         Options::default()
     } else {
@@ -451,8 +457,13 @@ pub fn spec_type_yaml(t: &SpecType) -> Result<String, OptionsError> {
 }
 
 /// Parses a config file's text (`speclint.yaml`).
+/// Parses a config file's text and checks its rule names, levels and
+/// override globs (an unknown rule is an error naming the closest one).
 pub fn parse_config(text: &str) -> Result<Config, OptionsError> {
-    Config::from_yaml(text)
+    let c = Config::from_yaml(text)?;
+    c.levels()?;
+    c.compiled_overrides()?;
+    Ok(c)
 }
 
 /// Every rule and built-in diagnostic.
@@ -658,6 +669,9 @@ struct NormalizeRequest {
 struct ConfigRequest {
     #[serde(default)]
     text: Option<String>,
+    /// The config file's path: errors read `config path:line:col: message`.
+    #[serde(default)]
+    path: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -787,7 +801,10 @@ impl Dispatcher {
                 no_session(&op)?;
                 let r: ConfigRequest = fields(&op, rest)?;
                 let text = document_text(r.text.as_deref(), document)?;
-                to_value(&parse_config(&text).map_err(String::from)?)
+                to_value(&parse_config(&text).map_err(|e| match &r.path {
+                    Some(p) => format!("config {}", e.in_file(p)),
+                    None => e.to_string(),
+                })?)
             }
             "derive" => {
                 no_session(&op)?;
@@ -1155,7 +1172,7 @@ fn from_value<T: DeserializeOwned>(what: &str, mut v: Value) -> Result<T, String
     if let Some(map) = v.as_object_mut() {
         map.retain(|_, v| !v.is_null());
     }
-    T::deserialize(v).map_err(|e| format!("{what}: {e}"))
+    T::deserialize(v).map_err(|e| crate::text::explain_unknown(&format!("{what}: {e}"), &[]))
 }
 
 fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<Value, String> {
@@ -1613,11 +1630,11 @@ mod tests {
         assert!(err(&mut d, r#"{"op":"lint"}"#).starts_with("unknown op `lint`"));
         assert!(
             err(&mut d, r#"{"op":"validate","text":"","colour":1}"#)
-                .contains("unknown field `colour`")
+                .contains("unknown option `colour`; expected one of `text`, `specType`, `path`")
         );
         assert!(
             err(&mut d, r#"{"op":"validate","options":{"rulez":{}}}"#)
-                .starts_with("options: unknown field `rulez`")
+                .starts_with("options: unknown option `rulez`")
         );
         assert_eq!(err(&mut d, r#"{"op":"validate"}"#), NO_DOCUMENT);
         assert!(

@@ -49,7 +49,7 @@ pub struct References {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Rule levels by code (`FM006`) or name (`unknown-field`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "levels_by_rule")]
     pub rules: BTreeMap<String, Level>,
     /// Extra spec type files (YAML or JSON), relative to the config file.
     #[serde(default)]
@@ -78,7 +78,7 @@ pub struct Override {
     /// Globs of the files (relative to the config file; see `crate::glob`).
     pub files: Vec<String>,
     /// Rule levels by code or name, as in `rules`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "levels_by_rule")]
     pub rules: BTreeMap<String, Level>,
 }
 
@@ -89,9 +89,20 @@ impl Config {
             return Ok(Config::default());
         }
         yaml::from_str(text).map_err(|e| {
-            let mut m = e.message;
+            let mut m = text::explain_unknown(&e.message, &[]);
             text::cap_message(&mut m);
-            OptionsError::Invalid(m)
+            match e.offset.filter(|o| *o <= text.len()) {
+                Some(o) => {
+                    let lc =
+                        crate::LineIndex::new(text).locate(text, o, crate::ColumnEncoding::Unicode);
+                    OptionsError::Yaml {
+                        line: lc.line,
+                        column: lc.column,
+                        message: m,
+                    }
+                }
+                None => OptionsError::Invalid(m),
+            }
         })
     }
 
@@ -120,6 +131,74 @@ impl Config {
     }
 }
 
+/// A `rules` map whose values are read as levels with the rule named in the
+/// error: `` rule `FM006`: unknown level `warn`; expected `off`, `info`,
+/// `warning` or `error`; did you mean `warning`? ``.
+pub(crate) fn levels_by_rule<'de, D>(d: D) -> Result<BTreeMap<String, Level>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let raw: BTreeMap<String, RawLevel> = BTreeMap::deserialize(d)?;
+    let mut out = BTreeMap::new();
+    for (rule, RawLevel(v)) in raw {
+        let level = match v.as_str() {
+            "off" => Level::Off,
+            "info" => Level::Info,
+            "warning" => Level::Warning,
+            "error" => Level::Error,
+            other => {
+                const LEVELS: [&str; 4] = ["off", "info", "warning", "error"];
+                let hint = text::closest(other, LEVELS)
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Err(D::Error::custom(format!(
+                    "rule `{}`: unknown level `{}`; expected `off`, `info`, `warning` or `error`{hint}",
+                    text::truncate_chars(&rule, 60),
+                    text::truncate_chars(other, 60)
+                )));
+            }
+        };
+        out.insert(rule, level);
+    }
+    Ok(out)
+}
+
+/// A level as written: any scalar, kept as text (a number or a boolean is
+/// refused by [`levels_by_rule`] with the rule's name, not by serde without it).
+struct RawLevel(String);
+
+impl<'de> Deserialize<'de> for RawLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawLevel, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = RawLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a level: `off`, `info`, `warning` or `error`")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawLevel, E> {
+                Ok(RawLevel(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawLevel, E> {
+                Ok(RawLevel(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawLevel, E> {
+                Ok(RawLevel(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawLevel, E> {
+                Ok(RawLevel(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawLevel, E> {
+                Ok(RawLevel(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<RawLevel, E> {
+                Ok(RawLevel("null".to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// Resolves a `rules` map (codes or names) to levels.
 fn resolve_levels(
     rules_map: &BTreeMap<String, Level>,
@@ -132,6 +211,7 @@ fn resolve_levels(
                 let all = rules::all();
                 let names = all.iter().map(|m| m.name);
                 let hint = text::closest(key, names)
+                    .or_else(|| text::closest(key, all.iter().map(|m| m.code)))
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
                 return Err(OptionsError::Invalid(format!(
@@ -164,6 +244,19 @@ mod tests {
             "unknown rule `empty-sections` in `rules`; did you mean `empty-section`?"
         );
         let e = Config::from_yaml("rulez: {}\n").unwrap_err();
-        assert!(e.message().contains("unknown field `rulez`"), "{}", e);
+        assert!(e.message().contains("unknown option `rulez`"), "{}", e);
+        assert!(e.message().ends_with("did you mean `rules`?"), "{}", e);
+        assert_eq!(e.in_file("speclint.yaml").split(": ").next(), Some("speclint.yaml:1:1"));
+        // A code one character off, and a level with the rule named.
+        let c = Config::from_yaml("rules:\n  FM06: off\n").unwrap();
+        assert!(c.levels().unwrap_err().to_string().ends_with("did you mean `FM006`?"));
+        let e = Config::from_yaml("rules:\n  FM006: warn\n").unwrap_err();
+        assert_eq!(
+            e.message(),
+            "rule `FM006`: unknown level `warn`; expected `off`, `info`, `warning` or `error`; did you mean `warning`?"
+        );
+        // A YAML syntax error is placed.
+        let e = Config::from_yaml("rules: [\n  x\n").unwrap_err();
+        assert!(matches!(e, OptionsError::Yaml { .. }), "{e:?}");
     }
 }

@@ -110,6 +110,13 @@ pub enum OptionsError {
     UnknownSpecType(String),
     /// Anything else: an unknown option or rule, a bad level, glob or value.
     Invalid(String),
+    /// A YAML error in a config file, where the parser stopped (1-based line
+    /// and column in characters).
+    Yaml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
 impl OptionsError {
@@ -118,20 +125,42 @@ impl OptionsError {
         match self {
             OptionsError::SpecType(m)
             | OptionsError::UnknownSpecType(m)
-            | OptionsError::Invalid(m) => m,
+            | OptionsError::Invalid(m)
+            | OptionsError::Yaml { message: m, .. } => m,
+        }
+    }
+
+    /// The error of the file at `path`, in the form editors and terminals
+    /// link: `path:line:col: message` when the position is known, else
+    /// `` `path`: message ``.
+    pub fn in_file(&self, path: &str) -> String {
+        match self {
+            OptionsError::Yaml {
+                line,
+                column,
+                message,
+            } => format!("{path}:{line}:{column}: {message}"),
+            _ => format!("`{path}`: {}", self.message()),
         }
     }
 }
 
 impl From<OptionsError> for String {
     fn from(e: OptionsError) -> String {
-        e.message().to_string()
+        e.to_string()
     }
 }
 
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.message())
+        match self {
+            OptionsError::Yaml {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
+            _ => f.write_str(self.message()),
+        }
     }
 }
 
@@ -154,8 +183,16 @@ impl Linter {
     pub fn new(config: &Config, types: &[(String, String)]) -> Result<Linter, OptionsError> {
         let mut registry = Registry::default();
         for (name, text) in types {
-            let t = SpecType::from_yaml(text)
-                .map_err(|e| OptionsError::SpecType(format!("spec type `{name}`: {e}")))?;
+            let t = SpecType::from_yaml(text).map_err(|e| {
+                OptionsError::SpecType(match e.offset {
+                    // `path:line:col: message`, as editors and terminals link it.
+                    Some(o) if o <= text.len() => {
+                        let lc = LineIndex::new(text).locate(text, o, ColumnEncoding::Unicode);
+                        format!("spec type {name}:{}:{}: {e}", lc.line, lc.column)
+                    }
+                    _ => format!("spec type `{name}`: {e}"),
+                })
+            })?;
             registry.add(t);
         }
         let levels = config.levels()?;

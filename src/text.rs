@@ -390,6 +390,52 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
 /// The candidate closest to `value` by edit distance (case-insensitive), when it
 /// is close enough to be a likely typo (normalized similarity of at least 0.6,
 /// or one is a prefix of the other).
+/// A serde message about an unknown key or variant (``unknown field `x`,
+/// expected one of `a`, `b` ``), with `extra` keys added to the ones it
+/// lists and a "did you mean" for the closest. Other messages are returned
+/// unchanged.
+pub fn explain_unknown(message: &str, extra: &[&str]) -> String {
+    let Some(rest) = message
+        .find("unknown field `")
+        .map(|i| (i, "unknown field `"))
+        .or_else(|| {
+            message
+                .find("unknown variant `")
+                .map(|i| (i, "unknown variant `"))
+        })
+    else {
+        return message.to_string();
+    };
+    let (at, prefix) = rest;
+    let after = &message[at + prefix.len()..];
+    let Some(end) = after.find('`') else {
+        return message.to_string();
+    };
+    let wrong = &after[..end];
+    let listed = &after[end..];
+    let mut known: Vec<&str> = listed
+        .split('`')
+        .skip(2)
+        .step_by(2)
+        .chain(extra.iter().copied())
+        .collect();
+    known.dedup();
+    let head = &message[..at];
+    let what = if prefix.contains("field") {
+        "unknown option"
+    } else {
+        "unknown value"
+    };
+    let list = code_list(&known);
+    let hint = closest(wrong, known.iter().copied())
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default();
+    if known.is_empty() {
+        return message.to_string();
+    }
+    format!("{head}{what} `{wrong}`; expected one of {list}{hint}")
+}
+
 pub fn closest<'c>(value: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let v = fold_case(value);
     let mut best: Option<(&str, f64)> = None;

@@ -38,7 +38,8 @@ fn from_js<T: DeserializeOwned + Default>(what: &str, v: JsValue) -> JsResult<T>
     if let Some(map) = json.as_object_mut() {
         map.retain(|_, v| !v.is_null());
     }
-    T::deserialize(json).map_err(|e| JsError::new(&format!("{what}: {e}")))
+    T::deserialize(json)
+        .map_err(|e| JsError::new(&crate::text::explain_unknown(&format!("{what}: {e}"), &[])))
 }
 
 fn to_js<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
@@ -283,9 +284,18 @@ pub fn rules() -> JsResult<JsValue> {
 
 /// Parses a config file's text (`speclint.yaml`).
 #[wasm_bindgen(js_name = parseConfig)]
-pub fn parse_config(text: JsValue) -> JsResult<JsValue> {
+pub fn parse_config(text: JsValue, path: JsValue) -> JsResult<JsValue> {
     let text = text_arg("the config", &text)?;
-    to_js(&api::parse_config(&text).map_err(error)?)
+    // With the file's path, errors read `config path:line:col: message`.
+    let path = if path.is_undefined() || path.is_null() {
+        None
+    } else {
+        Some(string_arg("the config path", &path)?)
+    };
+    to_js(&api::parse_config(&text).map_err(|e| match &path {
+        Some(p) => error(format!("config {}", e.in_file(p))),
+        None => error(e),
+    })?)
 }
 
 /// What `speclint check` prints for these files in `format`, byte for byte.

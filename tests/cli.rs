@@ -248,7 +248,7 @@ fn custom_types_from_flag_and_config() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("spec type `bad.yaml`")
+            .contains("spec type bad.yaml:3:9: fields: invalid type")
     );
 }
 

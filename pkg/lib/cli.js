@@ -312,11 +312,7 @@ function loadSettings(args, specType) {
   let root = cwd;
   if (path !== null) {
     text = read(path, "config");
-    try {
-      config = parseConfig(text);
-    } catch (e) {
-      throw new Error(`config \`${path}\`: ${e.message}`);
-    }
+    config = parseConfig(text, path); // errors name `config path:line:col`, as the native CLI's
     root = parentOf(path) || cwd;
   } else {
     config = parseConfig("");

@@ -43,8 +43,8 @@ pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, Stri
     let (config, root) = match &path {
         Some(p) => {
             let text = super::files::read_side_file(p).map_err(|e| format!("config: {e}"))?;
-            let config =
-                Config::from_yaml(&text).map_err(|e| format!("config `{}`: {e}", p.display()))?;
+            let config = Config::from_yaml(&text)
+                .map_err(|e| format!("config {}", e.in_file(&p.display().to_string())))?;
             let root = p
                 .parent()
                 .map(Path::to_path_buf)

@@ -251,7 +251,7 @@ impl Workspace {
     ) -> Result<Workspace, String> {
         let config = match config_text {
             Some(t) => Config::from_yaml(t).map_err(|e| match config_path {
-                Some(p) => format!("config `{p}`: {e}"),
+                Some(p) => format!("config {}", e.in_file(p)),
                 None => format!("config: {e}"),
             })?,
             None => Config::default(),

@@ -500,10 +500,15 @@ def derive(template: str, yaml: bool = False) -> Any:
     return _runtime.call({"op": "derive", "text": template, "yaml": yaml})
 
 
-def parse_config(text: str) -> dict[str, Any]:
+def parse_config(text: str, path: Optional[str] = None) -> dict[str, Any]:
     """Parses a `speclint.yaml` text: `rules`, `types`, `include`, `exclude`,
-    `default_type`, `references`. `SpeclintError` on an invalid config."""
-    return _runtime.call({"op": "parseConfig", "text": text})
+    `default_type`, `references`, `overrides`. `SpeclintError` on an invalid
+    config (an unknown rule names the closest one); with the file's `path`,
+    the message reads `config path:line:col: message`."""
+    req: dict[str, Any] = {"op": "parseConfig", "text": text}
+    if path is not None:
+        req["path"] = _text("`path`", path)
+    return _runtime.call(req)
 
 
 def rules() -> list[dict[str, Any]]:

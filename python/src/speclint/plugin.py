@@ -86,9 +86,9 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
             except OSError as e:
                 raise PluginError(f"speclint: cannot read config `{config_path}`: {e}") from None
             try:
-                settings = parse_config(text)
+                settings = parse_config(text, path=str(config_path))
             except SpeclintError as e:
-                raise PluginError(f"speclint: config `{config_path}`: {e}") from None
+                raise PluginError(f"speclint: {e}") from None
             self.root = config_path.resolve().parent
         type_paths: list[Path] = [self.root / t for t in settings.get("types", [])]
         type_paths += [Path(t) for t in self.config.types]
