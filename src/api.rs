@@ -1172,7 +1172,10 @@ fn from_value<T: DeserializeOwned>(what: &str, mut v: Value) -> Result<T, String
     if let Some(map) = v.as_object_mut() {
         map.retain(|_, v| !v.is_null());
     }
-    T::deserialize(v).map_err(|e| crate::text::explain_unknown(&format!("{what}: {e}"), &[]))
+    T::deserialize(v).map_err(|e| {
+        let m = crate::text::without_type_names(&format!("{what}: {e}"));
+        crate::text::explain_unknown(&m, &[])
+    })
 }
 
 fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<Value, String> {

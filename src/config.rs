@@ -89,7 +89,7 @@ impl Config {
             return Ok(Config::default());
         }
         yaml::from_str(text).map_err(|e| {
-            let mut m = text::explain_unknown(&e.message, &[]);
+            let mut m = text::explain_unknown(&text::without_type_names(&e.message), &[]);
             text::cap_message(&mut m);
             match e.offset.filter(|o| *o <= text.len()) {
                 Some(o) => {
@@ -246,10 +246,18 @@ mod tests {
         let e = Config::from_yaml("rulez: {}\n").unwrap_err();
         assert!(e.message().contains("unknown option `rulez`"), "{}", e);
         assert!(e.message().ends_with("did you mean `rules`?"), "{}", e);
-        assert_eq!(e.in_file("speclint.yaml").split(": ").next(), Some("speclint.yaml:1:1"));
+        assert_eq!(
+            e.in_file("speclint.yaml").split(": ").next(),
+            Some("speclint.yaml:1:1")
+        );
         // A code one character off, and a level with the rule named.
         let c = Config::from_yaml("rules:\n  FM06: off\n").unwrap();
-        assert!(c.levels().unwrap_err().to_string().ends_with("did you mean `FM006`?"));
+        assert!(
+            c.levels()
+                .unwrap_err()
+                .to_string()
+                .ends_with("did you mean `FM006`?")
+        );
         let e = Config::from_yaml("rules:\n  FM006: warn\n").unwrap_err();
         assert_eq!(
             e.message(),

@@ -390,6 +390,24 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
 /// The candidate closest to `value` by edit distance (case-insensitive), when it
 /// is close enough to be a likely typo (normalized similarity of at least 0.6,
 /// or one is a prefix of the other).
+/// A serde message without Rust type names: ``expected struct SpecType``
+/// becomes ``expected a mapping``, ``expected a sequence`` stays.
+pub fn without_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("expected struct ") {
+        out.push_str(&rest[..i]);
+        out.push_str("expected a mapping");
+        let after = &rest[i + "expected struct ".len()..];
+        let name_end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        rest = &after[name_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A serde message about an unknown key or variant (``unknown field `x`,
 /// expected one of `a`, `b` ``), with `extra` keys added to the ones it
 /// lists and a "did you mean" for the closest. Other messages are returned
@@ -688,5 +706,33 @@ mod tests {
             Some("approved")
         );
         assert_eq!(closest("Draft", ["draft", "approved"]), Some("draft"));
+    }
+}
+
+#[cfg(test)]
+mod explain_tests {
+    use super::explain_unknown;
+
+    #[test]
+    fn unknown_options_suggest_the_closest() {
+        assert_eq!(
+            explain_unknown(
+                "options: unknown field `specTyp`, expected one of `specType`, `path`",
+                &[]
+            ),
+            "options: unknown option `specTyp`; expected one of `specType`, `path`; did you mean `specType`?"
+        );
+        assert_eq!(
+            explain_unknown(
+                "options: unknown field `unsafeFix`, expected `path`",
+                &["unsafeFixes"]
+            ),
+            "options: unknown option `unsafeFix`; expected one of `path`, `unsafeFixes`; did you mean `unsafeFixes`?"
+        );
+        assert_eq!(explain_unknown("something else", &[]), "something else");
+        assert_eq!(
+            super::without_type_names("invalid type: sequence, expected struct SpecType"),
+            "invalid type: sequence, expected a mapping"
+        );
     }
 }

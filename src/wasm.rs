@@ -38,8 +38,10 @@ fn from_js<T: DeserializeOwned + Default>(what: &str, v: JsValue) -> JsResult<T>
     if let Some(map) = json.as_object_mut() {
         map.retain(|_, v| !v.is_null());
     }
-    T::deserialize(json)
-        .map_err(|e| JsError::new(&crate::text::explain_unknown(&format!("{what}: {e}"), &[])))
+    T::deserialize(json).map_err(|e| {
+        let m = crate::text::without_type_names(&format!("{what}: {e}"));
+        JsError::new(&crate::text::explain_unknown(&m, &[]))
+    })
 }
 
 fn to_js<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {

@@ -80,3 +80,12 @@ test("the messages name the argument", () => {
   assert.throws(() => new Workspace().select("a.md", 5n), { message: "`named` must be a boolean" });
   assert.throws(() => new Workspace().leave(-1), { message: "the mark must be a number from `enter`" });
 });
+
+test("messages in the user's terms: did you mean, the rule of a bad level, path:line:col of config YAML", () => {
+  assert.throws(() => speclint.normalize("x", { unsafeFix: true }), { message: /^options: unknown option `unsafeFix`; expected one of .*`unsafeFixes`.*; did you mean `unsafeFixes`\?$/ });
+  assert.throws(() => speclint.validate("x", { rules: { FM06: "off" } }), { message: "unknown rule `FM06` in `rules`; did you mean `FM006`?" });
+  assert.throws(() => speclint.validate("x", { rules: { FM006: "warn" } }), { message: /rule `FM006`: unknown level `warn`.*did you mean `warning`\?$/ });
+  assert.throws(() => speclint.parseConfig("rules:\n  FM06: off\n"), { message: "unknown rule `FM06` in `rules`; did you mean `FM006`?" });
+  assert.throws(() => speclint.parseConfig("rules: [\n  x\n", "docs/speclint.yaml"), { message: /^config docs\/speclint\.yaml:1:8: / });
+  assert.throws(() => new speclint.Linter({ types: [{ path: "types/x.yaml", text: "id: x\nname: X\nsections: [\n" }] }), { message: /^spec type types\/x\.yaml:4:1: / });
+});

@@ -188,11 +188,11 @@ test("config (found upward or named) and custom type files", async () => {
   });
   writeFileSync(join(website, "broken.yaml"), "rulez: {}\n");
   await assert.rejects(plugin({ siteDir: website }, plugin.validateOptions({ options: { config: "broken.yaml" } })).then((p) => p.loadContent()), {
-    message: /^speclint\/docusaurus: config `.*broken\.yaml`: unknown field `rulez`/,
+    message: /^speclint\/docusaurus: config .*broken\.yaml:1:1: unknown option `rulez`; expected one of `rules`, .*; did you mean `rules`\?$/,
   });
   writeFileSync(join(website, "bad-type.yaml"), "id: x\nname: X\nbogus: 1\n");
   await assert.rejects(plugin({ siteDir: website }, plugin.validateOptions({ options: { config: "other.yaml", types: ["bad-type.yaml"] } })).then((p) => p.loadContent()), {
-    message: /^speclint\/docusaurus: spec type `bad-type\.yaml`: unknown field `bogus`/,
+    message: /^speclint\/docusaurus: spec type bad-type\.yaml:3:1: unknown field `bogus`/,
   });
 });
 

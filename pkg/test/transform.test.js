@@ -31,7 +31,7 @@ test("normalize diagnostics use UTF-16 columns like validate", () => {
 });
 
 test("normalize options are checked", () => {
-  assert.throws(() => new Linter().normalize("", { unsafe: true }), /unknown field `unsafe`/);
+  assert.throws(() => new Linter().normalize("", { unsafe: true }), /unknown option `unsafe`.*did you mean `unsafeFixes`\?/);
   assert.throws(() => normalize("", { specType: "nope" }), /unknown spec type `nope`/);
   const out = normalize(read("examples/invalid/orders-db-defects.md"), { insertMissingSections: true, reorderSections: true });
   assert.ok(out.text.includes("## Scope"));

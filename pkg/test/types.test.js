@@ -138,7 +138,7 @@ function expected(f) {
   try {
     f();
   } catch (e) {
-    const m = /unknown (?:field|variant) `zzz`, (?:expected (.*)|there are no (?:fields|variants))$/.exec(e.message);
+    const m = /unknown (?:field|variant|option|value|level) `zzz`[,;] (?:expected (?:one of )?(.*?)(?:; did you mean `[^`]*`\?)?|there are no (?:fields|variants))$/.exec(e.message);
     assert.ok(m, `an unknown field/variant error, got: ${e.message}`);
     return [...(m[1] ?? "").matchAll(/`([^`]+)`/g)].map((x) => x[1]).sort();
   }

@@ -138,7 +138,7 @@ def test_derive_config_rules_version() -> None:
         speclint.derive("---\na: [\n")
     c = speclint.parse_config("rules:\n  FM006: off\ntypes: [a.yaml]\ninclude: ['docs/**']\n")
     assert c["rules"] == {"FM006": "off"} and c["types"] == ["a.yaml"] and c["include"] == ["docs/**"]
-    with pytest.raises(SpeclintError, match="unknown field `rulez`"):
+    with pytest.raises(SpeclintError, match="unknown option `rulez`"):
         speclint.parse_config("rulez: {}\n")
     assert {r["code"] for r in speclint.rules()} >= {"FM008", "IO001", "XD001"}
     assert speclint.version() == "0.1.0"
@@ -147,7 +147,7 @@ def test_derive_config_rules_version() -> None:
 def test_protocol_errors_are_messages() -> None:
     for req, message in [
         ({"op": "lint"}, "unknown op `lint`"),
-        ({"op": "validate", "text": "", "colour": 1}, "unknown field `colour`"),
+        ({"op": "validate", "text": "", "colour": 1}, "unknown option `colour`"),
         ({"op": "validate", "session": 999, "text": ""}, "no open session 999"),
     ]:
         with pytest.raises(SpeclintError, match=message):

@@ -280,7 +280,7 @@ impl SpecType {
             });
         }
         let t: SpecType = yaml::from_str(text).map_err(|e| {
-            let mut message = e.message;
+            let mut message = crate::text::without_type_names(&e.message);
             crate::text::cap_message(&mut message);
             SpecTypeError {
                 message,
