@@ -82,7 +82,7 @@ def test_validate_options() -> None:
         speclint.validate(VALID, spec_type="nope")
     with pytest.raises(SpeclintError, match="did you mean `empty-section`"):
         speclint.validate(VALID, rules={"empty-sections": "off"})
-    with pytest.raises(SpeclintError, match=r"^spec type `types\[0\]`"):
+    with pytest.raises(SpeclintError, match=r"^spec type types\[0\]:1:1: missing field `name`"):
         speclint.validate(VALID, types=["id: x\n"])
     with pytest.raises(TypeError):
         speclint.validate(42)  # type: ignore[arg-type]
