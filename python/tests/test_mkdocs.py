@@ -145,7 +145,10 @@ def test_include_and_exclude(tmp_path: Path) -> None:
     assert {p[0] for p in problems(mkdocs_build(site))} == {"docs/other/defects.md"}
     # include and exclude of the config file, relative to it.
     site = make_site(tmp_path / "c", pages, "- speclint", {"speclint.yaml": "include: ['docs/specs/**']\nexclude: ['**/archive/**']\n"})
-    assert [p[:4] for p in problems(mkdocs_build(site))] == [("docs/specs/plain.md", 1, 1, "FM001")]
+    c = mkdocs_build(site)
+    assert [p[:4] for p in problems(c)] == [("docs/specs/plain.md", 1, 1, "FM001")]
+    # The config that was found is named at INFO.
+    assert f"INFO    -  speclint: using config {(site / 'speclint.yaml').resolve()}" in c.output, c
 
 
 def test_custom_types_from_options_and_config(tmp_path: Path, speclint_bin: Path) -> None:

@@ -81,6 +81,9 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         config_path = Path(self.config.config) if self.config.config else _host.discover(self.project_dir)
         text: Optional[str] = None
         if config_path is not None:
+            # Found upward from mkdocs.yml (up to the file system root, as
+            # `speclint check` searches from its working directory): say which.
+            log.info(f"using config {config_path}")
             try:
                 text = config_path.read_text(encoding="utf-8")
             except OSError as e:
