@@ -569,17 +569,107 @@ struct WorkspaceSlot {
     run: Option<crate::workspace::Run>,
 }
 
+/// What a host read to open a workspace (both bindings take this shape).
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct WorkspaceOpen {
+pub struct WorkspaceOpen {
+    /// The config file's text (`speclint.yaml`).
     #[serde(default)]
-    config: Option<String>,
+    pub config: Option<String>,
+    /// Where the config was read from (named in messages).
     #[serde(default)]
-    config_path: Option<String>,
+    pub config_path: Option<String>,
+    /// Spec type files the host read: the config's `types`, then the user's.
     #[serde(default)]
-    types: Vec<TypeFile>,
+    pub types: Vec<TypeFile>,
+    /// Read every document as this spec type.
     #[serde(default)]
-    spec_type: Option<String>,
+    pub spec_type: Option<String>,
+}
+
+impl WorkspaceOpen {
+    /// The workspace these options describe.
+    pub fn open(self) -> Result<crate::workspace::Workspace, String> {
+        let types: Vec<(String, String)> =
+            self.types.into_iter().map(|t| (t.path, t.text)).collect();
+        crate::workspace::Workspace::from_config_text(
+            self.config.as_deref(),
+            self.config_path.as_deref(),
+            &types,
+            self.spec_type.as_deref(),
+        )
+    }
+}
+
+/// A folder entry's kind by name: `file`, `dir`, `symlink` or `other`.
+pub fn entry_kind(kind: &str) -> Result<crate::workspace::EntryKind, String> {
+    use crate::workspace::EntryKind;
+    Ok(match kind {
+        "file" => EntryKind::File,
+        "dir" => EntryKind::Dir,
+        "symlink" => EntryKind::Symlink,
+        "other" => EntryKind::Other,
+        k => {
+            return Err(format!(
+                "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
+            ));
+        }
+    })
+}
+
+/// What a walk does with an entry, by name: `enter`, `file` or `skip`.
+pub fn visit_name(v: crate::workspace::Visit) -> &'static str {
+    match v {
+        crate::workspace::Visit::Enter => "enter",
+        crate::workspace::Visit::File => "file",
+        crate::workspace::Visit::Skip => "skip",
+    }
+}
+
+/// A finished run as both bindings return it: `{output, exitCode, errors,
+/// warnings, infos, files: [{path, diagnostics}]}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinishResult<'a> {
+    pub output: String,
+    pub exit_code: u8,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files: Vec<FinishedFile<'a>>,
+}
+
+/// One file of a [`FinishResult`].
+#[derive(Serialize)]
+pub struct FinishedFile<'a> {
+    pub path: &'a str,
+    pub diagnostics: &'a [crate::diagnostic::LocatedDiagnostic],
+}
+
+impl<'a> FinishResult<'a> {
+    /// The result of `outcome` rendered in `format`.
+    pub fn of(
+        outcome: &'a crate::workspace::Outcome,
+        format: Format,
+        color: bool,
+        quiet: bool,
+    ) -> FinishResult<'a> {
+        FinishResult {
+            output: outcome.render(format, color, quiet),
+            exit_code: outcome.exit_code,
+            errors: outcome.summary.errors,
+            warnings: outcome.summary.warnings,
+            infos: outcome.summary.infos,
+            files: outcome
+                .files
+                .iter()
+                .map(|f| FinishedFile {
+                    path: &f.path,
+                    diagnostics: &f.diagnostics,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -873,14 +963,7 @@ impl Dispatcher {
             "workspaceOpen" => {
                 no_session(&op)?;
                 let r: WorkspaceOpen = fields(&op, rest)?;
-                let types: Vec<(String, String)> =
-                    r.types.into_iter().map(|t| (t.path, t.text)).collect();
-                let ws = crate::workspace::Workspace::from_config_text(
-                    r.config.as_deref(),
-                    r.config_path.as_deref(),
-                    &types,
-                    r.spec_type.as_deref(),
-                )?;
+                let ws = r.open()?;
                 let slot = WorkspaceSlot {
                     ws,
                     walk: crate::workspace::Walk::default(),
@@ -963,7 +1046,7 @@ fn workspace_op(
     r: WorkspaceRequest,
     document: Option<&[u8]>,
 ) -> Result<Value, String> {
-    use crate::workspace::{EntryKind, Mark, Selected, Visit};
+    use crate::workspace::{Mark, Selected};
     let finished = || "this workspace's run is finished".to_string();
     match op {
         "workspaceEnter" => {
@@ -978,22 +1061,7 @@ fn workspace_op(
             let dir = required("dir", &r.dir)?;
             let mut out = Vec::with_capacity(r.entries.len());
             for (name, kind) in &r.entries {
-                let kind = match kind.as_str() {
-                    "file" => EntryKind::File,
-                    "dir" => EntryKind::Dir,
-                    "symlink" => EntryKind::Symlink,
-                    "other" => EntryKind::Other,
-                    k => {
-                        return Err(format!(
-                            "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
-                        ));
-                    }
-                };
-                out.push(match slot.walk.visit(dir, name, kind) {
-                    Visit::Enter => "enter",
-                    Visit::File => "file",
-                    Visit::Skip => "skip",
-                });
+                out.push(visit_name(slot.walk.visit(dir, name, entry_kind(kind)?)));
             }
             to_value(&out)
         }
@@ -1047,19 +1115,7 @@ fn workspace_op(
             let f = format(r.format.as_deref().unwrap_or("pretty")).map_err(String::from)?;
             let run = slot.run.take().ok_or_else(finished)?;
             let out = run.finish(&slot.ws, r.initiatives.as_deref(), r.specs.as_deref());
-            let files: Vec<Value> = out
-                .files
-                .iter()
-                .map(|f| Ok(serde_json::json!({"path": f.path, "diagnostics": to_value(&f.diagnostics)?})))
-                .collect::<Result<_, String>>()?;
-            to_value(&serde_json::json!({
-                "output": out.render(f, r.color, r.quiet),
-                "exitCode": out.exit_code,
-                "errors": out.summary.errors,
-                "warnings": out.summary.warnings,
-                "infos": out.summary.infos,
-                "files": files,
-            }))
+            to_value(&FinishResult::of(&out, f, r.color, r.quiet))
         }
         other => Err(format!("unknown op `{other}`")),
     }

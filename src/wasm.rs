@@ -346,20 +346,6 @@ mod node {
 
     #[derive(serde::Deserialize, Default)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
-    struct WorkspaceOptions {
-        /// The config file's text (`speclint.yaml`).
-        config: Option<String>,
-        /// Where the config was read from (named in messages).
-        config_path: Option<String>,
-        /// Spec type files the host read: the config's `types`, then the user's.
-        #[serde(default)]
-        types: Vec<api::TypeFile>,
-        /// Read every document as this spec type.
-        spec_type: Option<String>,
-    }
-
-    #[derive(serde::Deserialize, Default)]
-    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct FinishOptions {
         /// Shown paths of the initiative documents (`referenceGlobs().initiatives`).
         initiatives: Option<Vec<String>>,
@@ -370,23 +356,6 @@ mod node {
         color: bool,
         #[serde(default)]
         quiet: bool,
-    }
-
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct FinishResult<'a> {
-        output: String,
-        exit_code: u8,
-        errors: usize,
-        warnings: usize,
-        infos: usize,
-        files: Vec<RenderFileOut<'a>>,
-    }
-
-    #[derive(Serialize)]
-    struct RenderFileOut<'a> {
-        path: &'a str,
-        diagnostics: &'a [crate::diagnostic::LocatedDiagnostic],
     }
 
     fn bool_arg(what: &str, v: &JsValue) -> JsResult<bool> {
@@ -402,16 +371,8 @@ mod node {
         /// Loads the config text and the spec type files the host read.
         #[wasm_bindgen(constructor)]
         pub fn new(options: JsValue) -> JsResult<JsWorkspace> {
-            let o: WorkspaceOptions = from_js("options", options)?;
-            let types: Vec<(String, String)> =
-                o.types.into_iter().map(|t| (t.path, t.text)).collect();
-            let ws = crate::workspace::Workspace::from_config_text(
-                o.config.as_deref(),
-                o.config_path.as_deref(),
-                &types,
-                o.spec_type.as_deref(),
-            )
-            .map_err(error)?;
+            let o: api::WorkspaceOpen = from_js("options", options)?;
+            let ws = o.open().map_err(error)?;
             Ok(JsWorkspace {
                 ws,
                 walk: crate::workspace::Walk::default(),
@@ -449,26 +410,10 @@ mod node {
         /// is `"file"`, `"dir"`, `"symlink"` or `"other"`; the answer `"enter"`,
         /// `"file"` or `"skip"`.
         pub fn visit(&self, dir: JsValue, name: JsValue, kind: JsValue) -> JsResult<String> {
-            use crate::workspace::{EntryKind, Visit};
             let dir = string_arg("the folder", &dir)?;
             let name = string_arg("the name", &name)?;
-            let kind = match string_arg("the kind", &kind)?.as_str() {
-                "file" => EntryKind::File,
-                "dir" => EntryKind::Dir,
-                "symlink" => EntryKind::Symlink,
-                "other" => EntryKind::Other,
-                k => {
-                    return Err(error(format!(
-                        "unknown entry kind `{k}`; expected `file`, `dir`, `symlink` or `other`"
-                    )));
-                }
-            };
-            Ok(match self.walk.visit(&dir, &name, kind) {
-                Visit::Enter => "enter",
-                Visit::File => "file",
-                Visit::Skip => "skip",
-            }
-            .to_string())
+            let kind = api::entry_kind(&string_arg("the kind", &kind)?).map_err(error)?;
+            Ok(api::visit_name(self.walk.visit(&dir, &name, kind)).to_string())
         }
 
         /// Whether a file at `rel` (relative to the config's folder) is checked:
@@ -582,22 +527,7 @@ mod node {
                 .take()
                 .ok_or_else(|| error("this run is finished"))?;
             let out = run.finish(&self.ws, o.initiatives.as_deref(), o.specs.as_deref());
-            let result = FinishResult {
-                output: out.render(format, o.color, o.quiet),
-                exit_code: out.exit_code,
-                errors: out.summary.errors,
-                warnings: out.summary.warnings,
-                infos: out.summary.infos,
-                files: out
-                    .files
-                    .iter()
-                    .map(|f| RenderFileOut {
-                        path: &f.path,
-                        diagnostics: &f.diagnostics,
-                    })
-                    .collect(),
-            };
-            to_js(&result)
+            to_js(&api::FinishResult::of(&out, format, o.color, o.quiet))
         }
     }
 }
