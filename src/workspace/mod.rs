@@ -226,8 +226,9 @@ pub struct Workspace {
     linter: Arc<Linter>,
     include: GlobSet,
     exclude: GlobSet,
-    initiatives: Vec<String>,
-    specs: Vec<String>,
+    /// The config's `references` globs, as written and compiled once.
+    initiatives: (Vec<String>, GlobSet),
+    specs: (Vec<String>, GlobSet),
     spec_type: Option<String>,
 }
 
@@ -288,8 +289,14 @@ impl Workspace {
             linter,
             include: glob_set("include", &config.include)?,
             exclude: glob_set("exclude", &config.exclude)?,
-            initiatives: config.references.initiatives.clone(),
-            specs: config.references.specs.clone(),
+            initiatives: (
+                config.references.initiatives.clone(),
+                glob_set("references.initiatives", &config.references.initiatives)?,
+            ),
+            specs: (
+                config.references.specs.clone(),
+                glob_set("references.specs", &config.references.specs)?,
+            ),
             spec_type: spec_type.map(str::to_string),
         })
     }
@@ -322,20 +329,15 @@ impl Workspace {
     pub fn reference_globs(&self) -> (Option<&[String]>, Option<&[String]>) {
         let some = |v: &[String]| !v.is_empty();
         (
-            some(&self.initiatives).then_some(&self.initiatives[..]),
-            some(&self.specs).then_some(&self.specs[..]),
+            some(&self.initiatives.0).then_some(&self.initiatives.0[..]),
+            some(&self.specs.0).then_some(&self.specs.0[..]),
         )
     }
 
     /// Which reference lists a file at `rel` belongs to: (initiative, spec).
     pub fn reference_matches(&self, rel: &str) -> (bool, bool) {
         let rel = clean_path(rel);
-        let m = |globs: &[String]| {
-            GlobSet::new(globs)
-                .map(|g| g.matches(&rel))
-                .unwrap_or(false)
-        };
-        (m(&self.initiatives), m(&self.specs))
+        (self.initiatives.1.matches(&rel), self.specs.1.matches(&rel))
     }
 
     /// A new run.

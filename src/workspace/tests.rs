@@ -112,6 +112,9 @@ fn include_exclude_and_named_files() {
     };
     let e = Workspace::load(&bad, Some("speclint.yaml"), &[], None).unwrap_err();
     assert!(e.starts_with("config: `exclude`: "), "{e}");
+    let bad_refs: Config = serde_yaml::from_str("references:\n  specs: ['a/[b']\n").unwrap();
+    let e = Workspace::load(&bad_refs, None, &[], None).unwrap_err();
+    assert!(e.starts_with("config: `references.specs`: "), "{e}");
     assert!(Workspace::load(&config, None, &[], Some("nope")).is_err());
 }
 
