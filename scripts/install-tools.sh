@@ -4,6 +4,10 @@
 # that reruns take a second:
 #
 #   the wasm32-unknown-unknown Rust target      (rustup)
+#   for the browser module, when a nightly toolchain is installed: its
+#   wasm32-unknown-unknown target and rust-src   (rustup; best effort: without
+#                                                them build-pkg.sh builds the
+#                                                browser module on stable)
 #   wasm-pack                                   (cargo install, if not on PATH)
 #   wasm-bindgen-cli, the version Cargo.toml pins (cargo install, if not on PATH)
 #   wasm-opt from the npm package `binaryen`    (npm; never Debian's `binaryen`:
@@ -44,6 +48,20 @@ mkdir -p "$SPECLINT_TOOLS/bin"
 if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The browser module is built with -Zbuild-std (scripts/build-pkg.sh), which
+# needs nightly's rust-src and wasm32 target. Never fatal: rustup cannot
+# download a toolchain here, only components of an installed one.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  if ! rustup +nightly target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+    say "adding nightly's wasm32-unknown-unknown target (for the browser module)"
+    rustup +nightly target add wasm32-unknown-unknown || say "could not: the browser module will be built on stable"
+  fi
+  if ! rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "adding nightly's rust-src (for the browser module)"
+    rustup +nightly component add rust-src || say "could not: the browser module will be built on stable"
+  fi
 fi
 
 if ! command -v wasm-pack >/dev/null; then

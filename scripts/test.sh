@@ -62,7 +62,7 @@ step "npm package: node tests (ESM, CommonJS, web entry, types, CLI against the 
 step "npm package: end-to-end (a real Docusaurus 3 site build; Chromium: the web entry and a Vite build)"
 (cd pkg && npm run test:e2e)
 
-step "npm package: size of the browser module (budget 250 KB not met yet; fails above the regression ceiling)"
+step "npm package: size of the browser module (budget 320 KB not met yet; fails above the regression ceiling)"
 node pkg/scripts/wasm-size.mjs --check
 # ---- end of npm package ----
 
