@@ -39,6 +39,44 @@ impl std::fmt::Display for DeriveError {
 
 impl std::error::Error for DeriveError {}
 
+/// The spec type file that `speclint init --from-template` writes, the same
+/// bytes from every host (the native CLI, `npx speclint`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SpecTypeFile {
+    /// The file: a comment naming the template, then the spec type as YAML.
+    pub text: String,
+    /// The derived type's id.
+    pub id: String,
+    /// How many front matter fields and sections it has.
+    pub fields: usize,
+    pub sections: usize,
+}
+
+impl SpecTypeFile {
+    /// The line a host prints once it has written the file to `output`.
+    pub fn wrote(&self, output: &str) -> String {
+        format!(
+            "wrote spec type `{}` ({} fields, {} sections) to {output}",
+            self.id, self.fields, self.sections
+        )
+    }
+}
+
+/// Derives the spec type file of the template at `path` (shown in the file
+/// and in errors) whose text is `template`.
+pub fn spec_type_file(template: &str, path: &str) -> Result<SpecTypeFile, String> {
+    let t = derive_spec_type(template).map_err(|e| format!("`{path}`: {e}"))?;
+    let yaml = crate::yaml::to_string(&t).map_err(|e| format!("cannot write YAML: {e}"))?;
+    Ok(SpecTypeFile {
+        text: format!(
+            "# Spec type derived from `{path}` by `speclint init --from-template`.\n# Review it: add aliases, conditions and optional sections the template cannot express.\n{yaml}"
+        ),
+        id: t.id.clone(),
+        fields: t.fields.len(),
+        sections: t.sections.len(),
+    })
+}
+
 /// Derives a spec type from a template document.
 pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
     let doc = Document::parse(template);

@@ -24,6 +24,7 @@ pub mod analysis;
 pub mod api;
 #[cfg(all(target_arch = "wasm32", feature = "cabi", not(feature = "bindgen")))]
 mod cabi;
+pub mod command;
 pub mod config;
 pub mod corpus;
 pub mod derive;

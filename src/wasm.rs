@@ -321,6 +321,57 @@ pub fn unified_diff(path: JsValue, old: JsValue, new: JsValue) -> JsResult<Strin
     Ok(api::unified_diff(&path, &old, &new))
 }
 
+/// Parses a command line (the arguments after `speclint`) with the native
+/// CLI's grammar (`speclint::command`): `{ command, args }` to run, or
+/// `{ exit: { code, stdout, text } }` to print and exit with (help, version,
+/// usage errors; `text` is already escaped).
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = parseArgs)]
+pub fn parse_args(argv: JsValue) -> JsResult<JsValue> {
+    let list = argv
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| error("the arguments must be an array of strings"))?;
+    let mut args = Vec::with_capacity(list.length() as usize);
+    for a in list.iter() {
+        args.push(string_arg("each argument", &a)?);
+    }
+    match crate::command::parse(&args) {
+        Ok(invocation) => to_js(&invocation),
+        Err(exit) => {
+            #[derive(Serialize)]
+            struct Exiting {
+                exit: crate::command::Exit,
+            }
+            to_js(&Exiting { exit })
+        }
+    }
+}
+
+/// `speclint init --from-template`: the spec type file derived from the
+/// template at `path`, the bytes the native CLI writes: `{ text, id, fields,
+/// sections }`, and with `output`, `wrote`: the line to print once written.
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = specTypeFile)]
+pub fn spec_type_file(template: JsValue, path: JsValue, output: JsValue) -> JsResult<JsValue> {
+    #[derive(Serialize)]
+    struct File {
+        #[serde(flatten)]
+        file: crate::derive::SpecTypeFile,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        wrote: Option<String>,
+    }
+    let template = text_arg("the template", &template)?;
+    let path = string_arg("the template path", &path)?;
+    let output = if output.is_undefined() || output.is_null() {
+        None
+    } else {
+        Some(string_arg("the output path", &output)?)
+    };
+    let file = crate::derive::spec_type_file(&template, &path).map_err(error)?;
+    let wrote = output.map(|o| file.wrote(&o));
+    to_js(&File { file, wrote })
+}
+
 /// The input limit of the core in bytes (16 MiB): a longer document is
 /// refused with an `Error` before it is copied into WebAssembly.
 #[wasm_bindgen(js_name = inputLimit)]

@@ -1,12 +1,14 @@
-// `npx speclint`: the native CLI's `check`, `fmt`, `export`, `types`, `schema` and `rules` on
-// top of the WebAssembly build, with the same flags, file selection, config
-// discovery, output (rendered by the core: src/report) and exit codes (0 no
-// errors, 1 errors found, 2 usage or I/O error). Mirrors src/cli/; what is
-// decided here is only what the native CLI decides in src/cli/ too.
+// `npx speclint`: the native CLI's `check`, `fmt`, `export`, `init`, `types`, `schema` and
+// `rules` on top of the WebAssembly build. The command line (grammar, help,
+// usage errors: src/command), file selection (src/workspace), output
+// (src/report) and exit codes (0 no errors, 1 errors found, 2 usage or I/O
+// error) come from the core; this file reads and writes files and prints,
+// as src/cli/ does for the native CLI.
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
   constants,
+  existsSync,
   fchmodSync,
   fchownSync,
   fstatSync,
@@ -16,10 +18,13 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { Workspace, inputLimit, parseConfig, rules, unifiedDiff, version } from "../index.js";
+import { Workspace, inputLimit, parseConfig, rules, unifiedDiff } from "../index.js";
+// Not public API: the CLI's own exports of the Node module (initialized by index.js).
+import { parseArgs, specTypeFile } from "../wasm/speclint.js";
 import { collect, invalidUtf8, ioMessage, joinPath, markdownBelow, readCapped, readSideFile, readStdin, stripPrefix } from "./files.js";
 
 // ---- output: nothing from a document or a path reaches a terminal or a CI log raw ----
@@ -49,212 +54,30 @@ export function sanitize(s) {
   return String(s).replace(UNSAFE, escapeChar);
 }
 
-/** As `sanitize` for each line of a text whose line breaks are the CLI's own. */
-function sanitizeLines(s) {
-  return String(s)
-    .split("\n")
-    .map((l) => sanitize(l))
-    .join("\n");
-}
-
 /** Writes `speclint: error: MESSAGE` to stderr, sanitized. */
 function printError(err, message) {
   err.write(`speclint: error: ${sanitize(message)}\n`);
 }
 
-const FORMATS = ["pretty", "json", "sarif", "github"];
-const COLORS = ["auto", "always", "never"];
-const CONFIG_OPTIONS = {
-  config: { value: "FILE", help: "Config file (default: `speclint.yaml` or `.speclint.yaml` found upward)" },
-  types: { value: "FILE", repeat: true, help: "Extra spec type file (YAML or JSON); repeatable" },
-};
-
-const COMMANDS = {
-  check: {
-    about: "Check spec documents (files, directories or globs; default `.`)",
-    positional: { name: "paths", label: "[PATH]...", many: true },
-    options: {
-      format: { short: "f", value: "FORMAT", values: FORMATS, default: "pretty", help: "Output format" },
-      type: { value: "ID", key: "specType", help: "Validate every document as this spec type" },
-      color: { value: "WHEN", values: COLORS, default: "auto", help: "Colors in pretty output" },
-      quiet: { short: "q", help: "One line per diagnostic, no code frames" },
-      ...CONFIG_OPTIONS,
-    },
-  },
-  fmt: {
-    about: "Normalize documents: safe fixes and canonical formatting (prints, checks, diffs or writes)",
-    positional: { name: "paths", label: "[PATH]...", many: true },
-    options: {
-      check: { help: "Exit 1 and print a diff when a document would change", conflicts: ["write"] },
-      diff: { help: "Print a unified diff of what would change (exit 1 when something would)", conflicts: ["write"] },
-      write: { help: "Rewrite changed files in place (atomically; unchanged files are not touched)" },
-      "unsafe-fixes": { key: "unsafeFixes", help: "Also apply fixes labelled unsafe" },
-      "reorder-sections": { key: "reorderSections", help: "Move sections into the spec type's order (unsafe)" },
-      "insert-missing-sections": { key: "insertMissingSections", help: "Insert missing required sections as stubs (unsafe)" },
-      type: { value: "ID", key: "specType", help: "Normalize every document as this spec type" },
-      ...CONFIG_OPTIONS,
-    },
-  },
-  export: {
-    about: "Print documents as data: front matter, sections, tables, entities (JSON)",
-    positional: { name: "files", label: "<FILE>...", many: true, required: true },
-    options: {
-      pretty: { help: "Indent the JSON" },
-      type: { value: "ID", key: "specType", help: "Read every document as this spec type" },
-      ...CONFIG_OPTIONS,
-    },
-  },
-  types: {
-    about: "List the known spec types",
-    options: { json: { help: "Print JSON instead of a table" }, ...CONFIG_OPTIONS },
-  },
-  schema: {
-    about: "Print the JSON Schema of a spec type's front matter (for editors)",
-    positional: { name: "specType", label: "<SPEC_TYPE>", required: true },
-    options: { ...CONFIG_OPTIONS },
-  },
-  rules: {
-    about: "List every rule with its code, name, default severity and fix availability",
-    options: { json: { help: "Print JSON instead of a table" } },
-  },
-};
-
-class UsageError extends Error {}
-
-/** Runs the CLI; returns the exit code. */
+/**
+ * Runs the CLI; returns the exit code. The command line is parsed by the core
+ * (src/command: the grammar, help, version and usage errors of the native
+ * CLI, the same bytes).
+ */
 export function main(argv, out = process.stdout, err = process.stderr) {
-  let cmd;
-  let args;
-  try {
-    [cmd, args] = parse(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    err.write(sanitizeLines(e.message));
-    return 2;
+  const parsed = parseArgs(argv);
+  if (parsed.exit) {
+    (parsed.exit.stdout ? out : err).write(parsed.exit.text);
+    return parsed.exit.code;
   }
-  if (cmd === "help" || cmd === "version") {
-    out.write(args);
-    return 0;
-  }
+  // An argument not given is `null` in the core's shape; `undefined` here.
+  const args = Object.fromEntries(Object.entries(parsed.args).map(([k, v]) => [k, v ?? undefined]));
   try {
-    return COMMAND_RUN[cmd](args, out, err);
+    return COMMAND_RUN[parsed.command](args, out, err);
   } catch (e) {
     printError(err, e instanceof Error ? e.message : String(e));
     return 2;
   }
-}
-
-// ---- arguments (clap's syntax: --long value, --long=value, -s value, -svalue, -qf value, --) ----
-
-function usage(cmd) {
-  const c = COMMANDS[cmd];
-  return c
-    ? `speclint ${cmd} [OPTIONS]${c.positional ? ` ${c.positional.label}` : ""}`
-    : "speclint <COMMAND>";
-}
-
-function fail(cmd, message) {
-  throw new UsageError(
-    `error: ${message}\n\nUsage: ${usage(cmd)}\n\nFor more information, try '--help'.\n`,
-  );
-}
-
-function help(cmd) {
-  if (!cmd) {
-    const cmds = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)}${c.about}`);
-    return `Validate, normalize and export spec documents\n\nUsage: speclint <COMMAND>\n\nCommands:\n${cmds.join("\n")}\n\nOptions:\n  -h, --help     Print help\n  -V, --version  Print version\n`;
-  }
-  const c = COMMANDS[cmd];
-  const opts = Object.entries(c.options).map(([n, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : "    "}--${n}${o.value ? ` <${o.value}>` : ""}`;
-    const extra = o.values ? ` [possible values: ${o.values.join(", ")}]` : "";
-    return `  ${flag.padEnd(24)}${o.help}${extra}`;
-  });
-  opts.push(`  ${"-h, --help".padEnd(24)}Print help`, `  ${"-V, --version".padEnd(24)}Print version`);
-  return `${c.about}\n\nUsage: ${usage(cmd)}\n\nOptions:\n${opts.join("\n")}\n`;
-}
-
-function parse(argv) {
-  const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError(help(null));
-  if (first === "-h" || first === "--help" || first === "help") {
-    return ["help", help(rest[0] && COMMANDS[rest[0]] ? rest[0] : null)];
-  }
-  if (first === "-V" || first === "--version") return ["version", `speclint ${version()}\n`];
-  const spec = COMMANDS[first];
-  if (!spec) fail(null, `unrecognized subcommand '${first}'`);
-  const args = { positional: [] };
-  for (const [name, o] of Object.entries(spec.options)) {
-    const key = o.key || name;
-    args[key] = o.repeat ? [] : o.value ? o.default : false;
-  }
-  const seen = new Set();
-  const set = (name, o, value) => {
-    const key = o.key || name;
-    const label = `--${name}${o.value ? ` <${o.value}>` : ""}`;
-    if (!o.value) {
-      if (seen.has(name)) fail(first, `the argument '${label}' cannot be used multiple times`);
-      seen.add(name);
-      args[key] = true;
-      return;
-    }
-    if (value === undefined) fail(first, `a value is required for '${label}' but none was supplied`);
-    if (o.values && !o.values.includes(value)) {
-      fail(first, `invalid value '${value}' for '${label}'\n  [possible values: ${o.values.join(", ")}]`);
-    }
-    if (o.repeat) {
-      args[key].push(value);
-      return;
-    }
-    if (seen.has(name)) fail(first, `the argument '${label}' cannot be used multiple times`);
-    seen.add(name);
-    args[key] = value;
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === "--") {
-      args.positional.push(...rest.slice(i + 1));
-      break;
-    }
-    if (a === "-h" || a === "--help") return ["help", help(first)];
-    if (a === "-V" || a === "--version") return ["version", `speclint ${version()}\n`];
-    if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const o = spec.options[name];
-      if (!o) fail(first, `unexpected argument '${eq < 0 ? a : a.slice(0, eq)}' found`);
-      if (!o.value && eq >= 0) fail(first, `unexpected value '${a.slice(eq + 1)}' for '--${name}' found; no more were expected`);
-      set(name, o, eq >= 0 ? a.slice(eq + 1) : o.value ? rest[++i] : undefined);
-    } else if (a.startsWith("-") && a.length > 1) {
-      for (let j = 1; j < a.length; j++) {
-        const entry = Object.entries(spec.options).find(([, o]) => o.short === a[j]);
-        if (!entry) fail(first, `unexpected argument '-${a[j]}' found`);
-        const [name, o] = entry;
-        if (!o.value) {
-          set(name, o);
-          continue;
-        }
-        const inline = a.slice(j + 1).replace(/^=/, "");
-        set(name, o, inline !== "" ? inline : rest[++i]);
-        break;
-      }
-    } else {
-      args.positional.push(a);
-    }
-  }
-  for (const [name, o] of Object.entries(spec.options)) {
-    for (const other of o.conflicts ?? []) {
-      if (seen.has(name) && seen.has(other)) fail(first, `the argument '--${name}' cannot be used with '--${other}'`);
-    }
-  }
-  const p = spec.positional;
-  if (!p && args.positional.length) fail(first, `unexpected argument '${args.positional[0]}' found`);
-  if (p && !p.many && args.positional.length > 1) fail(first, `unexpected argument '${args.positional[1]}' found`);
-  if (p?.required && !args.positional.length) {
-    fail(first, `the following required arguments were not provided:\n  ${p.label}`);
-  }
-  if (p) args[p.name] = p.many ? args.positional : args.positional[0];
-  return [first, args];
 }
 
 // ---- settings (src/cli/settings.rs) ----
@@ -325,7 +148,31 @@ function loadSettings(args, specType) {
 
 // ---- commands ----
 
-const COMMAND_RUN = { check, fmt, export: exportDocs, types, schema, rules: listRules };
+const COMMAND_RUN = { check, fmt, export: exportDocs, init, types, schema, rules: listRules };
+
+/** src/cli/init.rs: the spec type file comes from the core, the same bytes. */
+function init(a, out, err) {
+  const path = a.fromTemplate;
+  let text;
+  try {
+    text = readSideFile(path);
+  } catch (e) {
+    throw new Error(`cannot read \`${path}\`: ${e.message}`);
+  }
+  const file = specTypeFile(text, path, a.output);
+  if (a.output === undefined) {
+    out.write(file.text);
+    return 0;
+  }
+  if (existsSync(a.output) && !a.force) throw new Error(`\`${a.output}\` exists; pass --force to overwrite it`);
+  try {
+    writeFileSync(a.output, file.text);
+  } catch (e) {
+    throw new Error(`cannot write \`${a.output}\`: ${ioMessage(e)}`);
+  }
+  err.write(`${sanitize(file.wrote)}\n`);
+  return 0;
+}
 
 /** src/cli/check.rs: reading here; the policy, the checks and the output in the core. */
 function check(a, out) {

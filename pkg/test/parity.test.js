@@ -44,3 +44,26 @@ test("the parity tree: native and npx print the same bytes in every format, with
   assert.ok(json.some((d) => d.code === "XD003" && d.message === "link to `../specs/gone.md` names no file"));
   assert.ok(!json.some((d) => d.message.includes("archive/old.md")), "an excluded file is still a known file");
 });
+
+test("the command line: help, version, usage errors and `init` print the same bytes with the same exit code", () => {
+  const invocations = [
+    [], ["--help"], ["-h"], ["help"], ["help", "help"], ["--version"], ["check", "-V"],
+    ...["check", "fmt", "export", "init", "types", "schema", "rules"].flatMap((c) => [[c, "--help"], ["help", c]]),
+    ["frob"], ["chek"], ["--frob"], ["help", "frob"], ["check", "--bogus"], ["check", "--formt", "json"],
+    ["check", "-x"], ["check", "-f", "xml"], ["check", "-fjsn"], ["check", "--format"], ["check", "--quiet=1"],
+    ["check", "-q", "-q"], ["fmt", "--check", "--write"], ["export"], ["schema"], ["schema", "a", "b"],
+    ["rules", "extra"], ["init"], ["init", "--from-template"], ["check", "\u001b[31mred"],
+    ["init", "--from-template", "../../../examples/template.md"],
+    ["init", "--from-template", "missing.md"],
+    ["init", "--from-template", "specs/orders.md", "-o", "specs/orders.md"],
+  ];
+  for (const args of invocations) {
+    const a = run("native", args);
+    const b = run("js", args);
+    const what = `speclint ${args.join(" ")}`;
+    assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
+    assert.equal(b.stdout, a.stdout, `${what}: stdout`);
+    assert.equal(b.stderr, a.stderr, `${what}: stderr`);
+  }
+  assert.match(run("js", ["init", "--from-template", "../../../examples/template.md"]).stdout, /^# Spec type derived from/);
+});

@@ -8,23 +8,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
 use speclint::report::{ExportEntry, export_json};
 
 use super::{ConfigArgs, files, settings};
 
-#[derive(Debug, Args)]
+#[derive(Debug)]
 pub struct ExportArgs {
-    /// The documents to export.
-    #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Indent the JSON.
-    #[arg(long)]
     pub pretty: bool,
-    /// Read every document as this spec type, whatever its `spec_type` says.
-    #[arg(long = "type", value_name = "ID")]
     pub spec_type: Option<String>,
-    #[command(flatten)]
     pub config: ConfigArgs,
 }
 

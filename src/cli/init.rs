@@ -8,11 +8,7 @@ pub fn run(a: InitArgs) -> Result<ExitCode, String> {
     let path = a.from_template.display().to_string();
     let text = super::files::read_side_file(&a.from_template)
         .map_err(|e| format!("cannot read `{path}`: {e}"))?;
-    let t = speclint::derive::derive_spec_type(&text).map_err(|e| format!("`{path}`: {e}"))?;
-    let yaml = speclint::yaml::to_string(&t).map_err(|e| format!("cannot write YAML: {e}"))?;
-    let out = format!(
-        "# Spec type derived from `{path}` by `speclint init --from-template`.\n# Review it: add aliases, conditions and optional sections the template cannot express.\n{yaml}"
-    );
+    let file = speclint::derive::spec_type_file(&text, &path)?;
     match &a.output {
         Some(o) => {
             if o.exists() && !a.force {
@@ -21,16 +17,11 @@ pub fn run(a: InitArgs) -> Result<ExitCode, String> {
                     o.display()
                 ));
             }
-            std::fs::write(o, out).map_err(|e| format!("cannot write `{}`: {e}", o.display()))?;
-            super::out::eprint_line(&format!(
-                "wrote spec type `{}` ({} fields, {} sections) to {}",
-                t.id,
-                t.fields.len(),
-                t.sections.len(),
-                o.display()
-            ));
+            std::fs::write(o, &file.text)
+                .map_err(|e| format!("cannot write `{}`: {e}", o.display()))?;
+            super::out::eprint_line(&file.wrote(&o.display().to_string()));
         }
-        None => super::out::print(&out)?,
+        None => super::out::print(&file.text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -26,3 +26,9 @@ pub fn eprint_line(s: &str) {
     let line = speclint::report::sanitize::line(s);
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
+
+/// Writes text the core composed (usage errors: already escaped) to stderr;
+/// a failure to write it is ignored.
+pub fn eprint_text(s: &str) {
+    let _ = std::io::stderr().lock().write_all(s.as_bytes());
+}
