@@ -214,7 +214,7 @@ async function run(siteDir, options) {
       const how = ws.select(rel, false);
       if (how === null) continue; // the config's `exclude`
       seen++;
-      ws.add(path, rel, readFileSync(join(siteDir, path)), false, false);
+      ws.add(path, rel, readFileSync(join(siteDir, path)), false, how.included);
     }
     const refs = ws.referenceGlobs();
     const found = (globs, which) => {

@@ -220,3 +220,14 @@ test("getPathsToWatch names the included globs, the config and the type files", 
   assert.equal(p.name, "speclint");
   assert.deepEqual(p.getPathsToWatch(), ["/site/docs/**/*.md", "/site/speclint.yaml", "/site/t/a.yaml", "/abs/b.yaml"]);
 });
+
+test("the parity tree (tests/parity/tree): the same problem list as native `speclint check`", async () => {
+  const tree = join(repo, "tests", "parity", "tree");
+  const r = await load(tree, { failOn: "never", include: ["**/*.md", "**/*.markdown", "**/*.mdx"] });
+  assert.equal(r.error, undefined, r.error && r.error.message);
+  const ours = r.content.documents.flatMap((d) => d.diagnostics);
+  const { nativeBin } = await import("./helpers.js");
+  const native = spawnSync(nativeBin(), ["check", "--format", "json"], { cwd: tree, encoding: "utf8" });
+  assert.equal(native.status, 1, native.stderr);
+  assert.deepEqual(ours, JSON.parse(native.stdout));
+});
