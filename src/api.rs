@@ -229,6 +229,11 @@ pub struct RenderOpts {
 pub struct ExportFile {
     pub path: String,
     pub text: String,
+    /// Found by walking a folder or a glob, neither named nor selected by the
+    /// config's `include`: exported only when it is a spec document (it
+    /// declares `spec_type`, or `specType` is given), as `check` decides.
+    #[serde(default)]
+    pub walked: bool,
 }
 
 /// Options of [`Session::export_json`].
@@ -241,6 +246,10 @@ pub struct ExportJsonOptions {
     /// Read every document as this spec type.
     #[serde(default)]
     pub spec_type: Option<String>,
+    /// Always print an array of `{ path, document }`, even of one document
+    /// (`speclint export DIR`: a folder or a glob was given).
+    #[serde(default)]
+    pub list: bool,
 }
 
 /// A configured linter with the defaults of its options: custom spec types
@@ -400,8 +409,11 @@ impl Session {
                 path: f.path.clone(),
                 document: self.linter.export(&f.text, spec_type),
             })
+            .zip(files)
+            .filter(|(e, f)| !f.walked || spec_type.is_some() || e.document.declares_spec_type())
+            .map(|(e, _)| e)
             .collect();
-        Ok(report::export_json(&docs, options.pretty))
+        Ok(report::export_json(&docs, options.pretty, options.list))
     }
 
     /// The spec types this session knows (built-in and custom).
@@ -1475,9 +1487,37 @@ mod tests {
             .unwrap_err();
         assert!(e.message().starts_with("unknown spec type"));
 
+        // A walked file is exported only when it is a spec document; `list`
+        // always gives an array.
+        let walked = [
+            ExportFile {
+                path: "v.md".into(),
+                text: VALID.into(),
+                walked: true,
+            },
+            ExportFile {
+                path: "n.md".into(),
+                text: "# Notes\n".into(),
+                walked: true,
+            },
+        ];
+        let listed = s
+            .export_json(
+                &walked,
+                &ExportJsonOptions {
+                    list: true,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let v: Value = serde_json::from_str(&listed).unwrap();
+        assert_eq!(v.as_array().map(Vec::len), Some(1), "{listed}");
+        assert_eq!(v[0]["path"], "v.md");
+
         let files = [ExportFile {
             path: "v.md".into(),
             text: VALID.into(),
+            walked: false,
         }];
         let one = s
             .export_json(&files, &ExportJsonOptions::default())

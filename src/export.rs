@@ -91,6 +91,16 @@ pub struct SpecDocument {
     pub diagnostics: DiagnosticCounts,
 }
 
+impl SpecDocument {
+    /// Whether the front matter has a `spec_type` key (whatever its value):
+    /// the document says it is a spec document.
+    pub fn declares_spec_type(&self) -> bool {
+        self.front_matter
+            .as_ref()
+            .is_some_and(|fm| fm.get("spec_type").is_some())
+    }
+}
+
 /// Markdown outside any section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -203,6 +203,7 @@ impl JsLinter {
         let files = [ExportFile {
             path: String::new(),
             text,
+            walked: false,
         }];
         let json = self
             .session
@@ -211,6 +212,7 @@ impl JsLinter {
                 &ExportJsonOptions {
                     pretty: false,
                     spec_type: o.spec_type,
+                    list: false,
                 },
             )
             .map_err(error)?;
@@ -517,6 +519,20 @@ mod node {
             let rel = string_arg("the path", &rel)?;
             let (i, s) = self.ws.reference_matches(&rel);
             to_js(&[i, s])
+        }
+
+        /// Whether the paths given to `check`/`fmt` name standard input (`-`,
+        /// alone); throws when `-` is among other paths.
+        #[wasm_bindgen(js_name = readsStdin)]
+        pub fn reads_stdin(&self, paths: JsValue) -> JsResult<bool> {
+            let list = paths
+                .dyn_ref::<js_sys::Array>()
+                .ok_or_else(|| error("the paths must be an array of strings"))?;
+            let mut v = Vec::with_capacity(list.length() as usize);
+            for p in list.iter() {
+                v.push(string_arg("each path", &p)?);
+            }
+            crate::workspace::reads_stdin(&v).map_err(error)
         }
 
         /// Validates a selected file's bytes once (`shown`: printed; `rel`:

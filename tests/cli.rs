@@ -637,3 +637,65 @@ fn special_files_named_files_and_unreadable_files() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("larger than the input limit"), "{err}");
 }
+
+#[test]
+fn check_reads_standard_input() {
+    let out = speclint()
+        .current_dir(root())
+        .args(["check", "-q", "-"])
+        .write_stdin(include_str!("../examples/invalid/orders-db-defects.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("-:"), "{text}");
+    let out = speclint()
+        .current_dir(root())
+        .args(["check", "-", "examples/valid"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("`-` (standard input) must be the only path"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_run_with_no_spec_document_warns_and_can_fail() {
+    let dir = tmp();
+    fs::create_dir_all(dir.path().join("docs")).unwrap();
+    fs::write(dir.path().join("docs/readme.md"), "# Readme\n").unwrap();
+    let out = speclint()
+        .current_dir(dir.path())
+        .args(["check", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            ".:1:1 warning IO003 no spec document found: 1 Markdown file without `spec_type`"
+        ),
+        "{text}"
+    );
+    fs::write(dir.path().join("speclint.yaml"), "rules:\n  IO003: error\n").unwrap();
+    speclint()
+        .current_dir(dir.path())
+        .args(["check", "-q"])
+        .assert()
+        .code(1);
+    fs::write(
+        dir.path().join("speclint.yaml"),
+        "rules:\n  no-documents: off\n",
+    )
+    .unwrap();
+    let out = speclint()
+        .current_dir(dir.path())
+        .args(["check", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("IO003"));
+}

@@ -166,3 +166,44 @@ fn invalid_utf8_is_exported_lossily() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["frontMatter"]["title"], "Caf\u{fffd}");
 }
+
+#[test]
+fn a_folder_is_walked_as_check_walks_it_and_gives_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = include_str!("../examples/valid/orders-db.md");
+    fs::create_dir_all(dir.path().join("docs/sub")).unwrap();
+    fs::write(dir.path().join("docs/sub/orders.md"), valid).unwrap();
+    fs::write(dir.path().join("docs/readme.md"), "# Not a spec\n").unwrap();
+    fs::write(dir.path().join("docs/.gitignore"), "ignored.md\n").unwrap();
+    fs::write(dir.path().join("docs/ignored.md"), valid).unwrap();
+    let out = speclint()
+        .current_dir(dir.path())
+        .args(["export", "docs"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["docs/sub/orders.md"],
+        "spec documents only, ignored files skipped"
+    );
+    // A glob that matches one document still gives a list.
+    let out = speclint()
+        .current_dir(dir.path())
+        .args(["export", "docs/**/*.md"])
+        .output()
+        .unwrap();
+    assert!(json(&out).is_array());
+}

@@ -177,6 +177,15 @@ function init(a, out, err) {
 /** src/cli/check.rs: reading here; the policy, the checks and the output in the core. */
 function check(a, out) {
   const s = loadSettings(a, a.specType);
+  const color =
+    a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
+  if (s.ws.readsStdin(a.paths)) {
+    // `check -`: the document on standard input, shown as `-`.
+    s.ws.add("-", "-", Buffer.from(readStdin(inputLimit()), "utf8"), true, false);
+    const r = s.ws.finish({ initiatives: null, specs: null, format: a.format, color, quiet: a.quiet });
+    out.write(r.output);
+    return r.exitCode;
+  }
   const problems = [];
   const targets = collect(a.paths, s.root, s.ws, problems);
   // A file or folder that cannot be read is reported (`IO002`) and the rest checked.
@@ -192,8 +201,6 @@ function check(a, out) {
     s.ws.add(t.path, t.rel, bytes, t.named, t.included);
   }
   const { initiatives, specs } = referenceFiles(s);
-  const color =
-    a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
   const r = s.ws.finish({ initiatives, specs, format: a.format, color, quiet: a.quiet });
   out.write(r.output);
   return r.exitCode;
@@ -247,7 +254,7 @@ function fmt(a, out, err) {
     insertMissingSections: a.insertMissingSections,
     specType: a.specType,
   };
-  if (a.paths.length === 1 && a.paths[0] === "-") {
+  if (s.ws.readsStdin(a.paths)) {
     const text = readStdin(inputLimit());
     const n = s.linter.normalize(text, opts);
     if (a.check || a.diff) {
@@ -466,10 +473,22 @@ function keepOwnerAndMode(fd, st, shown) {
 }
 
 /** src/cli/export.rs: the JSON is the core's (`Linter.exportJson`). */
+/** src/cli/export.rs: named files in the order given; folders and globs walked as `check` walks them. */
 function exportDocs(a, out) {
   const s = loadSettings(a, a.specType);
-  const docs = a.files.map((path) => ({ path, text: readFile(path).text }));
-  out.write(s.linter.exportJson(docs, { pretty: a.pretty, specType: a.specType }));
+  const onlyFiles = a.files.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true);
+  let targets;
+  if (onlyFiles) {
+    targets = a.files.map((path) => ({ path, walked: false }));
+  } else {
+    const problems = [];
+    const found = collect(a.files, s.root, s.ws, problems);
+    if (problems.length) throw new Error(problems[0].message);
+    targets = found.map((t) => ({ path: t.path, fsPath: t.fsPath, walked: !(t.named || t.included) }));
+  }
+  const docs = targets.map((t) => ({ path: t.path, text: readFile(t).text, walked: t.walked }));
+  const list = !(onlyFiles && a.files.length === 1);
+  out.write(s.linter.exportJson(docs, { pretty: a.pretty, specType: a.specType, list }));
   return 0;
 }
 

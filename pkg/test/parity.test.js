@@ -7,7 +7,7 @@
 // Python API behind the MkDocs plugin with the same native output.)
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { lstatSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { nativeBin, pkg, repo } from "./helpers.js";
@@ -15,18 +15,26 @@ import { nativeBin, pkg, repo } from "./helpers.js";
 const tree = join(repo, "tests", "parity", "tree");
 const js = join(pkg, "bin", "speclint.js");
 
-function run(bin, args) {
+function run(bin, args, input) {
   const cmd = bin === "js" ? [process.execPath, [js, ...args]] : [nativeBin(), args];
-  const r = spawnSync(cmd[0], cmd[1], { cwd: tree, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(cmd[0], cmd[1], { cwd: tree, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
   if (r.error) throw r.error;
   return r;
 }
 
 test("the parity tree: native and npx print the same bytes in every format, with the same exit code", () => {
   assert.ok(lstatSync(join(tree, "link.md")).isSymbolicLink(), "the tree keeps its symbolic link");
-  for (const args of [["check", "--format", "json"], ["check"], ["check", "-q"], ["check", "--format", "sarif"], ["check", "--format", "github"], ["check", "specs", "legacy/billing.markdown"], ["check", "**/*.md"]]) {
-    const a = run("native", args);
-    const b = run("js", args);
+  const orders = readFileSync(join(tree, "specs", "orders.md"), "utf8");
+  for (const [args, input] of [
+    [["check", "--format", "json"]], [["check"]], [["check", "-q"]], [["check", "--format", "sarif"]],
+    [["check", "--format", "github"]], [["check", "specs", "legacy/billing.markdown"]], [["check", "**/*.md"]],
+    // standard input; a folder with no spec document (IO003); export of folders and globs
+    [["check", "-q", "-"], orders], [["check", "--format", "json", "-"], "# not a spec\n"], [["fmt", "-"], orders],
+    [["check", "-", "specs"]], [["check", "empty"]], [["check", "--format", "json", "empty"]],
+    [["export", "specs"]], [["export", "--pretty", "docs", "legacy/*.markdown"]], [["export", "specs/orders.md"]],
+  ]) {
+    const a = run("native", args, input);
+    const b = run("js", args, input);
     const what = `speclint ${args.join(" ")}`;
     assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
     assert.equal(b.stdout, a.stdout, `${what}: stdout`);

@@ -17,6 +17,19 @@ use super::{CheckArgs, ColorChoice, OutputFormat, settings};
 pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config, a.spec_type.as_deref())?;
     let ws = &s.workspace;
+    if workspace::reads_stdin(&a.paths)? {
+        // `check -`: the document on standard input, shown as `-`.
+        let text = files::read_stdin()?;
+        let mut run = ws.run();
+        let how = workspace::Selected {
+            named: true,
+            included: false,
+        };
+        run.add(ws, "-", "-", text.as_bytes(), how);
+        let outcome = run.finish(ws, None, None);
+        super::out::print(&outcome.render(format_of(a.format), color_of(a.color), a.quiet))?;
+        return Ok(ExitCode::from(outcome.exit_code));
+    }
     let (targets, problems) = files::collect(&a.paths, &s.root, ws)?;
     // Reading is I/O and in parallel; validation is in the core, also in parallel.
     let read: Vec<(&Target, Result<Vec<u8>, String>)> = targets
@@ -42,21 +55,27 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     }
     let (initiatives, specs) = reference_files(ws, &s.root);
     let outcome = run.finish(ws, initiatives.as_deref(), specs.as_deref());
-    let format = match a.format {
+    super::out::print(&outcome.render(format_of(a.format), color_of(a.color), a.quiet))?;
+    Ok(ExitCode::from(outcome.exit_code))
+}
+
+fn format_of(f: OutputFormat) -> Format {
+    match f {
         OutputFormat::Pretty => Format::Pretty,
         OutputFormat::Json => Format::Json,
         OutputFormat::Sarif => Format::Sarif,
         OutputFormat::Github => Format::Github,
-    };
-    let color = match a.color {
+    }
+}
+
+fn color_of(c: ColorChoice) -> bool {
+    match c {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
-    };
-    super::out::print(&outcome.render(format, color, a.quiet))?;
-    Ok(ExitCode::from(outcome.exit_code))
+    }
 }
 
 /// The files the config's `references` globs name, for the cross-document

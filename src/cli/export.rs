@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use speclint::report::{ExportEntry, export_json};
+use speclint::api::{ExportFile, ExportJsonOptions};
 
 use super::{ConfigArgs, files, settings};
 
@@ -22,14 +22,44 @@ pub struct ExportArgs {
 
 pub fn run(a: ExportArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config, a.spec_type.as_deref())?;
-    let mut docs = Vec::with_capacity(a.files.len());
-    for path in &a.files {
-        let src = files::read(path)?;
-        docs.push(ExportEntry {
+    // Files are read as named; folders and globs are walked as `check` walks
+    // them, and then the output is always a list.
+    let only_files = a.files.iter().all(|p| p.is_file());
+    let list = !(only_files && a.files.len() == 1);
+    // Named files in the order given; else the core's selection and order.
+    let targets: Vec<(PathBuf, bool)> = if only_files {
+        a.files.iter().map(|p| (p.clone(), false)).collect()
+    } else {
+        let names: Vec<String> = a.files.iter().map(|p| p.display().to_string()).collect();
+        let (targets, problems) = files::collect(&names, &s.root, &s.workspace)?;
+        if let Some(p) = problems.first() {
+            return Err(p.message.clone());
+        }
+        (targets.into_iter())
+            .map(|t| (t.path, !(t.how.named || t.how.included)))
+            .collect()
+    };
+    let mut docs = Vec::with_capacity(targets.len());
+    for (path, walked) in targets {
+        let src = files::read(&path)?;
+        docs.push(ExportFile {
             path: path.display().to_string(),
-            document: s.linter().export(&src.text, a.spec_type.as_deref()),
+            text: src.text,
+            walked,
         });
     }
-    super::out::print(&export_json(&docs, a.pretty))?;
+    let session = speclint::api::Session::from_linter(
+        s.workspace.shared_linter(),
+        speclint::source::ColumnEncoding::Unicode,
+    );
+    let options = ExportJsonOptions {
+        pretty: a.pretty,
+        spec_type: a.spec_type.clone(),
+        list,
+    };
+    let json = session
+        .export_json(&docs, &options)
+        .map_err(|e| e.to_string())?;
+    super::out::print(&json)?;
     Ok(ExitCode::SUCCESS)
 }

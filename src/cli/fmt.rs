@@ -33,7 +33,7 @@ pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
         insert_missing_sections: a.insert_missing_sections,
         spec_type: a.spec_type.clone(),
     };
-    if a.paths.len() == 1 && a.paths[0] == "-" {
+    if speclint::workspace::reads_stdin(&a.paths)? {
         let text = files::read_stdin()?;
         let out = s.linter().normalize(&text, &opts);
         if a.check || a.diff {

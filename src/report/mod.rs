@@ -212,7 +212,7 @@ pub fn pretty(
     diags: &[LocatedDiagnostic],
     color: bool,
 ) -> String {
-    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -248,17 +248,20 @@ pub fn pretty(
         let title = format!("{} [{}]", sanitize::line(&d.message), d.name);
         let path = sanitize::line(path);
         let path = path.as_ref();
-        let mut groups = vec![
-            level
-                .primary_title(title.as_str())
-                .id(d.code.as_str())
-                .element(
-                    Snippet::source(source)
-                        .line_start(index.line_number(frame_start))
-                        .path(path)
-                        .annotation(annotation),
-                ),
-        ];
+        let head = level.primary_title(title.as_str()).id(d.code.as_str());
+        // A finding about a file that has no text (unreadable: `IO002`) or
+        // about the run (`IO003`) has no frame to show: only where.
+        let head = if text.is_empty() {
+            head.element(Origin::path(path).line(d.line).char_column(d.column))
+        } else {
+            head.element(
+                Snippet::source(source)
+                    .line_start(index.line_number(frame_start))
+                    .path(path)
+                    .annotation(annotation),
+            )
+        };
+        let mut groups = vec![head];
         let notes: Vec<String> = d
             .related
             .iter()
@@ -418,14 +421,15 @@ pub struct ExportEntry {
 }
 
 /// What `speclint export` prints: one document's `SpecDocument`, or for
-/// several an array of `{ "path", "document" }` in the order given; indented
-/// with `pretty`; with a final newline.
-pub fn export_json(docs: &[ExportEntry], pretty: bool) -> String {
+/// several (or with `list`: a folder or glob was given) an array of
+/// `{ "path", "document" }` in the order given; indented with `pretty`; with
+/// a final newline.
+pub fn export_json(docs: &[ExportEntry], pretty: bool, list: bool) -> String {
     let mut out = Vec::new();
     let indent = pretty.then(serde_json::ser::PrettyFormatter::new);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Indent(indent));
     let r = match docs {
-        [one] => one.document.serialize(&mut ser),
+        [one] if !list => one.document.serialize(&mut ser),
         _ => docs.serialize(&mut ser),
     };
     // Plain data with string keys, written to memory: this cannot fail.
@@ -526,6 +530,7 @@ mod diff_export_tests {
                 document: doc.clone(),
             }],
             false,
+            false,
         );
         assert!(
             one.starts_with("{\"formatVersion\"") && one.ends_with("}\n"),
@@ -535,13 +540,13 @@ mod diff_export_tests {
             path: "b.md".into(),
             document: doc,
         };
-        let many = export_json(&[two.clone(), two.clone()], true);
+        let many = export_json(&[two.clone(), two.clone()], true, false);
         assert!(many.starts_with("[\n  {\n    \"path\": \"b.md\""), "{many}");
         assert!(many.ends_with("]\n"));
         // Exactly serde_json's own formatting, compact and pretty.
         let pair = [two.clone(), two.clone()];
         assert_eq!(many, serde_json::to_string_pretty(&pair).unwrap() + "\n");
-        let compact = export_json(&pair, false);
+        let compact = export_json(&pair, false, false);
         assert_eq!(compact, serde_json::to_string(&pair).unwrap() + "\n");
         let doc = crate::Linter::default()
             .export(include_str!("../../examples/valid/orders-db.md"), None);
@@ -550,11 +555,11 @@ mod diff_export_tests {
             document: doc.clone(),
         };
         assert_eq!(
-            export_json(std::slice::from_ref(&e), true),
+            export_json(std::slice::from_ref(&e), true, false),
             serde_json::to_string_pretty(&doc).unwrap() + "\n"
         );
         assert_eq!(
-            export_json(std::slice::from_ref(&e), false),
+            export_json(std::slice::from_ref(&e), false, false),
             serde_json::to_string(&doc).unwrap() + "\n"
         );
     }

@@ -294,6 +294,15 @@ pub mod builtin {
         summary: "A file or folder could not be read (permissions, not a regular file, too large).",
         needs_spec: false,
     };
+    pub static NO_DOCUMENTS: RuleMeta = RuleMeta {
+        code: "IO003",
+        name: "no-documents",
+        severity: Severity::Warning,
+        certainty: Certainty::Certain,
+        fix: FixAvailability::None,
+        summary: "A run found no spec document to check (`IO003: error` in the config's `rules` fails such a run).",
+        needs_spec: false,
+    };
     pub static DUPLICATE_TITLE: RuleMeta = RuleMeta {
         code: "XD001",
         name: "duplicate-title",
@@ -333,6 +342,7 @@ pub mod builtin {
         &TABLE_TOO_WIDE,
         &INVALID_UTF8,
         &UNREADABLE,
+        &NO_DOCUMENTS,
         &DUPLICATE_TITLE,
         &DUPLICATE_ENTITY_ACROSS,
         &UNRESOLVED_REFERENCE,

@@ -554,6 +554,9 @@ impl Run {
                 f.diagnostics.sort_by_key(|d| (d.start, d.end));
             }
         }
+        if facts.is_empty() && files.is_empty() {
+            files.push(no_documents(ws, skipped));
+        }
         files.sort_by(|a, b| compare_paths(&a.path, &b.path));
         let mut summary = Summary::default();
         for f in &files {
@@ -572,6 +575,45 @@ impl Run {
             summary,
             exit_code,
         }
+    }
+}
+
+/// `IO003`, when a run checked nothing: a CI job whose documents lack
+/// `spec_type` would otherwise pass without a word. A warning by default;
+/// `IO003: error` in the config's `rules` makes such a run fail. Shown on
+/// the path `.`, the folder the run started from.
+fn no_documents(ws: &Workspace, skipped: usize) -> CheckedFile {
+    let meta = &crate::rules::builtin::NO_DOCUMENTS;
+    let message = match skipped {
+        0 => "no spec document found: no Markdown file was selected".to_string(),
+        1 => "no spec document found: 1 Markdown file without `spec_type`".to_string(),
+        n => format!("no spec document found: {n} Markdown files without `spec_type`"),
+    };
+    let mut d = vec![Diagnostic {
+        code: meta.code,
+        name: meta.name,
+        severity: meta.severity,
+        message,
+        span: Span::empty(0),
+        help: Some(
+            "declare `spec_type` in each document's front matter, or select the documents with `include` in `speclint.yaml` (`IO003: error` in its `rules` fails such a run)"
+                .into(),
+        ),
+        fix: None,
+        related: Vec::new(),
+    }];
+    crate::rules::apply_levels(&ws.linter.levels_for(None), &mut d, true);
+    let diagnostics = diagnostic::locate(
+        "",
+        &LineIndex::new(""),
+        &d,
+        Some("."),
+        ColumnEncoding::Unicode,
+    );
+    CheckedFile {
+        path: ".".to_string(),
+        text: String::new(),
+        diagnostics,
     }
 }
 
@@ -596,6 +638,18 @@ impl Outcome {
                 skipped: self.skipped,
             },
         )
+    }
+}
+
+/// Whether the paths given to `check` or `fmt` name standard input: `-`,
+/// alone (the document is then shown as `-`). `-` among other paths is an
+/// error, as hosts cannot tell which output belongs to which.
+pub fn reads_stdin<S: AsRef<str>>(paths: &[S]) -> Result<bool, String> {
+    let dash = paths.iter().filter(|p| p.as_ref() == "-").count();
+    match (dash, paths.len()) {
+        (0, _) => Ok(false),
+        (1, 1) => Ok(true),
+        _ => Err("`-` (standard input) must be the only path".to_string()),
     }
 }
 
