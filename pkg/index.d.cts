@@ -233,6 +233,11 @@ export interface Options {
   columnEncoding?: ColumnEncoding;
   /** Set as `path` on every diagnostic. */
   path?: string;
+  /**
+   * Rule levels for the files matching some globs (`overrides` of a
+   * `speclint.yaml`), applied by each validation's `path`.
+   */
+  overrides?: Override[];
 }
 
 /** Options of `Linter.prototype.validate` (they override the linter's). */

@@ -56,13 +56,20 @@ pub struct Options {
     /// The path set on diagnostics.
     #[serde(default)]
     pub path: Option<String>,
+    /// Rule levels for the files matching some globs (`overrides` of
+    /// `speclint.yaml`), applied by the `path` of each validation.
+    #[serde(default)]
+    pub overrides: Vec<crate::config::Override>,
 }
 
 impl Options {
     /// Whether these options configure the default linter (no custom types,
     /// rule levels or default type), which a binding may build once and share.
     pub fn uses_default_linter(&self) -> bool {
-        self.types.is_empty() && self.rules.is_empty() && self.default_type.is_none()
+        self.types.is_empty()
+            && self.rules.is_empty()
+            && self.default_type.is_none()
+            && self.overrides.is_empty()
     }
 
     /// Builds the linter these options describe.
@@ -70,6 +77,7 @@ impl Options {
         let config = Config {
             rules: self.rules.clone(),
             default_type: self.default_type.clone(),
+            overrides: self.overrides.clone(),
             ..Config::default()
         };
         let types: Vec<(String, String)> = self

@@ -90,6 +90,13 @@ impl Config {
         }
         yaml::from_str(text).map_err(|e| {
             let mut m = text::explain_unknown(&text::without_type_names(&e.message), &[]);
+            // `rules.FM008: rule `FM008`: ...`: the level's message names its
+            // rule already (for JS options, which have no path).
+            if let Some(i) = m.find(": rule `") {
+                if !m[..i].contains(' ') {
+                    m.replace_range(..i + 2, "");
+                }
+            }
             text::cap_message(&mut m);
             match e.offset.filter(|o| *o <= text.len()) {
                 Some(o) => {
@@ -138,64 +145,85 @@ pub(crate) fn levels_by_rule<'de, D>(d: D) -> Result<BTreeMap<String, Level>, D:
 where
     D: serde::Deserializer<'de>,
 {
-    use serde::de::Error;
-    let raw: BTreeMap<String, RawLevel> = BTreeMap::deserialize(d)?;
-    let mut out = BTreeMap::new();
-    for (rule, RawLevel(v)) in raw {
-        let level = match v.as_str() {
-            "off" => Level::Off,
-            "info" => Level::Info,
-            "warning" => Level::Warning,
-            "error" => Level::Error,
+    struct Levels;
+    impl<'de> serde::de::Visitor<'de> for Levels {
+        type Value = BTreeMap<String, Level>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a mapping of rules to levels, e.g. `FM006: off`")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(rule) = m.next_key::<String>()? {
+                // The level is read with its rule: an error is raised on the
+                // value itself, so the YAML error points at it (line:col).
+                let level = m.next_value_seed(LevelOf(&rule))?;
+                out.insert(rule, level);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Levels)
+}
+
+/// The level of `rule`, as written: a bad one is refused with the rule's
+/// name and the closest level (a number or a boolean too, not by serde
+/// without the name).
+struct LevelOf<'a>(&'a str);
+
+impl<'de> serde::de::DeserializeSeed<'de> for LevelOf<'_> {
+    type Value = Level;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Level, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl LevelOf<'_> {
+    fn level<E: serde::de::Error>(&self, v: &str) -> Result<Level, E> {
+        match v {
+            "off" => Ok(Level::Off),
+            "info" => Ok(Level::Info),
+            "warning" => Ok(Level::Warning),
+            "error" => Ok(Level::Error),
             other => {
                 const LEVELS: [&str; 4] = ["off", "info", "warning", "error"];
                 let hint = text::closest(other, LEVELS)
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
-                return Err(D::Error::custom(format!(
+                Err(E::custom(format!(
                     "rule `{}`: unknown level `{}`; expected `off`, `info`, `warning` or `error`{hint}",
-                    text::truncate_chars(&rule, 60),
+                    text::truncate_chars(self.0, 60),
                     text::truncate_chars(other, 60)
-                )));
-            }
-        };
-        out.insert(rule, level);
-    }
-    Ok(out)
-}
-
-/// A level as written: any scalar, kept as text (a number or a boolean is
-/// refused by [`levels_by_rule`] with the rule's name, not by serde without it).
-struct RawLevel(String);
-
-impl<'de> Deserialize<'de> for RawLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawLevel, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = RawLevel;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a level: `off`, `info`, `warning` or `error`")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<RawLevel, E> {
-                Ok(RawLevel(v.to_string()))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<RawLevel, E> {
-                Ok(RawLevel(v.to_string()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<RawLevel, E> {
-                Ok(RawLevel(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<RawLevel, E> {
-                Ok(RawLevel(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<RawLevel, E> {
-                Ok(RawLevel(v.to_string()))
-            }
-            fn visit_unit<E>(self) -> Result<RawLevel, E> {
-                Ok(RawLevel("null".to_string()))
+                )))
             }
         }
-        d.deserialize_any(V)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for LevelOf<'_> {
+    type Value = Level;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a level: `off`, `info`, `warning` or `error`")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Level, E> {
+        self.level(v)
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Level, E> {
+        self.level(&v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Level, E> {
+        self.level(&v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Level, E> {
+        self.level(&v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Level, E> {
+        self.level(&v.to_string())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Level, E> {
+        self.level("null")
     }
 }
 

@@ -86,6 +86,7 @@ function makeLinter(plugin, binding, { config, base, extraTypes = [], rules, spe
     types,
     rules: { ...config.rules, ...(rules ?? {}) },
     defaultType: config.default_type ?? undefined,
+    overrides: config.overrides?.length ? config.overrides : undefined,
     specType,
     columnEncoding,
   };

@@ -4,8 +4,9 @@
 // a vfile message. See README.md, "remark and unified".
 "use strict";
 
-const { relative, isAbsolute } = require("node:path");
-const { checkKeys, describe, fail, isPlainObject, makeLinter, oneLine, parseConfigOption, reaches, utf16Offsets } = require("./plugin.cjs");
+const { readFileSync, statSync } = require("node:fs");
+const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
+const { checkKeys, describe, fail, isPlainObject, makeLinter, oneLine, parseConfigOption, reaches, readType, utf16Offsets } = require("./plugin.cjs");
 
 const NAME = "speclint/remark";
 const OPTIONS = ["fatal", "types", "rules", "specType", "config"];
@@ -14,7 +15,42 @@ const FATAL = ["error", "warning", false];
 /** vfile's reading of a severity: `fatal` true is an error, false a warning, undefined an info. */
 const FATAL_FIELD = { error: true, warning: false, info: undefined };
 
-/** Reads and checks the options; builds the linter once per processor. */
+/** A string option that names a file rather than holding YAML or JSON text. */
+const isPath = (v) => typeof v === "string" && !/[\n{}]/.test(v) && /\.(ya?ml|json)$/i.test(v.trim());
+
+const CONFIG_NAMES = ["speclint.yaml", ".speclint.yaml"];
+
+/** speclint.yaml or .speclint.yaml in `dir` or above (as `speclint check` finds it), or null. */
+function discoverConfig(dir) {
+  for (let d = dir; ; ) {
+    for (const n of CONFIG_NAMES) {
+      const p = join(d, n);
+      try {
+        if (statSync(p).isFile()) return p;
+      } catch {
+        // not here
+      }
+    }
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+/** A config file's text, or a plugin error naming it. */
+function readConfig(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    return fail(NAME, `cannot read the config \`${path}\`: ${e.message}`);
+  }
+}
+
+/**
+ * Reads and checks the options. The linter is built once per processor when
+ * `config` is given; otherwise once per `speclint.yaml` found upward from
+ * each file's folder (as every other host finds it), or with no config.
+ */
 function settings(binding, options) {
   if (options === undefined || options === null) options = {};
   if (!isPlainObject(options)) fail(NAME, `options must be an object, not ${describe(options)}`);
@@ -24,7 +60,7 @@ function settings(binding, options) {
     fail(NAME, `\`fatal\` must be "error", "warning" or false, not ${describe(fatal)}`);
   }
   if (options.types !== undefined && !Array.isArray(options.types)) {
-    fail(NAME, `\`types\` must be an array of spec types (YAML text, { path, text } or definition objects), not ${describe(options.types)}`);
+    fail(NAME, `\`types\` must be an array of spec types (a file path, YAML text, { path, text } or definition objects), not ${describe(options.types)}`);
   }
   if (options.rules !== undefined && !isPlainObject(options.rules)) {
     fail(NAME, `\`rules\` must be an object of rule levels, e.g. { FM006: "off" }, not ${describe(options.rules)}`);
@@ -32,16 +68,36 @@ function settings(binding, options) {
   if (options.specType !== undefined && typeof options.specType !== "string") {
     fail(NAME, `\`specType\` must be a spec type id, not ${describe(options.specType)}`);
   }
-  const config = parseConfigOption(NAME, binding, options.config);
-  const linter = makeLinter(NAME, binding, {
-    config,
-    base: process.cwd(),
-    extraTypes: options.types,
-    rules: options.rules,
-    specType: options.specType,
-    columnEncoding: "utf16",
-  });
-  return { fatal, linter, specType: options.specType };
+  // Type files named by path are read relative to the working directory.
+  const extraTypes = (options.types ?? []).map((t) => (isPath(t) ? readType(NAME, t, process.cwd(), "spec type file") : t));
+  const build = (config, base) =>
+    makeLinter(NAME, binding, { config, base, extraTypes, rules: options.rules, specType: options.specType, columnEncoding: "utf16" });
+  const fromFile = (path) => {
+    try {
+      return { linter: build(binding.parseConfig(readConfig(path), path), dirname(path)), base: dirname(path) };
+    } catch (e) {
+      return fail(NAME, e.message.startsWith(`${NAME}:`) ? e.message.slice(NAME.length + 2) : e.message);
+    }
+  };
+  let fixed = null;
+  if (isPath(options.config)) fixed = fromFile(resolve(options.config));
+  else if (options.config !== undefined && options.config !== null) {
+    fixed = { linter: build(parseConfigOption(NAME, binding, options.config), process.cwd()), base: null };
+  }
+  // Found upward from each file: one linter per config file (or none). The
+  // one without a config is built now, so that bad options fail at once.
+  const found = new Map();
+  if (!fixed) found.set(null, { linter: build(binding.parseConfig(""), process.cwd()), base: null });
+  const linterFor = (file) => {
+    if (fixed) return fixed;
+    const dir = file.path ? dirname(resolve(file.cwd ?? process.cwd(), file.path)) : process.cwd();
+    const path = discoverConfig(dir);
+    if (!found.has(path)) {
+      found.set(path, fromFile(path));
+    }
+    return found.get(path);
+  };
+  return { fatal, linterFor, specType: options.specType };
 }
 
 /** The file's path as vfile-reporter shows it: relative to its cwd. */
@@ -56,7 +112,10 @@ function check(s, file) {
   if (typeof value === "string") text = value;
   else if (value instanceof Uint8Array) text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(value);
   else return; // nothing to check (an empty vfile)
-  const result = s.linter.validate(value);
+  const { linter, base } = s.linterFor(file);
+  // With a config file, `overrides` apply by the path relative to its folder.
+  const rel = base !== null && file.path ? relative(base, resolve(file.cwd ?? process.cwd(), file.path)).split(sep).join("/") : undefined;
+  const result = linter.validate(value, rel !== undefined && !rel.startsWith("..") ? { path: rel } : undefined);
   // Like `speclint check` walking a directory: Markdown files that do not
   // declare a spec type are not spec documents (unless `specType` says so).
   if (!result.declaresSpecType && s.specType === undefined) return;

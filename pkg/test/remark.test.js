@@ -224,3 +224,36 @@ test("remark-cli: reports through its reporter, exits 1 on errors and 0 on valid
   const good = run("ok.md", "plain.md");
   assert.equal(good.status, 0, good.stderr);
 });
+
+test("config and types by path, and speclint.yaml found upward from each file (as .remarkrc.json needs)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "speclint-remark-config-"));
+  try {
+    // Team A's folder turns FM008 off, with overrides by path; team B has no config.
+    mkdirSync(join(dir, "a", "docs", "legacy"), { recursive: true });
+    mkdirSync(join(dir, "b"), { recursive: true });
+    writeFileSync(join(dir, "a", "speclint.yaml"), "rules:\n  FM008: off\noverrides:\n  - files: ['docs/legacy/**']\n    rules:\n      ST003: off\n");
+    writeFileSync(join(dir, "a", "adr.yaml"), adrType);
+    const codes = (file) => file.messages.map((m) => m.ruleId);
+    const inA = await lint(defects, {}, join(dir, "a", "docs", "spec.md"));
+    assert.ok(!codes(inA).includes("FM008"), "the config found upward applies");
+    assert.ok(codes(inA).includes("ST003"));
+    const legacy = await lint(defects, {}, join(dir, "a", "docs", "legacy", "spec.md"));
+    assert.ok(!codes(legacy).includes("ST003"), "its overrides apply by the path relative to it");
+    const inB = await lint(defects, {}, join(dir, "b", "spec.md"));
+    assert.ok(codes(inB).includes("FM008"), "no config above b/");
+    // `config` and `types` as paths.
+    const named = await lint(defects, { config: join(dir, "a", "speclint.yaml") }, join(dir, "b", "spec.md"));
+    assert.ok(!codes(named).includes("FM008"));
+    const typed = await lint(adr, { types: [join(dir, "a", "adr.yaml")] }, join(dir, "b", "adr.md"));
+    assert.deepEqual(typed.messages.filter((m) => m.fatal === true), [], "the ADR type read from its file");
+    // A config error names the file and its line:col.
+    writeFileSync(join(dir, "b", "bad.yaml"), "rules:\n  FM008: warn\n");
+    assert.throws(() => unified().use(remarkSpeclint, { config: join(dir, "b", "bad.yaml") }).freeze(), (e) => {
+      assert.match(e.message, /^speclint\/remark: config .*bad\.yaml:2:10: rule `FM008`: unknown level `warn`/);
+      assert.match(e.message, /did you mean `warning`/);
+      return true;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,8 +7,13 @@ request (and optionally a document's bytes) into the module's memory and reads
 back a JSON response, `{"ok": ...}` or `{"error": "..."}`. The operations are
 documented on `Dispatcher` in `src/api.rs`.
 
-The module is read and compiled once per process (compiling takes about a
-second); the instance is created on first use and kept. If the module ever
+The module is compiled once per machine, not once per process: compiling
+takes about a second, so the compiled code is kept in a cache file
+(`~/.cache/speclint/`, or `$XDG_CACHE_HOME/speclint/`, or
+`$SPECLINT_CACHE_DIR`; `SPECLINT_CACHE_DIR=off` turns it off) keyed by the
+module's bytes, the wasmtime version and the machine, and loaded with
+`Module.deserialize` by later processes. A cache file that does not load is
+compiled again and replaced. The instance is created on first use and kept. If the module ever
 traps (a bug in the core), the instance is dropped and a fresh one is made on
 the next call; sessions of the dropped instance are reopened by their owners
 (see `generation`). Calls are serialized by a lock.
@@ -17,8 +22,12 @@ the next call; sessions of the dropped instance are reopened by their owners
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import itertools
 import json
+import os
+import platform
+import tempfile
 import threading
 from importlib import resources
 from typing import Any, Optional
@@ -44,13 +53,60 @@ def wasm_bytes() -> bytes:
     return resources.files(__package__).joinpath(WASM_NAME).read_bytes()
 
 
+def cache_dir() -> Optional[str]:
+    """Where compiled modules are cached, or None when caching is off."""
+    explicit = os.environ.get("SPECLINT_CACHE_DIR")
+    if explicit is not None:
+        return None if explicit in ("", "off", "0") else explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "speclint")
+
+
+def _cache_file(wasm: bytes) -> Optional[str]:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    key = hashlib.sha256()
+    key.update(wasm)
+    key.update(getattr(wasmtime, "__version__", "?").encode())
+    key.update(f"{platform.machine()} {platform.system()}".encode())
+    return os.path.join(directory, f"speclint-{key.hexdigest()[:32]}.cwasm")
+
+
+def _compile(engine: wasmtime.Engine) -> wasmtime.Module:
+    """The module from the cache when it loads there, else compiled (and cached)."""
+    wasm = wasm_bytes()
+    path = _cache_file(wasm)
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                return wasmtime.Module.deserialize(engine, f.read())
+        except Exception:  # missing, unreadable, or from another build: compile again
+            pass
+    mod = wasmtime.Module(engine, wasm)
+    if path is not None:
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".speclint-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(mod.serialize())
+                os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:
+            pass  # a read-only or full disk: no cache, still correct
+    return mod
+
+
 def module() -> tuple[wasmtime.Engine, wasmtime.Module]:
-    """The engine and the compiled module: compiled on first use, once per process."""
+    """The engine and the compiled module: loaded on first use, once per process."""
     global _compiled
     with _lock:
         if _compiled is None:
             engine = wasmtime.Engine()
-            _compiled = (engine, wasmtime.Module(engine, wasm_bytes()))
+            _compiled = (engine, _compile(engine))
         return _compiled
 
 
