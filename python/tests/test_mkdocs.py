@@ -212,3 +212,18 @@ def test_invalid_utf8_is_reported_before_mkdocs_stops(tmp_path: Path) -> None:
     b = mkdocs_build(site)
     assert b.returncode != 0
     assert any(p[0] == "docs/specs/bad.md" and p[3] == "IO001" for p in problems(b)), b
+
+
+def test_a_stub_page_logs_one_line_per_code_and_an_empty_selection_warns(tmp_path: Path) -> None:
+    stub = "---\nspec_type: database-schema\ntitle: Stub\nowner: data\nstatus: draft\n---\n\n# Stub\n"
+    site = make_site(tmp_path / "s", {"index.md": INDEX, "specs/stub.md": stub}, "- speclint:\n    fail_on: never")
+    b = mkdocs_build(site)
+    st001 = [p for p in problems(b) if p[3] == "ST001"]
+    assert len(st001) == 1, b
+    assert re.search(r"\(and \d+ more `ST001` in this page, at lines ", st001[0][4]), st001
+    # An `include` that matches no page: a warning (IO003), not a silent pass.
+    site = make_site(tmp_path / "n", {"index.md": INDEX}, "- speclint", {"speclint.yaml": "include: ['docs/nothing/**']\n"})
+    b = mkdocs_build(site)
+    assert b.returncode == 0, b
+    assert "WARNING -  speclint: .:1:1 IO003 no spec document found" in b.output, b
+    assert mkdocs_build(site, "--strict").returncode == 1

@@ -50,6 +50,10 @@ class SpeclintConfig(Config):
     fail_on = c.Choice(("error", "warning", "never"), default="error")
 
 
+# More findings than this of one code in one page are logged as one line.
+GROUP = 3
+
+
 def _plural(n: int, what: str) -> str:
     return f"{n} {what}{'s' * (n != 1)}"
 
@@ -144,8 +148,20 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         return page
 
     def _report(self, diagnostics: list[Diagnostic]) -> None:
+        # A stub page misses every section: more than GROUP findings of one
+        # code and severity in a page are one line, not a screenful.
+        groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
         for d in diagnostics:
+            groups.setdefault((d.path or "", d.code, d.severity), []).append(d)
+        for d in diagnostics:
+            same = groups[(d.path or "", d.code, d.severity)]
+            if len(same) > GROUP and d is not same[0]:
+                continue
             line = f"{d.path}:{d.line}:{d.column} {d.code} {d.message}"
+            if len(same) > GROUP:
+                more = same[1:]
+                lines = ", ".join(str(x.line) for x in more[:8]) + (", ..." if len(more) > 8 else "")
+                line += f" (and {len(more)} more `{d.code}` in this page, at lines {lines})"
             if d.severity == "error":
                 log.error(line)
             elif d.severity == "warning":
