@@ -325,6 +325,11 @@ export interface FrontMatterSchema {
 export interface ExportFile {
   path: string;
   text: string;
+  /**
+   * Found by walking a folder or a glob (neither named nor in the config's
+   * `include`): exported only when it declares `spec_type` (or `specType` is given).
+   */
+  walked?: boolean;
 }
 
 /** Options of `Linter.exportJson`. */
@@ -333,6 +338,8 @@ export interface ExportJsonOptions {
   pretty?: boolean;
   /** Read every document as this spec type. */
   specType?: string;
+  /** Always an array of `{ path, document }`, even of one document (a folder or glob was given). */
+  list?: boolean;
 }
 
 /** Output formats of `renderDiagnostics` (`text` is `pretty`). */

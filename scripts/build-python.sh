@@ -3,8 +3,10 @@
 #
 #   bash scripts/build-python.sh       # then: cd python && python -m build --wheel
 #
-# 1. installs the build tools if missing (scripts/install-tools.sh; cached in
-#    $SPECLINT_TOOLS, default ~/.cache/speclint-tools);
+# 1. installs the two build tools it needs if missing (`scripts/install-tools.sh
+#    python`: the wasm32 target and wasm-opt from npm's binaryen; no Chromium,
+#    wasm-pack or TypeScript; cached in $SPECLINT_TOOLS, default
+#    ~/.cache/speclint-tools);
 # 2. builds the crate's C-ABI binding (src/cabi.rs, feature `cabi`, no
 #    wasm-bindgen) for wasm32-unknown-unknown with the Cargo profile `wasm`
 #    (opt-level "z", LTO, one codegen unit, panic=abort);
@@ -24,7 +26,7 @@ export SPECLINT_TOOLS="${SPECLINT_TOOLS:-$HOME/.cache/speclint-tools}"
 export PATH="$SPECLINT_TOOLS/bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TARGET_DIR="${SPECLINT_PY_TARGET_DIR:-$root/target/py-wasm}"
 
-[ "${SPECLINT_SKIP_TOOLS:-}" = 1 ] || bash scripts/install-tools.sh
+[ "${SPECLINT_SKIP_TOOLS:-}" = 1 ] || bash scripts/install-tools.sh python
 
 echo "build-python: cargo build --features cabi (profile wasm)" >&2
 cargo build --locked --lib --target wasm32-unknown-unknown --no-default-features \

@@ -20,6 +20,12 @@
 #
 # Put "$SPECLINT_TOOLS/bin" first on PATH to use them (scripts/build-pkg.sh and
 # scripts/test.sh do). Needs cargo/rustup, node >= 18 and npm.
+#
+#   bash scripts/install-tools.sh python
+#
+# installs only what the Python package's module needs (scripts/build-python.sh):
+# the wasm32 target and wasm-opt; no wasm-pack, wasm-bindgen, TypeScript,
+# nightly components or Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +50,8 @@ node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' ||
   die "node $(node --version) is too old: need >= 18"
 
 mkdir -p "$SPECLINT_TOOLS/bin"
+only_python=false
+[ "${1:-}" = python ] && only_python=true
 
 if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
@@ -53,7 +61,7 @@ fi
 # The browser module is built with -Zbuild-std (scripts/build-pkg.sh), which
 # needs nightly's rust-src and wasm32 target. Never fatal: rustup cannot
 # download a toolchain here, only components of an installed one.
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+if ! $only_python && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   if ! rustup +nightly target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
     say "adding nightly's wasm32-unknown-unknown target (for the browser module)"
     rustup +nightly target add wasm32-unknown-unknown || say "could not: the browser module will be built on stable"
@@ -64,12 +72,12 @@ if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   fi
 fi
 
-if ! command -v wasm-pack >/dev/null; then
+if ! $only_python && ! command -v wasm-pack >/dev/null; then
   say "installing wasm-pack into $SPECLINT_TOOLS (takes a few minutes once)"
   cargo install wasm-pack --locked --root "$SPECLINT_TOOLS"
 fi
 
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+if ! $only_python && [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into $SPECLINT_TOOLS"
   # Not --locked: the CLI's own lock file pins crates that no longer build.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$SPECLINT_TOOLS" --force
@@ -80,21 +88,27 @@ installed() { # package version
   [ -f "$npm_dir/node_modules/$1/package.json" ] &&
     [ "$(node -p "require('$npm_dir/node_modules/$1/package.json').version")" = "$2" ]
 }
-if ! installed binaryen "$BINARYEN_VERSION" || ! installed typescript "$TYPESCRIPT_VERSION"; then
-  say "installing binaryen@$BINARYEN_VERSION and typescript@$TYPESCRIPT_VERSION from npm into $npm_dir"
+npm_packages=("binaryen@$BINARYEN_VERSION")
+$only_python || npm_packages+=("typescript@$TYPESCRIPT_VERSION")
+if ! installed binaryen "$BINARYEN_VERSION" || { ! $only_python && ! installed typescript "$TYPESCRIPT_VERSION"; }; then
+  say "installing ${npm_packages[*]} from npm into $npm_dir"
   mkdir -p "$npm_dir"
   [ -f "$npm_dir/package.json" ] || echo '{ "private": true }' >"$npm_dir/package.json"
-  npm install --prefix "$npm_dir" --no-audit --no-fund --loglevel=error \
-    "binaryen@$BINARYEN_VERSION" "typescript@$TYPESCRIPT_VERSION"
+  npm install --prefix "$npm_dir" --no-audit --no-fund --loglevel=error "${npm_packages[@]}"
 fi
 ln -sf "$npm_dir/node_modules/.bin/wasm-opt" "$SPECLINT_TOOLS/bin/wasm-opt"
-ln -sf "$npm_dir/node_modules/.bin/tsc" "$SPECLINT_TOOLS/bin/tsc"
+$only_python || ln -sf "$npm_dir/node_modules/.bin/tsc" "$SPECLINT_TOOLS/bin/tsc"
 
 # The wasm-opt found first on PATH must be binaryen's from npm.
 case "$(wasm-opt --version 2>/dev/null)" in
   *"version ${BINARYEN_VERSION%%.*}"*) ;;
   *) die "the wasm-opt on PATH is $(command -v wasm-opt) ($(wasm-opt --version 2>&1)); expected binaryen $BINARYEN_VERSION from npm" ;;
 esac
+
+if $only_python; then
+  say "ok (python): wasm32-unknown-unknown, wasm-opt $(wasm-opt --version | grep -o '[0-9][0-9]*' | head -1)"
+  exit 0
+fi
 
 # Debian's Chromium for the browser tests (pkg/test/e2e, driven by
 # playwright-core; `npx playwright install` cannot download browsers here).
