@@ -4,6 +4,10 @@
 "use strict";
 
 const glue = require("./wasm/speclint.cjs");
+const { guardFreed } = require("./lib/guard.cjs");
+
+guardFreed(glue.Linter, "Linter");
+guardFreed(glue.Workspace, "Workspace");
 
 module.exports = {
   Linter: glue.Linter,

@@ -3,9 +3,12 @@
 // The functions come from the wasm-bindgen glue of src/wasm.rs (pkg/wasm/,
 // built by scripts/build-pkg.sh); their types are in index.d.ts.
 import { readFileSync } from "node:fs";
-import { initSync } from "./wasm/speclint.js";
+import { Linter, Workspace, initSync } from "./wasm/speclint.js";
+import guard from "./lib/guard.cjs";
 
 initSync({ module: readFileSync(new URL("./wasm/speclint_bg.wasm", import.meta.url)) });
+guard.guardFreed(Linter, "Linter");
+guard.guardFreed(Workspace, "Workspace");
 
 export {
   Linter,

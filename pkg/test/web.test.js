@@ -7,7 +7,8 @@ import { test } from "node:test";
 test("speclint/web: functions throw until init, then work; init is idempotent", async () => {
   const web = await import("speclint/web");
   assert.equal(typeof web.default, "function");
-  assert.throws(() => web.validate("# x\n"));
+  assert.throws(() => web.validate("# x\n"), { name: "Error", message: "speclint/web: call `await init()` (or `initSync`) before `validate`" });
+  assert.throws(() => new web.Linter(), { message: /before `new Linter`$/ });
   const bytes = readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url));
   await web.default(bytes);
   await web.default();
@@ -48,4 +49,20 @@ test("speclint/web: initSync with a compiled module", async () => {
   const module = new WebAssembly.Module(readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url)));
   web.initSync(module);
   assert.equal(typeof web.version(), "string");
+});
+
+test("speclint/web and speclint: a Linter used after free() says so", async () => {
+  const web = await import("speclint/web");
+  web.initSync(readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url)));
+  const node = await import("speclint");
+  for (const Linter of [web.Linter, node.Linter]) {
+    const l = new Linter();
+    assert.equal(l.validate("# x\n").diagnostics.length, 1);
+    l.free();
+    assert.throws(() => l.validate("# x\n"), { name: "Error", message: "speclint: this Linter was freed (`free()`); create a new one to call `validate`" });
+    assert.throws(() => l.specTypes(), { message: /call `specTypes`$/ });
+  }
+  const ws = new node.Workspace();
+  ws.free();
+  assert.throws(() => ws.matchGlob("*", "a"), { message: /this Workspace was freed/ });
 });
