@@ -16,8 +16,12 @@ test("npm pack: the tarball works as an installed package", () => {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: pkg, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path).sort();
-  for (const f of ["README.md", "package.json", "index.js", "index.cjs", "index.d.ts", "index.d.cts", "web.js", "web.d.ts", "bin/speclint.js", "wasm/speclint_bg.wasm", "wasm/speclint.js", "wasm/speclint.cjs", "wasm/web/speclint.js", "wasm/web/speclint_bg.wasm"]) {
+  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "package.json", "index.js", "index.cjs", "index.d.ts", "index.d.cts", "web.js", "web.d.ts", "bin/speclint.js", "wasm/speclint_bg.wasm", "wasm/speclint.js", "wasm/speclint.cjs", "wasm/web/speclint.js", "wasm/web/speclint_bg.wasm"]) {
     assert.ok(files.includes(f), `${f} in the tarball`);
+  }
+  // The licence texts are the repository's (copies, since npm packs only pkg/).
+  for (const l of ["LICENSE-MIT", "LICENSE-APACHE"]) {
+    assert.equal(readFileSync(join(pkg, l), "utf8"), readFileSync(join(repo, l), "utf8"), `pkg/${l} is the repository's`);
   }
   assert.ok(!files.some((f) => f.startsWith("test/") || f.startsWith("scripts/") || f.endsWith("_named.wasm")), files.join(", "));
 

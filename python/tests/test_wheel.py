@@ -28,6 +28,7 @@ def test_wheel_installs_into_a_fresh_venv_and_builds_a_site(tmp_path: Path) -> N
     assert {"speclint/__init__.py", "speclint/plugin.py", "speclint/_runtime.py", "speclint/_host.py"} <= names
     assert "[mkdocs.plugins]\nspeclint = speclint.plugin:SpeclintPlugin" in entry_points
     assert not any(n.startswith("tests/") for n in names)
+    assert {"LICENSE-MIT", "LICENSE-APACHE"} <= {n.rsplit("/", 1)[-1] for n in names if ".dist-info/" in n}, names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
