@@ -270,6 +270,20 @@ async function pluginSpeclint(context, rawOptions) {
     async loadContent() {
       const { seen, checked } = await run(siteDir, options);
       const { count, text } = report(checked);
+      // Docusaurus compiles .md files as MDX unless `markdown.format` is
+      // "detect" (or "md"): MDX reads `{...}` as code and `<` as JSX, so a
+      // valid spec can render changed (`^[A-Z]{3}$` shows as `^[A-Z]3$`).
+      const format = context.siteConfig?.markdown?.format ?? "mdx";
+      const asMdx = format === "mdx" ? checked.filter((c) => /\.md$/i.test(c.path)).map((c) => c.path) : [];
+      if (asMdx.length) {
+        const shown = asMdx.slice(0, 3).join(", ") + (asMdx.length > 3 ? `, and ${asMdx.length - 3} more` : "");
+        console.warn(
+          `[speclint] ${plural(asMdx.length, "spec document")} (${shown}) will be compiled as MDX (markdown.format is "mdx"): ` +
+            "MDX reads `{...}` as JavaScript and `<` as JSX, so what the page shows can differ from the spec " +
+            "(`^[A-Z]{3}$` renders as `^[A-Z]3$`). Set `markdown: { format: 'detect' }` in docusaurus.config.js " +
+            "to compile .md files as Markdown.",
+        );
+      }
       const problems = count.error + count.warning + count.info;
       const failing = checked.some((c) => c.diagnostics.some((d) => reaches(d.severity, options.failOn)));
       // `docusaurus start` (NODE_ENV=development, as Docusaurus sets it) keeps

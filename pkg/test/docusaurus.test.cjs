@@ -42,7 +42,8 @@ async function load(siteDir, options) {
   console.log = (...a) => out.push(a.join(" "));
   console.warn = (...a) => err.push(a.join(" "));
   try {
-    const p = await plugin({ siteDir }, plugin.validateOptions({ options }));
+    // As the README asks: .md read as Markdown (the MDX warning has its own test).
+    const p = await plugin({ siteDir, siteConfig: { markdown: { format: "detect" } } }, plugin.validateOptions({ options }));
     try {
       return { content: await p.loadContent(), out: out.join("\n"), err: err.join("\n") };
     } catch (error) {
@@ -230,4 +231,33 @@ test("the parity tree (tests/parity/tree): the same problem list as native `spec
   const native = spawnSync(nativeBin(), ["check", "--format", "json"], { cwd: tree, encoding: "utf8" });
   assert.equal(native.status, 1, native.stderr);
   assert.deepEqual(ours, JSON.parse(native.stdout));
+});
+
+test("a .md spec compiled as MDX (Docusaurus' default) gets a warning; markdown.format 'detect' none", async () => {
+  const dir = site({ "docs/a.md": valid });
+  const warnings = async (siteConfig) => {
+    const err = [];
+    const { warn } = console;
+    console.warn = (...a) => err.push(a.join(" "));
+    try {
+      const p = await plugin({ siteDir: dir, siteConfig }, plugin.validateOptions({ options: { failOn: "never" } }));
+      await p.loadContent();
+    } finally {
+      console.warn = warn;
+    }
+    return err.join("\n");
+  };
+  assert.match(await warnings({}), /1 spec document \(docs\/a\.md\) will be compiled as MDX .*markdown: \{ format: 'detect' \}/);
+  assert.match(await warnings({ markdown: { format: "mdx" } }), /compiled as MDX/);
+  assert.doesNotMatch(await warnings({ markdown: { format: "detect" } }), /MDX/);
+});
+
+test("an include that selects no spec document warns (IO003), and IO003: error in the config fails the build", async () => {
+  const dir = site({ "docs/intro.md": "# Intro\n" });
+  const r = await load(dir, {});
+  assert.equal(r.error, undefined);
+  assert.match(r.err, /^\.:1:1 IO003 no spec document found: 1 Markdown file without `spec_type` \(warning\)$/m);
+  writeFileSync(join(dir, "speclint.yaml"), "rules:\n  IO003: error\n");
+  const failed = await load(dir, {});
+  assert.match(failed.error.message, /IO003 no spec document found/);
 });
