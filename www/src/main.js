@@ -22,16 +22,18 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { forceLinting, lintGutter, lintKeymap, linter } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
 import { yamlFrontmatter } from "@codemirror/lang-yaml";
-import { MergeView, diff } from "@codemirror/merge";
+import { MergeView, diff, unifiedMergeView } from "@codemirror/merge";
 
 import templateText from "../../examples/template.md?raw";
 import validText from "../../examples/valid/orders-db.md?raw";
 import defectsText from "../../examples/invalid/orders-db-defects.md?raw";
+import adrText from "../../examples/adr/0001-use-postgres.md?raw";
+import adrTypeText from "../../examples/types/adr.yaml?raw";
 
 import "./style.css";
 import { Engine } from "./engine.js";
 import { combineFixes, fixChanges, rangeOf } from "./positions.js";
-import { decodeHash, encodeHash } from "./share.js";
+import { DamagedLink, decodeHash, encodeHash } from "./share.js";
 import { renderJson, setAllOpen } from "./json-view.js";
 import { editorTheme, highlightStyle } from "./theme.js";
 import { shadowMount } from "./mount.js";
@@ -40,8 +42,11 @@ const EXAMPLES = {
   defects: { label: "Database schema spec with defects", text: defectsText },
   valid: { label: "Valid database schema spec", text: validText },
   template: { label: "Seed template", text: templateText },
+  adr: { label: "ADR, with its custom spec type", text: adrText, type: adrTypeText },
 };
-const STORE = { doc: "speclint.doc", theme: "speclint.theme", type: "speclint.customType", pick: "speclint.specType" };
+// `shared`: the document of a share link being viewed, kept apart from the
+// visitor's own (`doc`), which a link never overwrites.
+const STORE = { doc: "speclint.doc", shared: "speclint.sharedDoc", theme: "speclint.theme", type: "speclint.customType", pick: "speclint.specType" };
 const MAX_LISTED = 1000;
 const LINT_DELAY = 300;
 
@@ -107,7 +112,9 @@ const app = {
   customType: null, // { path, text } of the loaded custom type
   specType: "", // "" = as the document declares
   last: null, // { doc, result, ms } of the newest validation shown
+  viewingShared: false, // the editor holds a share link's document (saved to STORE.shared)
 };
+const docSlot = () => (app.viewingShared ? STORE.shared : STORE.doc);
 const config = () => ({ types: app.customType ? [app.customType] : [], specType: app.specType || undefined });
 
 // ---- theme ----
@@ -142,7 +149,11 @@ function tooltipFor(d) {
     box.append(el("div", "diag-related", `${where}: ${r.message}`));
   }
   if (d.fix) {
-    box.append(el("div", "diag-fixnote", d.fix.applicability === "safe" ? "Safe fix available" : "Fix available (review it: unsafe)"));
+    // The fix's title with its `code` rendered as code (an action button's
+    // label is plain text: it only says "Apply").
+    const note = el("div", "diag-fixnote", d.fix.applicability === "safe" ? "Safe fix: " : "Fix (review it: unsafe): ");
+    note.append(inlineCode("diag-fixtitle", d.fix.title));
+    box.append(note);
   }
   return box;
 }
@@ -182,7 +193,7 @@ function toCodeMirror(doc, d) {
   if (d.fix && d.fix.edits.length) {
     out.actions = [
       {
-        name: d.fix.title,
+        name: d.fix.applicability === "unsafe" ? "Apply (unsafe)" : "Apply",
         markClass: d.fix.applicability === "unsafe" ? "cm-fix-unsafe" : "cm-fix-safe",
         apply: (view, currentFrom) => applyFix(view, doc, d, currentFrom),
       },
@@ -333,11 +344,22 @@ const view = new EditorView({
       }),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
       EditorView.contentAttributes.of({ "aria-label": "Spec document (Markdown with YAML front matter)" }),
+      // A file dropped on the editor replaces the document (undoable), rather
+      // than CodeMirror's default of inserting its text at the pointer.
+      EditorView.domEventHandlers({
+        drop(event) {
+          const file = event.dataTransfer?.files?.[0];
+          if (!file) return false;
+          event.preventDefault();
+          openFile(file);
+          return true;
+        },
+      }),
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => {
-          if (!storage.set(STORE.doc, view.state.doc.toString())) {
+          if (!storage.set(docSlot(), view.state.doc.toString())) {
             toast("The document is too large to keep in this browser's storage; it is not saved.", "warning");
           }
         }, 1000);
@@ -354,7 +376,7 @@ function setDoc(text, { remember = true } = {}) {
     scrollIntoView: true,
     userEvent: "input.replace",
   });
-  if (remember) storage.set(STORE.doc, view.state.doc.toString());
+  if (remember) storage.set(docSlot(), view.state.doc.toString());
 }
 
 function relint() {
@@ -374,14 +396,56 @@ function fillExamples() {
     opts.push(o);
   }
   select.replaceChildren(...opts);
-  select.addEventListener("change", () => {
+  select.addEventListener("change", async () => {
     const ex = EXAMPLES[select.value];
     select.value = "";
     if (!ex) return;
     setDoc(ex.text);
+    // An example with its own spec type loads the type too (and picks it).
+    if (ex.type) {
+      $("type-yaml").value = ex.type;
+      await loadCustomType(ex.type);
+    }
+    // The menu shows what is loaded (until another example or file replaces it).
+    select.options[0].textContent = `Example: ${ex.label}`;
     toast(`Loaded: ${ex.label} (Ctrl+Z undoes)`);
     view.focus();
   });
+}
+
+/** The name Download gives the file: the one opened, else `spec.md`. */
+let fileName = "spec.md";
+
+/** Replaces the document by a file's text (Ctrl+Z undoes): Open… and drop. */
+async function openFile(file) {
+  if (file.size > 16 * 1024 * 1024) {
+    toast(`${file.name} is larger than 16 MiB; not opening it.`, "error");
+    return;
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    toast(`${file.name} is not UTF-8 text; not opening it.`, "error");
+    return;
+  }
+  fileName = file.name || "spec.md";
+  $("example").options[0].textContent = "Examples…";
+  setDoc(text);
+  toast(`Opened ${file.name} (Ctrl+Z undoes).`);
+  view.focus();
+}
+
+/** Saves the document as a `.md` file. */
+function download() {
+  const url = URL.createObjectURL(new Blob([view.state.doc.toString()], { type: "text/markdown;charset=utf-8" }));
+  const a = el("a");
+  a.href = url;
+  a.download = /\.(md|markdown|mdx)$/i.test(fileName) ? fileName : `${fileName}.md`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function fillTypePicker() {
@@ -408,8 +472,34 @@ function fillTypePicker() {
 function chooseType(id) {
   app.specType = id;
   $("spec-type").value = id;
-  storage.set(STORE.pick, id || null);
+  if (!app.viewingShared) storage.set(STORE.pick, id || null);
   relint();
+}
+
+/**
+ * Leaves a share link's document for the visitor's own: their document,
+ * custom type and type choice, as they left them (the link changed none).
+ */
+async function openOwn() {
+  app.viewingShared = false;
+  $("shared-note").hidden = true;
+  setDoc(storage.get(STORE.doc) ?? EXAMPLES.defects.text, { remember: false });
+  app.specType = storage.get(STORE.pick) ?? "";
+  const own = storage.get(STORE.type);
+  if (own) {
+    $("type-yaml").value = own;
+    await loadCustomType(own, { quiet: true });
+  } else {
+    $("type-yaml").value = "";
+    app.customType = null;
+    app.customIds = new Set();
+    app.types = app.builtins;
+    showTypeError("");
+    $("type-info").textContent = "";
+  }
+  fillTypePicker();
+  relint();
+  view.focus();
 }
 
 async function fixAllSafe() {
@@ -449,7 +539,7 @@ async function fixAllSafe() {
 async function share() {
   let hash;
   try {
-    hash = await encodeHash(view.state.doc.toString(), app.specType);
+    hash = await encodeHash(view.state.doc.toString(), app.specType, app.customType?.text);
   } catch (e) {
     toast(`Could not make a link: ${e.message}`, "error");
     return;
@@ -535,7 +625,7 @@ function showTypeError(message) {
   box.textContent = message ? message : "";
 }
 
-async function loadCustomType(text, { quiet = false } = {}) {
+async function loadCustomType(text, { quiet = false, remember = !app.viewingShared } = {}) {
   const file = { path: "custom-type.yaml", text };
   let types;
   try {
@@ -552,7 +642,7 @@ async function loadCustomType(text, { quiet = false } = {}) {
   app.customIds = new Set(types.filter((t) => builtinJson.get(t.id) !== JSON.stringify(t)).map((t) => t.id));
   app.customType = file;
   app.types = types;
-  storage.set(STORE.type, text);
+  if (remember) storage.set(STORE.type, text);
   fillTypePicker();
   const ids = [...app.customIds];
   $("type-info").textContent = ids.length
@@ -567,7 +657,7 @@ function removeCustomType() {
   app.customType = null;
   app.customIds = new Set();
   app.types = app.builtins;
-  storage.set(STORE.type, null);
+  if (!app.viewingShared) storage.set(STORE.type, null);
   showTypeError("");
   $("type-info").textContent = "Custom type removed.";
   fillTypePicker();
@@ -613,22 +703,31 @@ async function openNormalize() {
   const dialog = $("normalize-dialog");
   pendingNormalize = { doc, text: result.text };
   const fixes = result.fixes ?? [];
+  // Side by side on wide screens; one column (deleted lines, then inserted) below 700 px.
+  const narrow = window.matchMedia("(max-width: 700px)").matches;
   $("normalize-summary").textContent =
     result.text === before
       ? "The document is already normalized: nothing to change."
-      : `${fixes.length} fix${fixes.length === 1 ? "" : "es"} and canonical formatting. Review the changes (left: now, right: normalized).`;
+      : `${fixes.length} fix${fixes.length === 1 ? "" : "es"} and canonical formatting. Review the changes (${narrow ? "removed lines struck through, then the normalized ones" : "left: now, right: normalized"}).`;
   $("normalize-fixes").replaceChildren(...fixes.map((f) => el("li", "", `${f.code}: ${f.title}${f.applicability === "unsafe" ? " (unsafe)" : ""}`)));
   mergeView?.destroy();
   const ro = [EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping, lineNumbers(), ...applyThemeExt()];
   const { root, mount } = shadowMount($("normalize-diff"));
-  mergeView = new MergeView({
-    a: { doc: before, extensions: ro },
-    b: { doc: result.text, extensions: ro },
-    parent: mount,
-    root,
-    collapseUnchanged: { margin: 2, minSize: 6 },
-    gutter: true,
-  });
+  mergeView = narrow
+    ? new EditorView({
+        doc: result.text,
+        extensions: [...ro, unifiedMergeView({ original: before, mergeControls: false, collapseUnchanged: { margin: 2, minSize: 6 } })],
+        parent: mount,
+        root,
+      })
+    : new MergeView({
+        a: { doc: before, extensions: ro },
+        b: { doc: result.text, extensions: ro },
+        parent: mount,
+        root,
+        collapseUnchanged: { margin: 2, minSize: 6 },
+        gutter: true,
+      });
   $("normalize-accept").disabled = result.text === before;
   if (!dialog.open) {
     dialog.showModal();
@@ -682,6 +781,14 @@ async function start() {
   $("spec-type").addEventListener("change", (e) => chooseType(e.target.value));
   $("fix-all").addEventListener("click", fixAllSafe);
   $("share").addEventListener("click", share);
+  $("open-own").addEventListener("click", openOwn);
+  $("open-file").addEventListener("click", () => $("file-input").click());
+  $("file-input").addEventListener("change", () => {
+    const file = $("file-input").files?.[0];
+    $("file-input").value = "";
+    if (file) openFile(file);
+  });
+  $("download").addEventListener("click", download);
   $("normalize").addEventListener("click", openNormalize);
   for (const id of ["norm-unsafe", "norm-reorder", "norm-insert"]) $(id).addEventListener("change", openNormalize);
   $("normalize-accept").addEventListener("click", acceptNormalize);
@@ -697,23 +804,29 @@ async function start() {
   $("clear-type").addEventListener("click", removeCustomType);
   $("derive-type").addEventListener("click", deriveType);
 
-  // The document: a shared link, else the last session's text, else the example with defects.
+  // The document: a shared link, else the last session's text, else the
+  // example with defects. A link's document, type choice and custom type
+  // are shown as the sender saw them, without touching the visitor's own
+  // (saved document, custom type, type choice): "Open my document" returns.
   let text = null;
-  let sharedType = null;
+  let shared = null;
   if (location.hash.includes("doc=")) {
     try {
-      const shared = await decodeHash(location.hash);
-      if (shared) {
-        text = shared.text;
-        sharedType = shared.specType;
-      }
+      shared = await decodeHash(location.hash);
     } catch (e) {
-      toast(`The link's document could not be read (${e.message}); opening the last one.`, "error");
+      const why = e instanceof DamagedLink ? e.message : "this link could not be opened";
+      toast(`${why[0].toUpperCase()}${why.slice(1)}; opening your last document.`, "error");
     }
     window.history.replaceState(null, "", location.href.split("#")[0]);
   }
+  if (shared) {
+    app.viewingShared = true;
+    text = shared.text;
+    storage.set(STORE.shared, text);
+    $("shared-note").hidden = false;
+  }
   text ??= storage.get(STORE.doc) ?? EXAMPLES.defects.text;
-  setDoc(text, { remember: true });
+  setDoc(text, { remember: !shared });
   view.focus();
 
   let info;
@@ -727,11 +840,19 @@ async function start() {
   app.builtins = info.specTypes;
   app.types = info.specTypes;
   $("builtin-types").textContent = info.specTypes.map((t) => `${t.name} (${t.id})`).join(", ");
-  app.specType = sharedType ?? storage.get(STORE.pick) ?? "";
-  const savedType = storage.get(STORE.type);
-  if (savedType) {
-    $("type-yaml").value = savedType;
-    await loadCustomType(savedType, { quiet: true });
+  if (shared) {
+    app.specType = shared.specType ?? storage.get(STORE.pick) ?? "";
+    if (shared.customType) {
+      $("type-yaml").value = shared.customType;
+      await loadCustomType(shared.customType, { quiet: true, remember: false });
+    }
+  } else {
+    app.specType = storage.get(STORE.pick) ?? "";
+    const savedType = storage.get(STORE.type);
+    if (savedType) {
+      $("type-yaml").value = savedType;
+      await loadCustomType(savedType, { quiet: true });
+    }
   }
   fillTypePicker();
   relint();

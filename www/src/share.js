@@ -22,21 +22,56 @@ function fromBase64Url(s) {
   return bytes;
 }
 
-/** The hash fragment (without `#`) that carries `text` and, optionally, the chosen spec type. */
-export async function encodeHash(text, specType) {
-  const packed = await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw"));
-  const params = new URLSearchParams();
-  if (specType) params.set("type", specType);
-  // URLSearchParams would percent-encode nothing in base64url; set it last by hand for readability.
-  const head = params.toString();
-  return (head ? head + "&" : "") + "doc=" + toBase64Url(packed);
+async function pack(text) {
+  return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw")));
 }
 
-/** `{ text, specType }` from a hash made by `encodeHash`, or null when it carries no document. Throws on a corrupt one. */
+async function unpack(b64) {
+  const bytes = await pipe(fromBase64Url(b64), new DecompressionStream("deflate-raw"));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+/**
+ * The hash fragment (without `#`) that reproduces what the sender sees: the
+ * document, the spec type choice (`type=`, empty for "from `spec_type`") and
+ * the custom type's text when one is loaded (`ctype=`).
+ */
+export async function encodeHash(text, specType, customTypeText) {
+  const params = new URLSearchParams();
+  params.set("type", specType ?? "");
+  // base64url needs no percent-encoding: the packed parts are appended by hand.
+  let hash = params.toString();
+  if (customTypeText) hash += "&ctype=" + (await pack(customTypeText));
+  return hash + "&doc=" + (await pack(text));
+}
+
+/** A link whose document cannot be read. */
+export class DamagedLink extends Error {
+  constructor() {
+    super("this link is damaged: its document cannot be read");
+    this.name = "DamagedLink";
+  }
+}
+
+/**
+ * `{ text, specType, customType }` from a hash made by `encodeHash`, or null
+ * when it carries no document. `specType` is null when the link does not
+ * say (links made before it did), "" for "from `spec_type`"; `customType` is
+ * the custom type's text or null. Throws `DamagedLink` on a corrupt one.
+ */
 export async function decodeHash(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const doc = params.get("doc");
   if (!doc) return null;
-  const bytes = await pipe(fromBase64Url(doc), new DecompressionStream("deflate-raw"));
-  return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), specType: params.get("type") || null };
+  try {
+    const text = await unpack(doc);
+    const ctype = params.get("ctype");
+    return {
+      text,
+      specType: params.has("type") ? params.get("type") : null,
+      customType: ctype ? await unpack(ctype) : null,
+    };
+  } catch {
+    throw new DamagedLink();
+  }
 }

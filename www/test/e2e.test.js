@@ -219,7 +219,10 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.match(await tooltip.textContent(), /FM008\s*value-not-allowed/);
     assert.match(await tooltip.textContent(), /must be one of/);
     await screenshot("hover-light.png");
-    await tooltip.getByRole("button", { name: "Replace `in-review` with `draft`" }).click();
+    // The fix's title shows its code as code, not backticks; the button says what it does.
+    assert.deepEqual(await tooltip.locator(".diag-fixtitle code").allTextContents(), ["in-review", "draft"]);
+    assert.doesNotMatch(await tooltip.locator(".diag-fixnote").textContent(), /`/);
+    await tooltip.getByRole("button", { name: "Apply (unsafe)" }).click();
     const fixed = valid.replace("status: approved", "status: draft");
     await settled(fixed);
     assert.deepEqual(await problems(), []);
@@ -368,9 +371,74 @@ describe("demo page (production build, headless Chromium)", () => {
     const p2 = await other.newPage();
     await p2.goto(url);
     await p2.waitForSelector("body[data-ready=true]");
-    await p2.waitForFunction((t) => localStorage.getItem("speclint.doc") === t, text);
+    await p2.waitForFunction((t) => localStorage.getItem("speclint.sharedDoc") === t, text);
     assert.equal(await p2.evaluate(() => location.hash), "", "the hash is dropped once loaded");
     await other.close();
+  });
+
+  test("a share link reproduces the type choice and the custom type, and never replaces the visitor's own work", async () => {
+    // The sender: a broken ADR with its custom type, validated as the ADR type.
+    const adrType = example("types/adr.yaml");
+    const broken = example("adr/0001-use-postgres.md").replace(/^status: .*$/m, "status: maybe");
+    const options = { types: [{ path: "custom-type.yaml", text: adrType }], specType: "adr" };
+    const expected = expectedProblems(broken, options);
+    assert.ok(expected.length > 0);
+    await page.click("#tab-type");
+    await page.fill("#type-yaml", adrType);
+    await page.click("#load-type");
+    await page.waitForFunction(() => document.querySelector("#spec-type").value === "adr");
+    await page.click("#tab-problems");
+    await pasteAll(broken);
+    await settled(broken);
+    await page.click("#share");
+    await page.waitForFunction(() => location.hash.includes("ctype="));
+    const url = await page.evaluate(() => location.href);
+
+    // The visitor has a draft of their own, with the built-in type chosen.
+    const other = await browser.newContext();
+    const p2 = await other.newPage();
+    await p2.goto(server.url);
+    await p2.waitForSelector("body[data-ready=true]");
+    await p2.evaluate(() => {
+      localStorage.setItem("speclint.doc", "# My own draft\n");
+      localStorage.setItem("speclint.specType", "database-schema");
+    });
+    await p2.goto(url);
+    await p2.waitForSelector("body[data-ready=true]");
+    await p2.waitForFunction(() => document.querySelector("#spec-type").value === "adr");
+    await p2.waitForFunction(() => /type adr \(chosen\)/.test(document.querySelector("#status-type").textContent));
+    const codes = (list) => list.map((p) => `${p.line}:${p.code}`).join(" ");
+    await p2.waitForFunction(
+      (want) => [...document.querySelectorAll("#problems li.problem")].map((li) => `${li.dataset.line}:${li.dataset.code}`).join(" ") === want,
+      codes(expected),
+    );
+    assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.doc")), "# My own draft\n", "the visitor's draft is kept");
+    assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.specType")), "database-schema", "and their type choice");
+    assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.customType")), null, "the link's type is not saved as theirs");
+    // Editing the shared document saves it in its own slot.
+    await p2.click(".cm-content");
+    await p2.keyboard.press("Control+End");
+    await p2.keyboard.type("\nEdited.\n");
+    await p2.waitForFunction(() => (localStorage.getItem("speclint.sharedDoc") ?? "").endsWith("Edited.\n"));
+    assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.doc")), "# My own draft\n");
+    // And back to their own, with their own type choice.
+    await p2.click("#open-own");
+    await p2.waitForFunction(() => document.querySelector(".cm-content").innerText.startsWith("# My own draft"));
+    assert.equal(await p2.evaluate(() => document.querySelector("#spec-type").value), "database-schema");
+    assert.equal(await p2.evaluate(() => document.querySelector("#shared-note").hidden), true);
+
+    // A damaged link says so, and opens the visitor's own document.
+    await p2.goto(`${server.url}#type=&doc=not-deflate-data`);
+    await p2.waitForSelector("body[data-ready=true]");
+    await p2.waitForFunction(() => /This link is damaged/.test(document.querySelector("#toast").textContent));
+    assert.equal(await p2.evaluate(() => document.querySelector(".cm-content").innerText.startsWith("# My own draft")), true);
+    await other.close();
+
+    // Leave the sender as the next tests expect it.
+    await page.click("#tab-type");
+    await page.click("#clear-type");
+    await page.selectOption("#spec-type", "");
+    await page.click("#tab-problems");
   });
 
   test("document content is never inserted as HTML: no script runs, no element is injected", async () => {
@@ -436,6 +504,82 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.ok(control.csp.some((v) => v.startsWith("script-src")), JSON.stringify(control.csp));
     const logged = consoleErrors.splice(errorsBefore);
     assert.ok(logged.length === 1 && /Content Security Policy/.test(logged[0]), JSON.stringify(logged));
+  });
+
+  test("a phone (390x844): the panes stack, the page scrolls, the toolbar fits, normalize shows one column", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const p = await phone.newPage();
+    await p.goto(server.url);
+    await p.waitForSelector("body[data-ready=true]");
+    await p.waitForSelector("#problems li.problem");
+    const layout = await p.evaluate(() => {
+      const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+      const tools = [...document.querySelectorAll(".tools > *")].map((e) => e.getBoundingClientRect());
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        scrollHeight: document.documentElement.scrollHeight,
+        editor: r(".editor-pane"),
+        side: r(".side-pane"),
+        toolsRight: Math.max(...tools.map((t) => t.right)),
+      };
+    });
+    assert.ok(layout.scrollWidth <= 390, `no sideways scrolling (${layout.scrollWidth} px wide)`);
+    assert.ok(layout.side.top >= layout.editor.bottom - 1, "the results are below the editor");
+    assert.ok(layout.scrollHeight > 844, "the page scrolls to the results");
+    assert.ok(layout.toolsRight <= 390, "every tool is on screen");
+    await p.screenshot({ path: join(artifacts, "phone-light.png"), fullPage: true });
+    await p.click("#normalize");
+    await p.waitForSelector("#normalize-dialog[open]");
+    const diff = await p.evaluate(() => {
+      const root = document.getElementById("normalize-diff").shadowRoot;
+      return { sideBySide: !!root.querySelector(".cm-mergeView"), unified: !!root.querySelector(".cm-deletedChunk, .cm-changedLine") };
+    });
+    assert.deepEqual(diff, { sideBySide: false, unified: true });
+    assert.match(await p.textContent("#normalize-summary"), /removed lines struck through/);
+    await p.screenshot({ path: join(artifacts, "phone-normalize-light.png") });
+    await phone.close();
+  });
+
+  test("Open…, Download .md and a dropped file: the document is replaced (undoable) and saved whole", async () => {
+    const before = example("valid/orders-db.md");
+    await pasteAll(before);
+    await settled(before);
+    // Open…
+    const opened = example("invalid/orders-db-defects.md");
+    await page.setInputFiles("#file-input", { name: "orders.md", mimeType: "text/markdown", buffer: Buffer.from(opened) });
+    await settled(opened);
+    await editor().click();
+    await page.keyboard.press("Control+z");
+    await settled(before);
+    await page.keyboard.press("Control+Shift+z");
+    await settled(opened);
+    // Download .md: the whole document, under the opened file's name.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    assert.equal(download.suggestedFilename(), "orders.md");
+    assert.equal(readFileSync(await download.path(), "utf8"), opened);
+    // A dropped file replaces the document rather than being spliced in at the pointer.
+    const dropped = "---\nspec_type: database-schema\n---\n# Dropped\n";
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "dropped.md", { type: "text/markdown" }));
+      const target = document.querySelector(".cm-content");
+      const r = target.getBoundingClientRect();
+      target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.left + 20, clientY: r.top + 20 }));
+    }, dropped);
+    await settled(dropped);
+    await page.keyboard.press("Control+z");
+    await settled(opened);
+  });
+
+  test("the ADR example loads with its custom type, and the menu says what is loaded", async () => {
+    await loadExample("adr");
+    await settled(example("adr/0001-use-postgres.md"));
+    await page.waitForFunction(() => document.querySelector("#spec-type").value === "adr");
+    assert.equal(await page.evaluate(() => document.querySelector("#example").options[0].textContent), "Example: ADR, with its custom spec type");
+    await page.click("#tab-type");
+    await page.click("#clear-type");
+    await page.selectOption("#spec-type", "");
+    await page.click("#tab-problems");
   });
 
   test("keyboard: tabs switch with arrows, a problem is reached with Tab and jumps on Enter", async () => {
