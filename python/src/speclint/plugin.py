@@ -50,8 +50,11 @@ class SpeclintConfig(Config):
     fail_on = c.Choice(("error", "warning", "never"), default="error")
 
 
-# More findings than this of one code in one page are logged as one line.
+# More missing sections (`ST001`) than this in one page are logged as one
+# line: a stub page misses them all, and sixteen lines say one thing. Other
+# codes point at distinct places a writer fixes one by one: one line each.
 GROUP = 3
+GROUPED = {"ST001"}
 
 
 def _plural(n: int, what: str) -> str:
@@ -148,13 +151,13 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
         return page
 
     def _report(self, diagnostics: list[Diagnostic]) -> None:
-        # A stub page misses every section: more than GROUP findings of one
-        # code and severity in a page are one line, not a screenful.
+        # A stub page misses every section: more than GROUP of them in a
+        # page are one line, not a screenful.
         groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
         for d in diagnostics:
             groups.setdefault((d.path or "", d.code, d.severity), []).append(d)
         for d in diagnostics:
-            same = groups[(d.path or "", d.code, d.severity)]
+            same = groups[(d.path or "", d.code, d.severity)] if d.code in GROUPED else [d]
             if len(same) > GROUP and d is not same[0]:
                 continue
             line = f"{d.path}:{d.line}:{d.column} {d.code} {d.message}"
