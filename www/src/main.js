@@ -115,6 +115,15 @@ const app = {
   viewingShared: false, // the editor holds a share link's document (saved to STORE.shared)
 };
 const docSlot = () => (app.viewingShared ? STORE.shared : STORE.doc);
+/** sessionStorage key: the hash of the last link this tab made. */
+const OWN_LINK = "speclint.ownLink";
+const ownLink = () => {
+  try {
+    return sessionStorage.getItem(OWN_LINK);
+  } catch {
+    return null;
+  }
+};
 const config = () => ({ types: app.customType ? [app.customType] : [], specType: app.specType || undefined });
 
 // ---- theme ----
@@ -546,6 +555,12 @@ async function share() {
   }
   const url = `${location.href.split("#")[0]}#${hash}`;
   window.history.replaceState(null, "", url);
+  // This tab made the link: reloading it is not opening someone's link.
+  try {
+    sessionStorage.setItem(OWN_LINK, hash);
+  } catch {
+    // no session storage: a reload then shows the link's document, still apart from one's own
+  }
   try {
     await navigator.clipboard.writeText(url);
     toast(`Link copied (${url.length.toLocaleString()} characters). It holds the whole document.`);
@@ -709,7 +724,13 @@ async function openNormalize() {
     result.text === before
       ? "The document is already normalized: nothing to change."
       : `${fixes.length} fix${fixes.length === 1 ? "" : "es"} and canonical formatting. Review the changes (${narrow ? "removed lines struck through, then the normalized ones" : "left: now, right: normalized"}).`;
-  $("normalize-fixes").replaceChildren(...fixes.map((f) => el("li", "", `${f.code}: ${f.title}${f.applicability === "unsafe" ? " (unsafe)" : ""}`)));
+  $("normalize-fixes").replaceChildren(
+    ...fixes.map((f) => {
+      const li = el("li");
+      li.append(`${f.code}: `, inlineCode("", f.title), f.applicability === "unsafe" ? " (unsafe)" : "");
+      return li;
+    }),
+  );
   mergeView?.destroy();
   const ro = [EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping, lineNumbers(), ...applyThemeExt()];
   const { root, mount } = shadowMount($("normalize-diff"));
@@ -810,15 +831,15 @@ async function start() {
   // (saved document, custom type, type choice): "Open my document" returns.
   let text = null;
   let shared = null;
-  if (location.hash.includes("doc=")) {
+  if (location.hash.includes("doc=") && location.hash.replace(/^#/, "") !== ownLink()) {
     try {
       shared = await decodeHash(location.hash);
     } catch (e) {
       const why = e instanceof DamagedLink ? e.message : "this link could not be opened";
       toast(`${why[0].toUpperCase()}${why.slice(1)}; opening your last document.`, "error");
     }
-    window.history.replaceState(null, "", location.href.split("#")[0]);
   }
+  if (location.hash) window.history.replaceState(null, "", location.href.split("#")[0]);
   if (shared) {
     app.viewingShared = true;
     text = shared.text;

@@ -86,7 +86,23 @@ const stored = () => page.evaluate(() => localStorage.getItem("speclint.doc"));
 
 /** Waits until the page has validated (and saved) exactly `text`. */
 async function settled(text) {
-  await page.waitForFunction((t) => localStorage.getItem("speclint.doc") === t, text, { timeout: 15_000 });
+  try {
+    await page.waitForFunction((t) => localStorage.getItem("speclint.doc") === t, text, { timeout: 15_000 });
+  } catch (e) {
+    // Say what was saved instead, and what the page said.
+    const seen = await page.evaluate(() => ({
+      saved: localStorage.getItem("speclint.doc"),
+      toast: document.getElementById("toast").textContent,
+    }));
+    const saved = seen.saved ?? "";
+    await page.screenshot({ path: join(artifacts, "debug-settled.png") }).catch(() => {});
+    let at = 0;
+    while (at < saved.length && at < text.length && saved[at] === text[at]) at++;
+    throw new Error(
+      `${e.message}: saved ${saved.length} chars, expected ${text.length}; first difference at ${at}: ` +
+        `${JSON.stringify(saved.slice(at, at + 40))} vs ${JSON.stringify(text.slice(at, at + 40))}; toast: ${JSON.stringify(seen.toast)}`,
+    );
+  }
   await page.waitForFunction(
     (n) => {
       const s = document.getElementById("status-validation");
@@ -264,7 +280,8 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.doesNotMatch(await fixList(), /FM008/);
     // With unsafe fixes, the list and the diff follow (in-review becomes draft); then back.
     await page.check("#norm-unsafe");
-    await page.waitForFunction(() => /FM008: Replace `in-review` with `draft` \(unsafe\)/.test(document.getElementById("normalize-fixes").textContent));
+    await page.waitForFunction(() => /FM008: Replace in-review with draft \(unsafe\)/.test(document.getElementById("normalize-fixes").textContent));
+    assert.ok((await page.locator("#normalize-fixes code").allTextContents()).includes("in-review"), "fix titles show code, not backticks");
     assert.equal(await page.evaluate(() => document.activeElement.id), "norm-unsafe", "focus left the checkbox");
     await page.uncheck("#norm-unsafe");
     await page.waitForFunction(() => !/FM008/.test(document.getElementById("normalize-fixes").textContent));
@@ -396,13 +413,16 @@ describe("demo page (production build, headless Chromium)", () => {
 
     // The visitor has a draft of their own, with the built-in type chosen.
     const other = await browser.newContext();
-    const p2 = await other.newPage();
+    let p2 = await other.newPage();
     await p2.goto(server.url);
     await p2.waitForSelector("body[data-ready=true]");
     await p2.evaluate(() => {
       localStorage.setItem("speclint.doc", "# My own draft\n");
       localStorage.setItem("speclint.specType", "database-schema");
     });
+    await p2.close();
+    // A new page: from the same address, only the hash would change (no reload).
+    p2 = await other.newPage();
     await p2.goto(url);
     await p2.waitForSelector("body[data-ready=true]");
     await p2.waitForFunction(() => document.querySelector("#spec-type").value === "adr");
@@ -423,15 +443,24 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.doc")), "# My own draft\n");
     // And back to their own, with their own type choice.
     await p2.click("#open-own");
-    await p2.waitForFunction(() => document.querySelector(".cm-content").innerText.startsWith("# My own draft"));
+    await p2.locator("#editor .cm-content").filter({ hasText: "My own draft" }).waitFor();
     assert.equal(await p2.evaluate(() => document.querySelector("#spec-type").value), "database-schema");
     assert.equal(await p2.evaluate(() => document.querySelector("#shared-note").hidden), true);
+    // Reloading the tab that made a link (the link stays in its address bar) is not opening it.
+    await p2.click("#share");
+    await p2.waitForFunction(() => location.hash.includes("doc="));
+    await p2.reload();
+    await p2.waitForSelector("body[data-ready=true]");
+    assert.equal(await p2.evaluate(() => document.querySelector("#shared-note").hidden), true);
+    assert.equal(await p2.evaluate(() => localStorage.getItem("speclint.doc")), "# My own draft\n");
 
     // A damaged link says so, and opens the visitor's own document.
+    await p2.close();
+    p2 = await other.newPage();
     await p2.goto(`${server.url}#type=&doc=not-deflate-data`);
     await p2.waitForSelector("body[data-ready=true]");
     await p2.waitForFunction(() => /This link is damaged/.test(document.querySelector("#toast").textContent));
-    assert.equal(await p2.evaluate(() => document.querySelector(".cm-content").innerText.startsWith("# My own draft")), true);
+    await p2.locator("#editor .cm-content").filter({ hasText: "My own draft" }).waitFor();
     await other.close();
 
     // Leave the sender as the next tests expect it.
@@ -551,7 +580,7 @@ describe("demo page (production build, headless Chromium)", () => {
     await editor().click();
     await page.keyboard.press("Control+z");
     await settled(before);
-    await page.keyboard.press("Control+Shift+z");
+    await page.keyboard.press("Control+y");
     await settled(opened);
     // Download .md: the whole document, under the opened file's name.
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
@@ -562,7 +591,8 @@ describe("demo page (production build, headless Chromium)", () => {
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], "dropped.md", { type: "text/markdown" }));
-      const target = document.querySelector(".cm-content");
+      const host = document.getElementById("editor");
+      const target = (host.shadowRoot ?? document).querySelector(".cm-content") ?? host.querySelector(".cm-content");
       const r = target.getBoundingClientRect();
       target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.left + 20, clientY: r.top + 20 }));
     }, dropped);

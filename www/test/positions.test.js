@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { EditorState, Text } from "@codemirror/state";
 import { validate } from "../../pkg/index.js";
 import { byteToUtf16, combineFixes, fixChanges, rangeOf } from "../src/positions.js";
-import { decodeHash, encodeHash } from "../src/share.js";
+import { DamagedLink, decodeHash, encodeHash } from "../src/share.js";
 
 const examples = new URL("../../examples/", import.meta.url);
 const read = (p) => readFileSync(new URL(p, examples), "utf8");
@@ -105,13 +105,19 @@ test("combineFixes takes fixes in order and skips one that overlaps a taken one"
   assert.equal(out, "XcdZe");
 });
 
-test("share links round-trip any text, and a corrupt link throws", async () => {
+test("share links round-trip any text, the type choice and a custom type; a corrupt link throws DamagedLink", async () => {
   const text = orders + "\n𝒳 👩‍👩‍👧 データ\u0000\r\n" + "x".repeat(100_000);
   const hash = await encodeHash(text, "database-schema");
   assert.match(hash, /^type=database-schema&doc=[A-Za-z0-9_-]+$/);
   assert.ok(hash.length < text.length / 5, `link of ${hash.length} chars is barely compressed`);
-  assert.deepEqual(await decodeHash("#" + hash), { text, specType: "database-schema" });
-  assert.deepEqual(await decodeHash("#" + (await encodeHash("a"))), { text: "a", specType: null });
+  assert.deepEqual(await decodeHash("#" + hash), { text, specType: "database-schema", customType: null });
+  // "From spec_type" is carried too (empty), so the receiver's own choice does not apply.
+  assert.deepEqual(await decodeHash("#" + (await encodeHash("a", ""))), { text: "a", specType: "", customType: null });
+  const withType = await encodeHash("a", "adr", "id: adr\nname: ADR\n");
+  assert.match(withType, /^type=adr&ctype=[A-Za-z0-9_-]+&doc=[A-Za-z0-9_-]+$/);
+  assert.deepEqual(await decodeHash("#" + withType), { text: "a", specType: "adr", customType: "id: adr\nname: ADR\n" });
+  // A link made before the type was carried: no choice.
+  assert.deepEqual(await decodeHash("#doc=" + (await encodeHash("a", "")).split("doc=")[1]), { text: "a", specType: null, customType: null });
   assert.equal(await decodeHash("#other=1"), null);
-  await assert.rejects(decodeHash("#doc=AAAA-not-deflate"));
+  await assert.rejects(decodeHash("#doc=AAAA-not-deflate"), (e) => e instanceof DamagedLink && /this link is damaged/.test(e.message));
 });
