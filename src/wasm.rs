@@ -100,6 +100,16 @@ fn text_arg(what: &str, input: &JsValue) -> JsResult<String> {
     Ok(text)
 }
 
+/// A JS array of strings (`what` names it in the error).
+#[cfg(feature = "node")]
+fn string_list(what: &str, v: &JsValue) -> JsResult<Vec<String>> {
+    let list = v
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| error(format!("{what} must be an array of strings")))?;
+    let each = format!("each of {what}");
+    list.iter().map(|a| string_arg(&each, &a)).collect()
+}
+
 fn string_arg(what: &str, v: &JsValue) -> JsResult<String> {
     checked_len(what, v)?;
     v.as_string()
@@ -330,13 +340,7 @@ pub fn unified_diff(path: JsValue, old: JsValue, new: JsValue) -> JsResult<Strin
 #[cfg(feature = "node")]
 #[wasm_bindgen(js_name = parseArgs)]
 pub fn parse_args(argv: JsValue) -> JsResult<JsValue> {
-    let list = argv
-        .dyn_ref::<js_sys::Array>()
-        .ok_or_else(|| error("the arguments must be an array of strings"))?;
-    let mut args = Vec::with_capacity(list.length() as usize);
-    for a in list.iter() {
-        args.push(string_arg("each argument", &a)?);
-    }
+    let args = string_list("the arguments", &argv)?;
     match crate::command::parse(&args) {
         Ok(invocation) => to_js(&invocation),
         Err(exit) => {
@@ -525,13 +529,7 @@ mod node {
         /// alone); throws when `-` is among other paths.
         #[wasm_bindgen(js_name = readsStdin)]
         pub fn reads_stdin(&self, paths: JsValue) -> JsResult<bool> {
-            let list = paths
-                .dyn_ref::<js_sys::Array>()
-                .ok_or_else(|| error("the paths must be an array of strings"))?;
-            let mut v = Vec::with_capacity(list.length() as usize);
-            for p in list.iter() {
-                v.push(string_arg("each path", &p)?);
-            }
+            let v = string_list("the paths", &paths)?;
             crate::workspace::reads_stdin(&v).map_err(error)
         }
 
