@@ -22,7 +22,10 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { forceLinting, lintGutter, lintKeymap, linter } from "@codemirror/lint";
 import { markdown } from "@codemirror/lang-markdown";
 import { yamlFrontmatter } from "@codemirror/lang-yaml";
-import { MergeView, diff, unifiedMergeView } from "@codemirror/merge";
+// The diff view (@codemirror/merge) is loaded when Normalize is first opened:
+// the first diagnostics need only the editor and the worker.
+let merge = null;
+const loadMerge = async () => (merge ??= await import("./diff-view.js"));
 
 import templateText from "../../examples/template.md?raw";
 import validText from "../../examples/valid/orders-db.md?raw";
@@ -701,6 +704,7 @@ async function deriveType() {
 let mergeView = null;
 let pendingNormalize = null;
 async function openNormalize() {
+  const { MergeView, unifiedMergeView } = await loadMerge();
   const doc = view.state.doc;
   const before = doc.toString();
   const normalizeOptions = {
@@ -771,7 +775,8 @@ function acceptNormalize() {
   }
   const before = p.doc.toString();
   // Minimal changes, so the cursor and undo history stay meaningful.
-  const changes = diff(before, p.text, { scanLimit: 5000, timeout: 500 }).map((c) => ({
+  // The diff view is loaded: Normalize was opened to get here.
+  const changes = merge.diff(before, p.text, { scanLimit: 5000, timeout: 500 }).map((c) => ({
     from: c.fromA,
     to: c.toA,
     insert: p.text.slice(c.fromB, c.toB),
