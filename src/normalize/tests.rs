@@ -68,3 +68,20 @@ fn taken_edits_overlap_like_byte_ranges_and_same_start_insertions() {
     assert!(!taken.overlaps(&e(11, 11)) && !taken.overlaps(&e(9, 10)));
     assert!(!taken.insert(&e(2, 4)), "an overlapping edit is not taken");
 }
+
+/// Found by fuzzing (fuzz/regressions/normalize/newline-bom): a BOM after the
+/// first line. The first pass gave "\u{feff}\n", the second "".
+#[test]
+fn a_bom_after_a_line_break_is_idempotent() {
+    let l = crate::Linter::default();
+    for input in [
+        "\n\u{feff}",
+        "\u{feff}\n\u{feff}",
+        "a\n\u{feff}",
+        "\n\n\u{feff}\n",
+    ] {
+        let once = l.normalize(input, &Default::default()).text;
+        let twice = l.normalize(&once, &Default::default()).text;
+        assert_eq!(once, twice, "{input:?}");
+    }
+}

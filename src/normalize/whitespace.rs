@@ -80,7 +80,17 @@ pub fn format(text: &str) -> String {
             pos = if le == text.len() { text.len() } else { next };
             continue;
         }
-        let content = line.trim_end();
+        let trimmed = line.trim_end();
+        // A U+FEFF that would start the output is a byte order mark to every
+        // reader, the next `normalize` included (which would drop it, as it
+        // drops the input's BOM): it goes now, so that normalizing is
+        // idempotent (fuzz/regressions/normalize/newline-bom).
+        let bom = if any {
+            0
+        } else {
+            trimmed.len() - trimmed.trim_start_matches('\u{feff}').len()
+        };
+        let content = &trimmed[bom..];
         if content.is_empty() {
             blank_run += 1;
             // Leading blank lines go, except one before a `---` that must not
@@ -93,10 +103,10 @@ pub fn format(text: &str) -> String {
         }
         blank_run = 0;
         any = true;
-        let content_end = pos + content.len();
+        let content_end = pos + trimmed.len();
         // Hard breaks are in document order: a binary search, not a scan
         // per line (which was quadratic on documents with many of them).
-        let hard_break = line.len() - content.len() >= 2 && {
+        let hard_break = line.len() - trimmed.len() >= 2 && {
             let i = doc.hard_breaks.partition_point(|h| h.start < content_end);
             doc.hard_breaks.get(i).is_some_and(|h| h.start <= le)
         };
