@@ -85,3 +85,25 @@ fn a_bom_after_a_line_break_is_idempotent() {
         assert_eq!(once, twice, "{input:?}");
     }
 }
+
+/// White space at the end of a line inside a code span or a raw HTML tag
+/// that crosses lines is content: normalizing must not change the HTML the
+/// document renders to.
+#[test]
+fn trailing_space_inside_multi_line_code_spans_and_html_is_kept() {
+    let l = crate::Linter::default();
+    let render = |md: &str| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+        html
+    };
+    for body in [
+        "A `code span   \nacross lines` here.\n",
+        "A <span title=\"a   \nb\">tag</span> here.\n",
+        "`a  \n  b  \n  c`\n",
+    ] {
+        let once = l.normalize(body, &Default::default()).text;
+        assert_eq!(render(&once), render(body), "{body:?} became {once:?}");
+        assert_eq!(l.normalize(&once, &Default::default()).text, once);
+    }
+}

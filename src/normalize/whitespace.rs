@@ -19,6 +19,18 @@ fn protected_spans(doc: &Document<'_>) -> Vec<Span> {
         .iter()
         .map(|c| c.span)
         .chain(doc.html_blocks.iter().copied())
+        // An inline code span or raw HTML tag across lines: the white space
+        // at the end of its lines is content (a code span keeps its spaces,
+        // raw HTML is passed through), so those lines are kept as they are.
+        .chain(
+            (doc.code_spans.iter().chain(&doc.html))
+                .filter(|s| {
+                    doc.text
+                        .get(s.start..s.end)
+                        .is_some_and(|t| t.contains('\n'))
+                })
+                .copied(),
+        )
         .collect();
     if let Some(fm) = &doc.front_matter {
         protected.push(Span::new(
