@@ -29,6 +29,14 @@ cargo clippy --all-targets --locked -- -D warnings
 step "cargo test"
 cargo test --locked
 
+step "fuzz smoke: every target for 8 s from an empty corpus (tiny inputs) and 8 s from the seeds (fuzz/smoke.sh)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --root "$SPECLINT_TOOLS"
+  bash fuzz/smoke.sh
+else
+  echo "skipped: no nightly toolchain (cargo fuzz needs one); the seeds and regressions still run in tests/robustness.rs"
+fi
+
 step "the core builds for wasm32 without CLI dependencies"
 cargo check --locked --lib --target wasm32-unknown-unknown --no-default-features
 for features in "" bindgen node cabi; do
