@@ -29,7 +29,7 @@ use crate::derive::DeriveError;
 use crate::diagnostic::{self, LocatedDiagnostic};
 use crate::export::SpecDocument;
 use crate::normalize::{AppliedFix, NormalizeOptions};
-use crate::report::{self, FileReport, Format, RenderOptions};
+use crate::report::{self, Format};
 use crate::rules::RuleMeta;
 use crate::{ColumnEncoding, LineIndex, Linter, OptionsError, SpecType, TypeSource};
 
@@ -209,14 +209,9 @@ pub enum Input<'a> {
     Bytes(&'a [u8]),
 }
 
-/// One file given to [`render_diagnostics`].
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RenderFile {
-    pub path: String,
-    pub text: String,
-    pub diagnostics: Vec<LocatedDiagnostic>,
-}
+/// One file given to [`render_diagnostics`]: `{ path, text, diagnostics }`,
+/// the files of a run's outcome.
+pub type RenderFile = crate::workspace::CheckedFile;
 
 /// Options of [`render_diagnostics`].
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -502,23 +497,7 @@ pub fn format(name: &str) -> Result<Format, OptionsError> {
 
 /// What `speclint check` prints for these files in `format`, byte for byte.
 pub fn render_diagnostics(format: Format, files: &[RenderFile], options: &RenderOpts) -> String {
-    let reports: Vec<FileReport<'_>> = files
-        .iter()
-        .map(|f| FileReport {
-            path: &f.path,
-            text: &f.text,
-            diagnostics: &f.diagnostics,
-        })
-        .collect();
-    report::render(
-        format,
-        &reports,
-        &RenderOptions {
-            color: options.color,
-            quiet: options.quiet,
-            skipped: options.skipped,
-        },
-    )
+    crate::workspace::render_files(files, format, options.color, options.quiet, options.skipped)
 }
 
 /// What `speclint fmt --check`/`--diff` prints for one changed document

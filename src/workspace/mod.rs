@@ -356,8 +356,10 @@ impl Workspace {
     }
 }
 
-/// One file of a run's outcome.
-#[derive(Debug, Clone)]
+/// One file of a run's outcome; also what hosts give `renderDiagnostics`
+/// (`api::RenderFile`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckedFile {
     /// As shown to the user.
     pub path: String,
@@ -620,25 +622,38 @@ fn no_documents(ws: &Workspace, skipped: usize) -> CheckedFile {
 impl Outcome {
     /// The outcome in a format, as every host prints it.
     pub fn render(&self, format: Format, color: bool, quiet: bool) -> String {
-        let files: Vec<FileReport<'_>> = self
-            .files
-            .iter()
-            .map(|f| FileReport {
-                path: &f.path,
-                text: &f.text,
-                diagnostics: &f.diagnostics,
-            })
-            .collect();
-        report::render(
-            format,
-            &files,
-            &RenderOptions {
-                color,
-                quiet,
-                skipped: self.skipped,
-            },
-        )
+        render_files(&self.files, format, color, quiet, self.skipped)
     }
+}
+
+/// Checked files in a format, as `speclint check` prints them: the one
+/// rendering path of [`Outcome::render`] and of the bindings'
+/// `renderDiagnostics`. `skipped`: Markdown files without `spec_type` a walk
+/// passed over (in the summary line).
+pub fn render_files(
+    files: &[CheckedFile],
+    format: Format,
+    color: bool,
+    quiet: bool,
+    skipped: usize,
+) -> String {
+    let reports: Vec<FileReport<'_>> = files
+        .iter()
+        .map(|f| FileReport {
+            path: &f.path,
+            text: &f.text,
+            diagnostics: &f.diagnostics,
+        })
+        .collect();
+    report::render(
+        format,
+        &reports,
+        &RenderOptions {
+            color,
+            quiet,
+            skipped,
+        },
+    )
 }
 
 /// Whether the paths given to `check` or `fmt` name standard input: `-`,
