@@ -16,13 +16,12 @@
 const { readFileSync, readdirSync, statSync } = require("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
 const binding = require("./index.cjs");
-const { checkKeys, describe, fail, isPlainObject, oneLine, reaches, readType } = require("./lib/plugin.cjs");
+const { checkKeys, describe, discoverConfig, fail, isPlainObject, oneLine, reaches, readType } = require("./lib/plugin.cjs");
 
 const NAME = "speclint/docusaurus";
 const OPTIONS = ["id", "include", "exclude", "failOn", "types", "config"];
 const FAIL_ON = ["error", "warning", "never"];
 const DEFAULT_INCLUDE = ["docs/**/*.md{,x}"];
-const CONFIG_NAMES = ["speclint.yaml", ".speclint.yaml"];
 
 function stringList(name, v, { allowString }) {
   if (allowString && typeof v === "string") return [v];
@@ -142,19 +141,6 @@ function select(ws, root, include, exclude) {
   }
   const matches = (globs, p) => globs.some((g) => ws.matchGlob(g, p));
   return [...all].filter((p) => matches(include, p) && !matches(exclude, p)).sort();
-}
-
-/** speclint.yaml or .speclint.yaml in `dir` or above (as `speclint check` finds it), or null. */
-function discoverConfig(dir) {
-  for (let d = dir; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = join(d, n);
-      if (statSafe(p)?.isFile()) return p;
-    }
-    const up = dirname(d);
-    if (up === d) return null;
-    d = up;
-  }
 }
 
 const slash = (p) => p.split(sep).join("/");

@@ -25,6 +25,7 @@ import { dirname } from "node:path";
 import { Workspace, inputLimit, parseConfig, rules, unifiedDiff } from "../index.js";
 // Not public API: the CLI's own exports of the Node module (initialized by index.js).
 import { parseArgs, specTypeFile } from "../wasm/speclint.js";
+import { discoverConfig } from "./plugin.cjs";
 import { collect, invalidUtf8, ioMessage, joinPath, markdownBelow, readCapped, readSideFile, readStdin, stripPrefix } from "./files.js";
 
 // ---- output: nothing from a document or a path reaches a terminal or a CI log raw ----
@@ -82,28 +83,6 @@ export function main(argv, out = process.stdout, err = process.stderr) {
 
 // ---- settings (src/cli/settings.rs) ----
 
-const CONFIG_NAMES = ["speclint.yaml", ".speclint.yaml"];
-
-function isFile(p) {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function discover(start) {
-  for (let dir = start; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = joinPath(dir, n);
-      if (isFile(p)) return p;
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
-
 /** Rust `Path::parent`, or "" for a bare file name. */
 function parentOf(p) {
   const trimmed = p.replace(/\/+$/, "");
@@ -129,7 +108,7 @@ function read(path, what) {
  */
 function loadSettings(args, specType) {
   const cwd = process.cwd();
-  const path = args.config ?? discover(cwd);
+  const path = args.config ?? discoverConfig(cwd);
   let config;
   let text;
   let root = cwd;

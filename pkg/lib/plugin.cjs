@@ -4,8 +4,8 @@
 // happens here: every diagnostic comes from the core through the binding.
 "use strict";
 
-const { readFileSync } = require("node:fs");
-const { isAbsolute, join } = require("node:path");
+const { readFileSync, statSync } = require("node:fs");
+const { dirname, isAbsolute, join } = require("node:path");
 
 /** Throws an Error naming the plugin: `speclint/remark: ...`. */
 function fail(plugin, message) {
@@ -146,8 +146,33 @@ function reaches(severity, level) {
   return level in RANK && RANK[severity] >= RANK[level];
 }
 
+/** The config file names looked for in each folder, in order (src/cli/settings.rs). */
+const CONFIG_NAMES = ["speclint.yaml", ".speclint.yaml"];
+
+/**
+ * speclint.yaml or .speclint.yaml in `dir` or above, as `speclint check`
+ * finds it, or null: the one search of `npx speclint`, the remark plugin
+ * and the Docusaurus plugin.
+ */
+function discoverConfig(dir) {
+  for (let d = dir; ; ) {
+    for (const n of CONFIG_NAMES) {
+      const p = join(d, n);
+      try {
+        if (statSync(p).isFile()) return p;
+      } catch {
+        // not here
+      }
+    }
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
 module.exports = {
   checkKeys,
+  discoverConfig,
   describe,
   fail,
   isPlainObject,

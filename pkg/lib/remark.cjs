@@ -4,9 +4,21 @@
 // a vfile message. See README.md, "remark and unified".
 "use strict";
 
-const { readFileSync, statSync } = require("node:fs");
-const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
-const { checkKeys, describe, fail, isPlainObject, makeLinter, oneLine, parseConfigOption, reaches, readType, utf16Offsets } = require("./plugin.cjs");
+const { readFileSync } = require("node:fs");
+const { dirname, isAbsolute, relative, resolve, sep } = require("node:path");
+const {
+  checkKeys,
+  describe,
+  discoverConfig,
+  fail,
+  isPlainObject,
+  makeLinter,
+  oneLine,
+  parseConfigOption,
+  reaches,
+  readType,
+  utf16Offsets,
+} = require("./plugin.cjs");
 
 const NAME = "speclint/remark";
 const OPTIONS = ["fatal", "types", "rules", "specType", "config"];
@@ -17,25 +29,6 @@ const FATAL_FIELD = { error: true, warning: false, info: undefined };
 
 /** A string option that names a file rather than holding YAML or JSON text. */
 const isPath = (v) => typeof v === "string" && !/[\n{}]/.test(v) && /\.(ya?ml|json)$/i.test(v.trim());
-
-const CONFIG_NAMES = ["speclint.yaml", ".speclint.yaml"];
-
-/** speclint.yaml or .speclint.yaml in `dir` or above (as `speclint check` finds it), or null. */
-function discoverConfig(dir) {
-  for (let d = dir; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = join(d, n);
-      try {
-        if (statSync(p).isFile()) return p;
-      } catch {
-        // not here
-      }
-    }
-    const up = dirname(d);
-    if (up === d) return null;
-    d = up;
-  }
-}
 
 /** A config file's text, or a plugin error naming it. */
 function readConfig(path) {
