@@ -8,11 +8,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use speclint::report::Format;
 use speclint::workspace::{self, Workspace};
 
 use super::files::{self, Target};
-use super::{CheckArgs, ColorChoice, OutputFormat, settings};
+use super::{CheckArgs, ColorChoice, settings};
 
 pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config, a.spec_type.as_deref())?;
@@ -27,7 +26,7 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
         };
         run.add(ws, "-", "-", text.as_bytes(), how);
         let outcome = run.finish(ws, None, None);
-        super::out::print(&outcome.render(format_of(a.format), color_of(a.color), a.quiet))?;
+        super::out::print(&outcome.render(a.format, color_of(a.color), a.quiet))?;
         return Ok(ExitCode::from(outcome.exit_code));
     }
     let (targets, problems) = files::collect(&a.paths, &s.root, ws)?;
@@ -55,17 +54,8 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     }
     let (initiatives, specs) = reference_files(ws, &s.root);
     let outcome = run.finish(ws, initiatives.as_deref(), specs.as_deref());
-    super::out::print(&outcome.render(format_of(a.format), color_of(a.color), a.quiet))?;
+    super::out::print(&outcome.render(a.format, color_of(a.color), a.quiet))?;
     Ok(ExitCode::from(outcome.exit_code))
-}
-
-fn format_of(f: OutputFormat) -> Format {
-    match f {
-        OutputFormat::Pretty => Format::Pretty,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Sarif => Format::Sarif,
-        OutputFormat::Github => Format::Github,
-    }
 }
 
 fn color_of(c: ColorChoice) -> bool {

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use speclint::command::Invocation;
+use speclint::report::Format;
 
 /// Options shared by every command that loads configuration.
 #[derive(Debug, Clone, Default)]
@@ -23,14 +24,6 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
     /// `--types`: extra spec type files.
     pub types: Vec<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    Pretty,
-    Json,
-    Sarif,
-    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +36,7 @@ pub enum ColorChoice {
 #[derive(Debug)]
 pub struct CheckArgs {
     pub paths: Vec<String>,
-    pub format: OutputFormat,
+    pub format: Format,
     pub spec_type: Option<String>,
     pub color: ColorChoice,
     pub quiet: bool,
@@ -106,12 +99,11 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
     match i.command {
         "check" => check::run(CheckArgs {
             paths: i.values("paths").to_vec(),
-            format: match i.value("format") {
-                Some("json") => OutputFormat::Json,
-                Some("sarif") => OutputFormat::Sarif,
-                Some("github") => OutputFormat::Github,
-                _ => OutputFormat::Pretty,
-            },
+            // The grammar accepts only format names `Format::parse` reads.
+            format: i
+                .value("format")
+                .and_then(Format::parse)
+                .unwrap_or(Format::Pretty),
             spec_type,
             color: match i.value("color") {
                 Some("always") => ColorChoice::Always,
