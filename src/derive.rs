@@ -269,6 +269,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
         conditions: Vec::new(),
         semantics,
         residue: Vec::new(),
+        compiled: Default::default(),
     };
     t.check().map_err(|e| DeriveError(e.message))?;
     Ok(t)

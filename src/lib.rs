@@ -408,6 +408,7 @@ impl Linter {
             conditions: Vec::new(),
             semantics: Vec::new(),
             residue: Vec::new(),
+            compiled: Default::default(),
         };
         let has_spec = spec.is_some();
         let spec_ref = spec.unwrap_or(&empty);

@@ -8,10 +8,12 @@
 //! `database-schema.yaml` beside this file, embedded at compile time.
 
 mod schema;
+mod titles;
 
 use serde::{Deserialize, Serialize};
 
 pub use schema::front_matter_schema;
+pub use titles::{NearMissKind, TitleMatcher};
 
 use crate::yaml;
 
@@ -40,6 +42,66 @@ pub struct SpecType {
     /// Template guidance lines that must not remain anywhere in a document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub residue: Vec<String>,
+    /// What the checks derive from the type once instead of per document.
+    #[serde(skip)]
+    pub(crate) compiled: Compiled,
+}
+
+/// What the checks derive from a [`SpecType`] once, on first use, instead of
+/// per document: the [`TitleMatcher`] and the guidance keys of `TR002`.
+///
+/// A clone starts empty, so a type that is cloned and then changed never
+/// sees the original's matcher; the cache takes no part in equality or
+/// serialization. Change a type before it checks documents, never after
+/// (the registry and the `Linter` only replace whole types).
+#[derive(Default)]
+pub(crate) struct Compiled {
+    titles: std::sync::OnceLock<TitleMatcher>,
+    guidance: std::sync::OnceLock<std::collections::HashSet<String>>,
+}
+
+impl Clone for Compiled {
+    fn clone(&self) -> Self {
+        Compiled::default()
+    }
+}
+
+impl PartialEq for Compiled {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Compiled")
+    }
+}
+
+impl SpecType {
+    /// The matcher of this type's section titles and aliases, built on first use.
+    pub fn titles(&self) -> &TitleMatcher {
+        self.compiled.titles.get_or_init(|| TitleMatcher::new(self))
+    }
+
+    /// The guidance keys (`crate::text::guidance_key`) of every `residue`
+    /// line of the type, its sections and their entries, built on first use.
+    pub(crate) fn guidance_keys(&self) -> &std::collections::HashSet<String> {
+        self.compiled.guidance.get_or_init(|| {
+            self.residue
+                .iter()
+                .chain(self.sections.iter().flat_map(|s| s.residue.iter()))
+                .chain(
+                    self.sections
+                        .iter()
+                        .filter_map(|s| s.entries.as_ref())
+                        .flat_map(|e| e.residue.iter()),
+                )
+                .map(|r| crate::text::guidance_key(r))
+                .filter(|k| !k.is_empty())
+                .collect()
+        })
+    }
 }
 
 /// Domain-specific rule sets a spec type can enable.

@@ -1,6 +1,6 @@
 //! `ST006` unknown-section: a section the spec type does not know.
 
-use crate::analysis::{HeadingRole, TitleMatcher};
+use crate::analysis::HeadingRole;
 use crate::diagnostic::Severity;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::closest;
@@ -80,7 +80,7 @@ pub fn check(c: &mut Checker<'_>) {
     if c.spec.sections.is_empty() {
         return;
     }
-    let matcher = TitleMatcher::new(c.spec);
+    let matcher = c.spec.titles();
     let type_name = if c.spec.name.is_empty() {
         "spec type"
     } else {

@@ -73,19 +73,7 @@ impl Violation for TemplateGuidance<'_> {
 
 pub fn check(c: &mut Checker<'_>) {
     let (doc, spec, analysis) = (c.doc, c.spec, c.analysis);
-    let keys: HashSet<String> = spec
-        .residue
-        .iter()
-        .chain(spec.sections.iter().flat_map(|s| s.residue.iter()))
-        .chain(
-            spec.sections
-                .iter()
-                .filter_map(|s| s.entries.as_ref())
-                .flat_map(|e| e.residue.iter()),
-        )
-        .map(|r| guidance_key(r))
-        .filter(|k| !k.is_empty())
-        .collect();
+    let keys = spec.guidance_keys();
     if keys.is_empty() {
         return;
     }
