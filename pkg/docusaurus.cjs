@@ -218,6 +218,11 @@ async function run(siteDir, options) {
   }
 }
 
+/** The entries that are documents: not the core's `IO003` "no spec documents" entry (path `.`). */
+function documentsOf(checked) {
+  return checked.filter((c) => !(c.diagnostics.length > 0 && c.diagnostics.every((d) => d.code === "IO003")));
+}
+
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -226,9 +231,7 @@ function plural(n, word) {
 function report(checked) {
   const lines = [];
   const count = { error: 0, warning: 0, info: 0 };
-  let files = 0;
   for (const c of checked) {
-    if (c.diagnostics.length) files++;
     for (const d of c.diagnostics) {
       count[d.severity]++;
       lines.push(oneLine(c.path, d) + (d.severity === "error" ? "" : ` (${d.severity})`));
@@ -236,7 +239,12 @@ function report(checked) {
   }
   const parts = [plural(count.error, "error"), plural(count.warning, "warning")];
   if (count.info) parts.push(plural(count.info, "info"));
-  const head = `[speclint] ${parts.join(", ")} in ${plural(files, "file")} of ${plural(checked.length, "spec document")}:`;
+  const documents = documentsOf(checked);
+  const files = documents.filter((c) => c.diagnostics.length).length;
+  const where = documents.length
+    ? `in ${plural(files, "file")} of ${plural(documents.length, "spec document")}`
+    : "(no spec documents)";
+  const head = `[speclint] ${parts.join(", ")} ${where}:`;
   return { count, text: [head, ...lines].join("\n") };
 }
 
@@ -284,7 +292,7 @@ async function pluginSpeclint(context, rawOptions) {
         error.stack = `Error: ${error.message}`; // the list is the news, not where it was thrown
         throw error;
       } else if (problems) console.warn(text);
-      else console.log(`[speclint] ${plural(checked.length, "spec document")} checked (of ${plural(seen, "file")} included): no problems`);
+      else console.log(`[speclint] ${plural(documentsOf(checked).length, "spec document")} checked (of ${plural(seen, "file")} included): no problems`);
       return {
         documents: checked.map((c) => ({ path: c.path, diagnostics: c.diagnostics })),
       };

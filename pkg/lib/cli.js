@@ -13,12 +13,12 @@ import {
   fchownSync,
   fstatSync,
   fsyncSync,
+  linkSync,
   openSync,
   realpathSync,
   renameSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
@@ -144,13 +144,87 @@ function init(a, out, err) {
     return 0;
   }
   if (existsSync(a.output) && !a.force) throw new Error(`\`${a.output}\` exists; pass --force to overwrite it`);
-  try {
-    writeFileSync(a.output, file.text);
-  } catch (e) {
-    throw new Error(`cannot write \`${a.output}\`: ${ioMessage(e)}`);
-  }
+  writeNew(a.output, file.text, a.force);
   err.write(`${sanitize(file.wrote)}\n`);
   return 0;
+}
+
+/**
+ * src/cli/write.rs `write_new` (`init --output`): never half a file, never
+ * over a file it was not asked to replace. The text goes to a temporary file
+ * next to `path` (mode 0666 less the umask), written in full and synced; then
+ * it takes the name: with `force` by a rename over what is there (a link is
+ * written through), without it by a hard link that fails when `path` exists,
+ * even when it appeared after the check. Where hard links are not supported,
+ * an exclusive create (`wx`) does the same. On failure nothing is left behind.
+ */
+function writeNew(path, text, force) {
+  const fail = (e) => new Error(`cannot write \`${path}\`: ${e.code ? ioMessage(e) : e.message}`);
+  const exists = () => new Error(`\`${path}\` exists; pass --force to overwrite it`);
+  let target = path;
+  if (force) {
+    try {
+      target = realpathSync.native(path);
+    } catch {
+      // not there yet (or a dangling link): written as named
+    }
+  }
+  const bytes = Buffer.from(text, "utf8");
+  const writeAll = (fd) => {
+    for (let done = 0; done < bytes.length; ) {
+      const n = writeSync(fd, bytes, done, bytes.length - done);
+      if (!(n > 0)) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
+      done += n;
+    }
+    fsyncSync(fd);
+  };
+  const tmp = childOf(dirOf(target), `.speclint-${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = openSync(tmp, "wx", 0o666);
+  } catch (e) {
+    throw fail(e);
+  }
+  try {
+    try {
+      writeAll(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (force) {
+      renameSync(tmp, target);
+      return;
+    }
+    try {
+      linkSync(tmp, target);
+    } catch (e) {
+      if (e.code === "EEXIST") throw exists();
+      if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes(e.code)) throw e;
+      // No hard links here: an exclusive create, removed again if writing fails.
+      let out;
+      try {
+        out = openSync(target, "wx", 0o666);
+      } catch (e2) {
+        throw e2.code === "EEXIST" ? exists() : e2;
+      }
+      try {
+        writeAll(out);
+      } catch (e2) {
+        closeSync(out);
+        unlinkSync(target);
+        throw e2;
+      }
+      closeSync(out);
+    }
+  } catch (e) {
+    throw e.message?.includes("pass --force") ? e : fail(e);
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // renamed, or never created
+    }
+  }
 }
 
 /** src/cli/check.rs: reading here; the policy, the checks and the output in the core. */

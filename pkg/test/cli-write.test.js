@@ -10,6 +10,7 @@ import {
   chmodSync,
   chownSync,
   closeSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -28,7 +29,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { normalize } from "speclint";
 import { writeAtomic } from "../lib/cli.js";
-import { pkg, read } from "./helpers.js";
+import { nativeBin, pkg, read } from "./helpers.js";
 
 const js = join(pkg, "bin", "speclint.js");
 const DEFECTS = read("examples/invalid/orders-db-defects.md");
@@ -226,5 +227,60 @@ test("three concurrent fmt --write runs on a tree of 20 files all succeed, and t
     for (let k = 0; k < 4; k++) {
       assert.deepEqual(readdirSync(join(d, "docs", `d${k}`)).filter((n) => !n.endsWith(".md")), [], "no temporary file left");
     }
+  }
+});
+
+// `init --output` (src/cli/write.rs `write_new`, lib/cli.js `writeNew`), native
+// and npx alike: a new file gets the mode of any new file (not the 0600 of a
+// temporary file), no temporary file stays behind, an existing file is never
+// replaced without --force, and --force writes through a symbolic link.
+test("init --output: a whole new file, never over an existing one without --force, links written through", () => {
+  const template = join(pkg, "..", "examples", "template.md");
+  for (const [name, argv0] of [
+    ["native", [nativeBin()]],
+    ["npx", [process.execPath, js]],
+  ]) {
+    const d = join(dir, `init-${name}`);
+    mkdirSync(d);
+    const run = (...args) =>
+      spawnSync(argv0[0], [...argv0.slice(1), "init", "--from-template", template, ...args], { cwd: d, encoding: "utf8" });
+    writeFileSync(join(d, "reference"), "x");
+    let r = run("-o", "type.yaml");
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.match(readFileSync(join(d, "type.yaml"), "utf8"), /^# Spec type derived from/);
+    assert.equal(statSync(join(d, "type.yaml")).mode, statSync(join(d, "reference")).mode, name);
+    assert.deepEqual(readdirSync(d).filter((f) => f.includes(".speclint-")), [], name);
+
+    writeFileSync(join(d, "mine.yaml"), "my own\n");
+    r = run("-o", "mine.yaml");
+    assert.equal(r.status, 2, name);
+    assert.match(r.stderr, /`mine\.yaml` exists; pass --force to overwrite it/);
+    assert.equal(readFileSync(join(d, "mine.yaml"), "utf8"), "my own\n", name);
+
+    // A file size limit (ulimit -f 2: 2 KB; the type file is over 5 KB) fails
+    // the write: no half file under a new name, an existing file intact.
+    const limited = (...args) =>
+      spawnSync("bash", ["-c", `trap "" XFSZ; ulimit -f 2; exec "$0" "$@"`, ...argv0, "init", "--from-template", template, ...args], {
+        cwd: d,
+        encoding: "utf8",
+      });
+    r = limited("-o", "new.yaml");
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, /cannot write `new\.yaml`: File too large/, name);
+    assert.equal(existsSync(join(d, "new.yaml")), false, `${name}: no half-written file`);
+    r = limited("-o", "mine.yaml", "--force");
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.equal(readFileSync(join(d, "mine.yaml"), "utf8"), "my own\n", `${name}: the existing file is intact`);
+    assert.deepEqual(readdirSync(d).filter((f) => f.includes(".speclint-")), [], name);
+
+    mkdirSync(join(d, "real"));
+    writeFileSync(join(d, "real", "t.yaml"), "old\n");
+    symlinkSync(join("real", "t.yaml"), join(d, "link.yaml"));
+    r = run("-o", "link.yaml", "--force");
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.ok(lstatSync(join(d, "link.yaml")).isSymbolicLink(), `${name}: the link stays a link`);
+    assert.match(readFileSync(join(d, "real", "t.yaml"), "utf8"), /^# Spec type derived from/);
+    assert.deepEqual(readdirSync(d).filter((f) => f.includes(".speclint-")), [], name);
+    assert.deepEqual(readdirSync(join(d, "real")), ["t.yaml"], name);
   }
 });

@@ -257,6 +257,8 @@ test("an include that selects no spec document warns (IO003), and IO003: error i
   const r = await load(dir, {});
   assert.equal(r.error, undefined);
   assert.match(r.err, /^\.:1:1 IO003 no spec document found: 1 Markdown file without `spec_type` \(warning\)$/m);
+  // The `.` entry of IO003 is not counted as a spec document.
+  assert.match(r.err, /^\[speclint\] 0 errors, 1 warning \(no spec documents\):$/m);
   writeFileSync(join(dir, "speclint.yaml"), "rules:\n  IO003: error\n");
   const failed = await load(dir, {});
   assert.match(failed.error.message, /IO003 no spec document found/);

@@ -17,8 +17,7 @@ pub fn run(a: InitArgs) -> Result<ExitCode, String> {
                     o.display()
                 ));
             }
-            std::fs::write(o, &file.text)
-                .map_err(|e| format!("cannot write `{}`: {e}", o.display()))?;
+            super::write::write_new(o, &file.text, a.force)?;
             super::out::eprint_line(&file.wrote(&o.display().to_string()));
         }
         None => super::out::print(&file.text)?,

@@ -122,6 +122,47 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<Written, S
     Ok(Written::Replaced)
 }
 
+/// Writes a new file (`init --output`): never half a file, and never over a
+/// file it was not asked to replace. The text goes to a temporary file next
+/// to `path` (mode 0666 less the umask, like any new file), written in full
+/// and synced; then it takes `path`'s name: with `force` by a rename over
+/// whatever is there, without it by a rename that fails when `path` exists,
+/// even when it appeared after the caller's check. A symbolic link replaced
+/// with `force` is written through, as `fmt --write` does. On any failure
+/// the temporary file is removed and `path` is as it was.
+pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
+    let shown = path.display();
+    let target = match force {
+        true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        false => path.to_path_buf(),
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".speclint-")
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    let placed = if force {
+        tmp.persist(&target)
+    } else {
+        tmp.persist_noclobber(&target)
+    };
+    placed.map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            format!("`{shown}` exists; pass --force to overwrite it")
+        }
+        _ => format!("cannot write `{shown}`: {}", e.error),
+    })?;
+    Ok(())
+}
+
 /// Carries mode, owner, group and `user.*` attributes from `from` to `to`.
 fn keep_attributes(from: &File, meta: &Metadata, to: &File, shown: &str) -> Result<(), String> {
     let (uid, gid) = (meta.uid(), meta.gid());
