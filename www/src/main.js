@@ -4,18 +4,7 @@
 // everything derived from it (messages, titles, export values, type errors)
 // is only ever set as textContent or given to CodeMirror as text.
 import { ChangeSet, Compartment, EditorSelection, EditorState, StateEffect } from "@codemirror/state";
-import {
-  EditorView,
-  crosshairCursor,
-  drawSelection,
-  dropCursor,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  highlightSpecialChars,
-  keymap,
-  lineNumbers,
-  rectangularSelection,
-} from "@codemirror/view";
+import { crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, rectangularSelection, tooltips } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
@@ -150,10 +139,23 @@ function applyTheme(theme, view) {
 
 const refreshLint = StateEffect.define();
 
+/**
+ * A rule code as a link to its section of the rules reference (docs/rules.md,
+ * built into docs/rules.html beside the page by vite.config.js).
+ */
+function ruleLink(className, code, text = code) {
+  const a = el("a", className, text);
+  a.href = `docs/rules.html#${encodeURIComponent(code.toLowerCase())}`;
+  a.target = "_blank";
+  a.rel = "noopener";
+  a.title = `${code} in the rules reference`;
+  return a;
+}
+
 function tooltipFor(d) {
   const box = el("div", "diag");
   const head = el("div", "diag-head");
-  head.append(el("span", `diag-code sev-${d.severity}`, d.code), " ", el("span", "diag-name", d.name));
+  head.append(ruleLink(`diag-code sev-${d.severity}`, d.code), " ", el("span", "diag-name", d.name));
   box.append(head, inlineCode("diag-message", d.message));
   if (d.help) box.append(inlineCode("diag-help", d.help));
   for (const r of d.related ?? []) {
@@ -269,6 +271,9 @@ function showResult() {
     );
     go.addEventListener("click", () => jumpTo(view, doc, d));
     li.append(go);
+    const actions = el("div", "problem-actions");
+    actions.append(ruleLink("problem-rule", d.code, `About ${d.code}`));
+    li.append(actions);
     if (d.fix && d.fix.edits.length) {
       const fix = el("button", `problem-fix fix-${d.fix.applicability}`);
       fix.append(inlineCode("", d.fix.title));
@@ -278,7 +283,7 @@ function showResult() {
         if (view.state.doc === doc) applyFix(view, doc, d, rangeOf(doc, d).from);
         else toast("The text changed since it was checked; try again in a moment.", "warning");
       });
-      li.append(fix);
+      actions.append(fix);
     }
     return li;
   });
@@ -349,6 +354,9 @@ const view = new EditorView({
       EditorView.lineWrapping,
       yamlFrontmatter({ content: markdown() }),
       themeSlot.of(themeExt),
+      // Tooltips fit in the editor, not the window: one near the top opens
+      // below its line rather than over the toolbar.
+      tooltips({ tooltipSpace: (v) => v.scrollDOM.getBoundingClientRect() }),
       lintGutter(),
       linter(lintSource, {
         delay: LINT_DELAY,

@@ -247,6 +247,48 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.equal(await page.locator("#editor .cm-lintRange-error").count(), 0);
   });
 
+  test("what speclint is: an intro, a Docs link, and every rule code links to its section of the rules", async () => {
+    assert.match(await page.textContent(".intro"), /Checks spec documents .* in your browser/s);
+    const docs = page.locator(".intro a", { hasText: "Docs" });
+    assert.equal(await docs.getAttribute("href"), "docs/rules.html");
+    // The rules reference is built beside the page, with an anchor per rule.
+    const rules = await (await fetch(new URL("docs/rules.html", server.url))).text();
+    for (const code of speclint.rules().map((r) => r.code)) assert.match(rules, new RegExp(`id="${code.toLowerCase()}"`), code);
+    assert.match(rules, /Content-Security-Policy/);
+    assert.doesNotMatch(rules, /href="\.\.\/src\//, "links to source files are text, not broken links");
+
+    await loadExample("defects");
+    await settled(example("invalid/orders-db-defects.md"));
+    const first = page.locator("#problems li.problem").first();
+    const code = await first.getAttribute("data-code");
+    const about = first.locator("a.problem-rule");
+    assert.equal(await about.textContent(), `About ${code}`);
+    assert.equal(await about.getAttribute("href"), `docs/rules.html#${code.toLowerCase()}`);
+    const [popup] = await Promise.all([page.waitForEvent("popup"), about.click()]);
+    await popup.waitForLoadState();
+    assert.equal(new URL(popup.url()).hash, `#${code.toLowerCase()}`);
+    assert.match(await popup.locator(`#${code.toLowerCase()}`).textContent(), new RegExp(`^\\s*${code}`));
+    await popup.close();
+  });
+
+  test("a tooltip near the top of the editor opens below its line, inside the editor", async () => {
+    const text = "# Title\n\nNo front matter here.\n";
+    await pasteAll(text);
+    await settled(text);
+    const underline = page.locator("#editor .cm-lintRange-error").first();
+    await underline.hover();
+    const tooltip = page.locator("#editor .cm-tooltip-lint");
+    await tooltip.waitFor();
+    const line = await underline.boundingBox();
+    const box = await tooltip.boundingBox();
+    const editorBox = await page.locator("#editor .cm-scroller").boundingBox();
+    assert.ok(box.y >= line.y + line.height - 1, `tooltip top ${box.y} is below the line's bottom ${line.y + line.height}`);
+    assert.ok(box.y >= editorBox.y, "inside the editor, not over the toolbar");
+    // The code in the tooltip is a link to the rule.
+    assert.equal(await tooltip.locator("a.diag-code").first().getAttribute("href"), "docs/rules.html#fm001");
+    await page.mouse.move(0, 0);
+  });
+
   test("Fix all safe applies every safe fix", async () => {
     await loadExample("defects");
     const text = example("invalid/orders-db-defects.md");
@@ -631,10 +673,10 @@ describe("demo page (production build, headless Chromium)", () => {
     // Down to the ST001 problem (line 21) and Enter.
     const list = await problems();
     const index = list.findIndex((p) => p.code === "ST001");
+    // Each problem: its button, its rule's link ("About ST001"), and its fix, if any.
     for (let i = 0; i < index; i++) {
-      await page.keyboard.press("Tab");
-      const cls = await page.evaluate(() => document.activeElement.className);
-      if (cls.startsWith("problem-fix")) await page.keyboard.press("Tab");
+      do await page.keyboard.press("Tab");
+      while (!(await page.evaluate(() => document.activeElement.className)).startsWith("problem-go"));
     }
     assert.match(await page.evaluate(() => document.activeElement.textContent), /ST001/);
     await page.keyboard.press("Enter");
