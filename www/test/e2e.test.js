@@ -271,6 +271,33 @@ describe("demo page (production build, headless Chromium)", () => {
     await popup.close();
   });
 
+  test("a missing section (ST001) has an unsafe fix that inserts its heading where it belongs", async () => {
+    await loadExample("defects");
+    const text = example("invalid/orders-db-defects.md");
+    await settled(text);
+    const missing = speclint.validate(text).diagnostics.filter((d) => d.code === "ST001");
+    assert.ok(missing.length > 0);
+    const d = missing[0];
+    const heading = /`([^`]+)`/.exec(d.fix.title)[1];
+    const li = page.locator(`#problems li.problem[data-code="ST001"]`).first();
+    const fix = li.locator("button.problem-fix");
+    assert.equal(await fix.textContent(), `Insert ${heading}`);
+    assert.match(await fix.getAttribute("class"), /fix-unsafe/);
+    await fix.click();
+    await page
+      .waitForFunction((t) => localStorage.getItem("speclint.doc") !== t, text, { timeout: 10_000 })
+      .catch(async (e) => {
+        throw new Error(`${e.message}; toast: ${await page.textContent("#toast")}`);
+      });
+    const after = await stored();
+    await settled(after);
+    // Only the heading and a blank line were added, at the start of a line
+    // (where: the core's unit tests of ST001).
+    assert.ok(after.includes(`\n${heading}\n\n`), heading);
+    assert.equal(after.replace(`${heading}\n\n`, ""), text);
+    assert.equal(speclint.validate(after).diagnostics.filter((x) => x.code === "ST001").length, missing.length - 1);
+  });
+
   test("a tooltip near the top of the editor opens below its line, inside the editor", async () => {
     const text = "# Title\n\nNo front matter here.\n";
     await pasteAll(text);
