@@ -72,10 +72,7 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<Written, S
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".speclint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = temp_next_to(&target, None)
         .map_err(|e| format!("cannot create a temporary file next to `{shown}`: {e}"))?;
     tmp.write_all(new.as_bytes())
         .and_then(|()| tmp.flush())
@@ -136,16 +133,8 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         false => path.to_path_buf(),
     };
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".speclint-")
-        .suffix(".tmp")
-        .permissions(fs::Permissions::from_mode(0o666))
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    let mut tmp =
+        temp_next_to(&target, Some(0o666)).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
@@ -161,6 +150,21 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         _ => format!("cannot write `{shown}`: {}", e.error),
     })?;
     Ok(())
+}
+
+/// A temporary file (`.speclint-XXXXXX.tmp`) in `target`'s folder, removed
+/// when dropped; with `mode`, created with it (less the umask).
+fn temp_next_to(target: &Path, mode: Option<u32>) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut b = tempfile::Builder::new();
+    b.prefix(".speclint-").suffix(".tmp");
+    if let Some(m) = mode {
+        b.permissions(fs::Permissions::from_mode(m));
+    }
+    b.tempfile_in(dir)
 }
 
 /// Carries mode, owner, group and `user.*` attributes from `from` to `to`.

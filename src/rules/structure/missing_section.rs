@@ -155,6 +155,15 @@ mod tests {
         format!("{}{}", &text[..a], &text[b..])
     }
 
+    fn codes(text: &str) -> Vec<&'static str> {
+        Linter::default()
+            .check(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
     /// Applies the one `ST001` fix of `text` and returns the result.
     fn fixed(text: &str) -> String {
         let report = Linter::default().check(text);
@@ -186,12 +195,7 @@ mod tests {
             out.contains("\n## Scope\n\n## Data Classification & Compliance\n"),
             "{out}"
         );
-        let codes: Vec<_> = Linter::default()
-            .check(&out)
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect();
+        let codes = codes(&out);
         assert!(!codes.contains(&"ST001"), "{codes:?}");
         assert!(
             codes.contains(&"ST004"),
@@ -204,12 +208,7 @@ mod tests {
         let text = without(ORDERS, "## References\n", None);
         let out = fixed(&text);
         assert!(out.ends_with("\n\n## References\n"), "{out:?}");
-        let codes: Vec<_> = Linter::default()
-            .check(&out)
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect();
+        let codes = codes(&out);
         assert!(!codes.contains(&"ST001"), "{codes:?}");
     }
 }
