@@ -149,6 +149,16 @@ function init(a, out, err) {
   return 0;
 }
 
+/** Writes all of `bytes` to `fd` (a short write is retried, none is ignored), then syncs it. */
+function writeFully(fd, bytes) {
+  for (let done = 0; done < bytes.length; ) {
+    const n = writeSync(fd, bytes, done, bytes.length - done);
+    if (!(n > 0)) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
+    done += n;
+  }
+  fsyncSync(fd);
+}
+
 /**
  * src/cli/write.rs `write_new` (`init --output`): never half a file, never
  * over a file it was not asked to replace. The text goes to a temporary file
@@ -160,7 +170,7 @@ function init(a, out, err) {
  */
 function writeNew(path, text, force) {
   const fail = (e) => new Error(`cannot write \`${path}\`: ${e.code ? ioMessage(e) : e.message}`);
-  const exists = () => new Error(`\`${path}\` exists; pass --force to overwrite it`);
+  const exists = new Error(`\`${path}\` exists; pass --force to overwrite it`);
   let target = path;
   if (force) {
     try {
@@ -170,14 +180,6 @@ function writeNew(path, text, force) {
     }
   }
   const bytes = Buffer.from(text, "utf8");
-  const writeAll = (fd) => {
-    for (let done = 0; done < bytes.length; ) {
-      const n = writeSync(fd, bytes, done, bytes.length - done);
-      if (!(n > 0)) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
-      done += n;
-    }
-    fsyncSync(fd);
-  };
   const tmp = childOf(dirOf(target), `.speclint-${randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
@@ -187,7 +189,7 @@ function writeNew(path, text, force) {
   }
   try {
     try {
-      writeAll(fd);
+      writeFully(fd, bytes);
     } finally {
       closeSync(fd);
     }
@@ -198,17 +200,17 @@ function writeNew(path, text, force) {
     try {
       linkSync(tmp, target);
     } catch (e) {
-      if (e.code === "EEXIST") throw exists();
+      if (e.code === "EEXIST") throw exists;
       if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes(e.code)) throw e;
       // No hard links here: an exclusive create, removed again if writing fails.
       let out;
       try {
         out = openSync(target, "wx", 0o666);
       } catch (e2) {
-        throw e2.code === "EEXIST" ? exists() : e2;
+        throw e2.code === "EEXIST" ? exists : e2;
       }
       try {
-        writeAll(out);
+        writeFully(out, bytes);
       } catch (e2) {
         closeSync(out);
         unlinkSync(target);
@@ -217,7 +219,7 @@ function writeNew(path, text, force) {
       closeSync(out);
     }
   } catch (e) {
-    throw e.message?.includes("pass --force") ? e : fail(e);
+    throw e === exists ? e : fail(e);
   } finally {
     try {
       unlinkSync(tmp);
@@ -437,12 +439,7 @@ export function writeAtomic(t, src, text) {
   let renamed = false;
   try {
     try {
-      for (let done = 0; done < bytes.length; ) {
-        const n = writeSync(fd, bytes, done, bytes.length - done);
-        if (!(n > 0)) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
-        done += n;
-      }
-      fsyncSync(fd);
+      writeFully(fd, bytes);
       const written = fstatSync(fd).size;
       if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
     } catch (e) {

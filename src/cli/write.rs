@@ -68,11 +68,8 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<Written, S
         return Err(format!("`{shown}` is read-only; not writing it"));
     }
     let before = stamp(&meta);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = temp_next_to(&target, None)
+    let dir = folder_of(&target);
+    let mut tmp = temp_in(dir, None)
         .map_err(|e| format!("cannot create a temporary file next to `{shown}`: {e}"))?;
     tmp.write_all(new.as_bytes())
         .and_then(|()| tmp.flush())
@@ -133,8 +130,8 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         false => path.to_path_buf(),
     };
-    let mut tmp =
-        temp_next_to(&target, Some(0o666)).map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    let mut tmp = temp_in(folder_of(&target), Some(0o666))
+        .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
@@ -152,13 +149,16 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// A temporary file (`.speclint-XXXXXX.tmp`) in `target`'s folder, removed
-/// when dropped; with `mode`, created with it (less the umask).
-fn temp_next_to(target: &Path, mode: Option<u32>) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = target
-        .parent()
+/// The folder holding `path` (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// A temporary file (`.speclint-XXXXXX.tmp`) in `dir`, removed when
+/// dropped; with `mode`, created with it (less the umask).
+fn temp_in(dir: &Path, mode: Option<u32>) -> std::io::Result<tempfile::NamedTempFile> {
     let mut b = tempfile::Builder::new();
     b.prefix(".speclint-").suffix(".tmp");
     if let Some(m) = mode {

@@ -60,6 +60,13 @@ struct MissingSection<'a> {
     before: Option<(&'a str, u8)>,
 }
 
+impl MissingSection<'_> {
+    /// The heading to add: `## Scope`.
+    fn heading(&self) -> String {
+        format!("{} {}", "#".repeat(usize::from(self.level)), self.title)
+    }
+}
+
 impl Violation for MissingSection<'_> {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -68,7 +75,7 @@ impl Violation for MissingSection<'_> {
         format!("required section `{}` is missing", self.title)
     }
     fn help(&self) -> Option<String> {
-        let heading = format!("{} {}", "#".repeat(usize::from(self.level)), self.title);
+        let heading = self.heading();
         Some(match self.before {
             Some((next, level)) => format!(
                 "add `{heading}` before `{} {next}`",
@@ -120,7 +127,7 @@ fn insert_heading(
     v: &MissingSection<'_>,
     next: Option<Span>,
 ) -> Fix {
-    let heading = format!("{} {}", "#".repeat(usize::from(v.level)), v.title);
+    let heading = v.heading();
     let edit = match next {
         Some(span) => {
             let at = lines
