@@ -6,6 +6,8 @@
 // as src/cli/ does for the native CLI.
 import { randomBytes } from "node:crypto";
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   constants,
   existsSync,
@@ -194,7 +196,9 @@ function writeNew(path, text, force) {
       closeSync(fd);
     }
     if (force) {
+      keepMode(target, tmp, path);
       renameSync(tmp, target);
+      syncFolder(dirOf(target));
       return;
     }
     try {
@@ -219,13 +223,50 @@ function writeNew(path, text, force) {
       closeSync(out);
     }
   } catch (e) {
-    throw e === exists ? e : fail(e);
+    throw e === exists || e.own ? e : fail(e);
   } finally {
     try {
       unlinkSync(tmp);
     } catch {
       // renamed, or never created
     }
+  }
+}
+
+/**
+ * A file replaced by `init --output --force` keeps its mode, owner and group
+ * (src/cli/write.rs `keep_attributes`); what cannot be kept stops the write.
+ */
+function keepMode(target, tmp, shown) {
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    return; // nothing there yet
+  }
+  const own = (m) => Object.assign(new Error(m), { own: true });
+  if (!st.isFile()) throw own(`\`${shown}\` is not a regular file; not writing it`);
+  const mine = statSync(tmp);
+  if (mine.uid !== st.uid || mine.gid !== st.gid) {
+    try {
+      chownSync(tmp, st.uid, st.gid);
+    } catch (e) {
+      throw own(`cannot keep the owner and group of \`${shown}\` (${st.uid}:${st.gid}): ${ioMessage(e)}; not writing it`);
+    }
+  }
+  chmodSync(tmp, st.mode & 0o7777);
+}
+
+/** Makes a rename in `dir` durable (where folders can be synced). */
+function syncFolder(dir) {
+  let fd;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+    // not supported here
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -282,5 +282,18 @@ test("init --output: a whole new file, never over an existing one without --forc
     assert.match(readFileSync(join(d, "real", "t.yaml"), "utf8"), /^# Spec type derived from/);
     assert.deepEqual(readdirSync(d).filter((f) => f.includes(".speclint-")), [], name);
     assert.deepEqual(readdirSync(join(d, "real")), ["t.yaml"], name);
+
+    // --force over a file keeps its mode; a folder is not replaced.
+    writeFileSync(join(d, "kept.yaml"), "old\n");
+    chmodSync(join(d, "kept.yaml"), 0o640);
+    r = run("-o", "kept.yaml", "--force");
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.match(readFileSync(join(d, "kept.yaml"), "utf8"), /^# Spec type derived from/);
+    assert.equal(statSync(join(d, "kept.yaml")).mode & 0o7777, 0o640, `${name}: mode kept`);
+    mkdirSync(join(d, "folder.yaml"));
+    r = run("-o", "folder.yaml", "--force");
+    assert.equal(r.status, 2, name);
+    assert.match(r.stderr, /`folder\.yaml` is not a regular file; not writing it/, name);
+    assert.deepEqual(readdirSync(d).filter((f) => f.includes(".speclint-")), [], name);
   }
 });

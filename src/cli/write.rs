@@ -121,8 +121,9 @@ pub fn write_atomic(path: &Path, expected: &str, new: &str) -> Result<Written, S
 /// to `path` (mode 0666 less the umask, like any new file), written in full
 /// and synced; then it takes `path`'s name: with `force` by a rename over
 /// whatever is there, without it by a rename that fails when `path` exists,
-/// even when it appeared after the caller's check. A symbolic link replaced
-/// with `force` is written through, as `fmt --write` does. On any failure
+/// even when it appeared after the caller's check. A file replaced with
+/// `force` keeps its mode, owner and `user.*` attributes, and a symbolic link
+/// is written through, as with `fmt --write`. On any failure
 /// the temporary file is removed and `path` is as it was.
 pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
     let shown = path.display();
@@ -135,6 +136,18 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+    if force {
+        // A file replaced keeps its mode, owner and attributes, as with `fmt --write`.
+        if let Ok(old) = File::open(&target) {
+            let meta = old
+                .metadata()
+                .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+            if !meta.is_file() {
+                return Err(format!("`{shown}` is not a regular file; not writing it"));
+            }
+            keep_attributes(&old, &meta, tmp.as_file(), &shown.to_string())?;
+        }
+    }
     let placed = if force {
         tmp.persist(&target)
     } else {
@@ -146,6 +159,10 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         }
         _ => format!("cannot write `{shown}`: {}", e.error),
     })?;
+    // Make the new name durable.
+    if let Ok(d) = File::open(folder_of(&target)) {
+        let _ = d.sync_all();
+    }
     Ok(())
 }
 
@@ -288,5 +305,29 @@ mod tests {
             let n = rustix::fs::getxattr(&real, "user.speclint.test", &mut v[..]).unwrap();
             assert_eq!(&v[..n], b"kept");
         }
+    }
+
+    #[test]
+    fn write_new_with_force_keeps_the_replaced_files_mode() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("type.yaml");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        let e = write_new(&p, "new", false).unwrap_err();
+        assert!(e.contains("pass --force"), "{e}");
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        write_new(&p, "new", true).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        let mode = fs::metadata(&p).unwrap().mode() & 0o7777;
+        assert_eq!(mode, 0o640, "{mode:o}");
+        assert_eq!(
+            fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "temporary file left behind"
+        );
+        let folder = d.path().join("folder");
+        fs::create_dir(&folder).unwrap();
+        let e = write_new(&folder, "x", true).unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
     }
 }
