@@ -128,9 +128,34 @@ const docsPages = {
   },
 };
 
+// The editor's code (src/main.js and the chunks it imports) is preloaded from
+// the page's head, so it downloads beside the small entry (src/boot.js), which
+// starts the worker and so the WebAssembly module at once. Vite's own
+// preloading is off: it adds <link> elements to the document at run time,
+// which the page never does (the e2e test checks), and the chunks loaded on
+// demand (diff view, HTML inside Markdown) need nothing not already loaded.
+const preloadEditor = {
+  name: "speclint-preload-editor",
+  apply: "build",
+  transformIndexHtml: {
+    order: "post",
+    handler(html, { bundle }) {
+      const chunks = Object.values(bundle ?? {}).filter((c) => c.type === "chunk");
+      const main = chunks.find((c) => c.facadeModuleId?.endsWith("/src/main.js"));
+      if (!main) throw new Error("speclint-preload-editor: no chunk for src/main.js");
+      const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+      return [main.fileName, ...main.imports.filter((f) => !entries.has(f))].map((file) => ({
+        tag: "link",
+        attrs: { rel: "modulepreload", crossorigin: true, href: `./${file}` },
+        injectTo: "head",
+      }));
+    },
+  },
+};
+
 export default defineConfig({
   base: "./",
-  plugins: [devCsp, docsPages],
+  plugins: [devCsp, docsPages, preloadEditor],
   resolve: { alias: [{ find: /^speclint\/web$/, replacement: speclintWeb }] },
   worker: { format: "es" },
   build: {
@@ -139,6 +164,7 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0, // the .wasm stays a file (CSP: no data: scripts)
     chunkSizeWarningLimit: 1500,
+    modulePreload: false,
   },
   server: {
     host: "127.0.0.1",

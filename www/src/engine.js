@@ -62,3 +62,6 @@ export class Engine {
       });
   }
 }
+
+/** The page's one engine, started as soon as the page's entry (src/boot.js) runs. */
+export const engine = new Engine();

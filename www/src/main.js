@@ -3,13 +3,13 @@
 // file only wires it to CodeMirror and the page. Document content and
 // everything derived from it (messages, titles, export values, type errors)
 // is only ever set as textContent or given to CodeMirror as text.
-import { ChangeSet, Compartment, EditorSelection, EditorState, StateEffect } from "@codemirror/state";
+import { ChangeSet, Compartment, EditorSelection, EditorState, Prec, StateEffect } from "@codemirror/state";
 import { crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, rectangularSelection, tooltips } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { forceLinting, lintGutter, lintKeymap, linter } from "@codemirror/lint";
-import { markdown } from "@codemirror/lang-markdown";
+import { markdownKeymap, markdownLanguage, pasteURLAsLink } from "@codemirror/lang-markdown";
 import { yamlFrontmatter } from "@codemirror/lang-yaml";
 // The diff view (@codemirror/merge) is loaded when Normalize is first opened:
 // the first diagnostics need only the editor and the worker.
@@ -22,8 +22,7 @@ import defectsText from "../../examples/invalid/orders-db-defects.md?raw";
 import adrText from "../../examples/adr/0001-use-postgres.md?raw";
 import adrTypeText from "../../examples/types/adr.yaml?raw";
 
-import "./style.css";
-import { Engine } from "./engine.js";
+import { engine } from "./engine.js";
 import { combineFixes, fixChanges, rangeOf } from "./positions.js";
 import { DamagedLink, decodeHash, encodeHash } from "./share.js";
 import { renderJson, setAllOpen } from "./json-view.js";
@@ -96,7 +95,6 @@ function toast(message, kind = "info") {
 
 // ---- state ----
 
-const engine = new Engine();
 const app = {
   builtins: [], // SpecType[] built into speclint
   types: [], // every known SpecType (built-in and custom)
@@ -121,6 +119,20 @@ const config = () => ({ types: app.customType ? [app.customType] : [], specType:
 // ---- theme ----
 
 const themeSlot = new Compartment();
+// Markdown (GFM: tables are highlighted) with its keymap; HTML inside it
+// comes later (src/markdown-html.js), so the first diagnostics need only this.
+const markdownSlot = new Compartment();
+const markdownExtras = [Prec.high(keymap.of(markdownKeymap)), pasteURLAsLink];
+const markdownSupport = new LanguageSupport(markdownLanguage, markdownExtras);
+const loadMarkdownHtml = () =>
+  import("./markdown-html.js")
+    .then(({ withHtml }) => {
+      const content = withHtml(markdownLanguage, markdownExtras);
+      view.dispatch({ effects: markdownSlot.reconfigure(yamlFrontmatter({ content })) });
+    })
+    .catch(() => {
+      // Highlighting HTML is a nicety: without it the editor works as before.
+    });
 const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)");
 function currentTheme() {
   return storage.get(STORE.theme) ?? (prefersDark?.matches ? "dark" : "light");
@@ -351,7 +363,7 @@ const view = new EditorView({
       highlightSelectionMatches(),
       search({ top: true }),
       EditorView.lineWrapping,
-      yamlFrontmatter({ content: markdown() }),
+      markdownSlot.of(yamlFrontmatter({ content: markdownSupport })),
       themeSlot.of(themeExt),
       // Tooltips fit in the editor, not the window: one near the top opens
       // below its line rather than over the toolbar.
@@ -890,6 +902,7 @@ async function start() {
   fillTypePicker();
   relint();
   document.body.dataset.ready = "true";
+  loadMarkdownHtml();
 }
 
 start();

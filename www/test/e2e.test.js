@@ -26,8 +26,9 @@ let context;
 let page;
 let loaded = false;
 const afterLoad = []; // requests made after the page was ready
-// The one script loaded on demand: the diff view, when Normalize is first opened.
-const lazyChunk = /\/assets\/diff-view-[\w-]+\.js$/;
+// The scripts loaded on demand: the diff view, when Normalize is first opened,
+// and HTML inside Markdown, once the page is ready.
+const lazyChunk = /\/assets\/(diff-view|markdown-html)-[\w-]+\.js$/;
 const allRequests = [];
 const dialogs = [];
 const consoleErrors = [];
@@ -203,6 +204,31 @@ describe("demo page (production build, headless Chromium)", () => {
     assert.ok((await page.locator("#editor .cm-lint-marker-error").count()) > 0);
     // Every asset came from the server, under the sub-path.
     for (const url of allRequests) assert.ok(url.startsWith(server.url), `request outside the page's folder: ${url}`);
+  });
+
+  test("the worker and the WebAssembly module load while the editor's code does, not after it", async () => {
+    // The editor's chunk is held back until the WebAssembly module has been
+    // requested: before boot.js, the worker started only once it had loaded.
+    const p = await context.newPage();
+    let wasmAsked;
+    const wasm = new Promise((resolve) => (wasmAsked = resolve));
+    const order = [];
+    let held;
+    p.on("request", (r) => {
+      const name = new URL(r.url()).pathname.split("/").pop();
+      order.push(name.replace(/-[\w-]{8}\.(js|css|wasm)$/, ".$1"));
+      if (/^speclint_bg-.*\.wasm$/.test(name)) wasmAsked();
+    });
+    await p.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+      held = await Promise.race([wasm.then(() => "wasm first"), new Promise((r) => setTimeout(() => r("timeout"), 15_000))]);
+      await route.continue();
+    });
+    await p.goto(server.url);
+    await p.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+    await p.waitForSelector("#editor .cm-lint-marker-error", { timeout: 20_000 });
+    assert.equal(held, "wasm first", `the wasm waited for the editor's code: ${order.join(", ")}`);
+    assert.ok(order.indexOf("speclint_bg.wasm") < order.indexOf("markdown-html.js"), order.join(", "));
+    await p.close();
   });
 
   test("typing an invalid status: diagnostic on the right line, hover, quick fix removes it", async () => {
