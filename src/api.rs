@@ -47,6 +47,10 @@ pub struct Options {
     /// Custom spec types, added to the built-in ones.
     #[serde(default)]
     pub types: Vec<TypeInput>,
+    /// Templates of a family (`{ path, text }`): each defines the spec type
+    /// of its `spec_type`, refined by a custom type with the same id.
+    #[serde(default)]
+    pub templates: Vec<TypeFile>,
     /// Rule levels by code or name.
     #[serde(default, deserialize_with = "crate::config::levels_by_rule")]
     pub rules: BTreeMap<String, Level>,
@@ -67,6 +71,7 @@ impl Options {
     /// rule levels or default type), which a binding may build once and share.
     pub fn uses_default_linter(&self) -> bool {
         self.types.is_empty()
+            && self.templates.is_empty()
             && self.rules.is_empty()
             && self.default_type.is_none()
             && self.overrides.is_empty()
@@ -90,7 +95,12 @@ impl Options {
                 TypeInput::Object(v) => (format!("types[{i}]"), v.to_string()),
             })
             .collect();
-        Linter::new(&config, &types)
+        let templates: Vec<(String, String)> = self
+            .templates
+            .iter()
+            .map(|t| (t.path.clone(), t.text.clone()))
+            .collect();
+        Linter::with_templates(&config, &types, Some(&templates))
     }
 }
 
@@ -584,6 +594,16 @@ pub struct WorkspaceOpen {
     /// Read every document as this spec type.
     #[serde(default)]
     pub spec_type: Option<String>,
+    /// Template globs given on the command line (`--templates`), relative to
+    /// the working directory `cwd`, added to the config's `templates`
+    /// (relative to its folder `root`; see `workspace::rebase_glob`).
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// The working directory and the config's folder, absolute.
+    #[serde(default)]
+    pub cwd: Option<String>,
+    #[serde(default)]
+    pub root: Option<String>,
 }
 
 impl WorkspaceOpen {
@@ -595,6 +615,14 @@ impl WorkspaceOpen {
             self.config.as_deref(),
             self.config_path.as_deref(),
             &types,
+            &self
+                .templates
+                .iter()
+                .map(|g| match (&self.cwd, &self.root) {
+                    (Some(c), Some(r)) => crate::workspace::rebase_glob(g, c, r),
+                    _ => g.clone(),
+                })
+                .collect::<Vec<_>>(),
             self.spec_type.as_deref(),
         )
     }
@@ -709,6 +737,12 @@ struct WorkspaceRequest {
     color: bool,
     #[serde(default)]
     quiet: bool,
+    #[serde(default)]
+    templates: Vec<crate::workspace::TemplateSource>,
+    #[serde(default)]
+    json: bool,
+    #[serde(default)]
+    check: bool,
 }
 
 fn required<'a>(what: &str, v: &'a Option<String>) -> Result<&'a str, String> {
@@ -1000,7 +1034,7 @@ impl Dispatcher {
                 workspace_op(op, slot, r, document)
             }
             other => Err(format!(
-                "unknown op `{other}`; known: `version`, `rules`, `parseConfig`, `derive`, `open`, `close`, `validate`, `normalize`, `export`, `specTypes`, `specType`, `schema`, `crossCheck`, `render`, `matchGlob`, `workspaceOpen`, `workspaceClose`, `workspaceEnter`, `workspaceLeave`, `workspaceVisit`, `workspaceSelect`, `workspaceReferences`, `workspaceReferenceMatches`, `workspaceAdd`, `workspaceUnreadable`, `workspaceFinish`"
+                "unknown op `{other}`; known: `version`, `rules`, `parseConfig`, `derive`, `open`, `close`, `validate`, `normalize`, `export`, `specTypes`, `specType`, `schema`, `crossCheck`, `render`, `matchGlob`, `workspaceOpen`, `workspaceClose`, `workspaceEnter`, `workspaceLeave`, `workspaceVisit`, `workspaceSelect`, `workspaceReferences`, `workspaceReferenceMatches`, `workspaceTemplateGlobs`, `workspaceTemplateMatches`, `workspaceAddTemplates`, `workspaceTemplates`, `workspaceAdd`, `workspaceUnreadable`, `workspaceFinish`"
             )),
         }
     }
@@ -1072,6 +1106,17 @@ fn workspace_op(
             let (i, s) = slot.ws.reference_globs();
             to_value(&serde_json::json!({"initiatives": i, "specs": s}))
         }
+        "workspaceTemplateGlobs" => to_value(&slot.ws.template_globs()),
+        "workspaceTemplateMatches" => to_value(&slot.ws.template_matches(required("rel", &r.rel)?)),
+        "workspaceAddTemplates" => {
+            slot.ws.add_templates(&r.templates)?;
+            Ok(Value::Null)
+        }
+        "workspaceTemplates" => {
+            let (output, code) =
+                crate::family::render(slot.ws.linter().templates(), r.json, r.check);
+            to_value(&serde_json::json!({"output": output, "exitCode": code}))
+        }
         "workspaceReferenceMatches" => {
             let (i, s) = slot.ws.reference_matches(required("rel", &r.rel)?);
             to_value(&[i, s])
@@ -1095,6 +1140,9 @@ fn workspace_op(
                 }
                 crate::workspace::Validated::Skipped => {
                     serde_json::json!({"document": false, "diagnostics": []})
+                }
+                crate::workspace::Validated::Template(f) => {
+                    serde_json::json!({"document": false, "template": true, "diagnostics": to_value(&f.diagnostics)?})
                 }
             };
             run.push(v);

@@ -54,6 +54,11 @@ pub struct Config {
     /// Extra spec type files (YAML or JSON), relative to the config file.
     #[serde(default)]
     pub types: Vec<String>,
+    /// Globs of template files (relative to the config file): each defines
+    /// the spec type of its front matter `spec_type` (see `crate::family`).
+    /// Files matching them are templates, never checked as documents.
+    #[serde(default)]
+    pub templates: Vec<String>,
     /// Globs of files to check when walking directories (default: every `.md` with a `spec_type`).
     #[serde(default)]
     pub include: Vec<String>,

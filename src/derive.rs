@@ -23,7 +23,7 @@
 use crate::document::Document;
 use crate::spec_type::{
     COLUMN_SYNONYMS, ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec,
-    Semantics, SpecType, TableSpec,
+    Semantics, SpecType, SubsectionSpec, TableSpec,
 };
 use crate::text;
 
@@ -161,6 +161,10 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
             fields.push(f);
         }
     }
+    // `# <Service Name> Tech Stack` names the type `Tech Stack`.
+    let title = title
+        .map(|t| without_placeholders(&t))
+        .filter(|t| !t.is_empty());
     let name = title
         .or_else(|| {
             let t = doc.yaml()?.get("title")?.value_span.text(template);
@@ -189,53 +193,88 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 columns: columns(t.header.cells.iter().map(|c| c.text.as_str())),
                 min_rows: 1,
             });
-        let residue = residue_in(&doc, own);
-        let entries = sec
+        let mut residue = residue_in(&doc, own);
+        let sub: Vec<usize> = sec
             .children
             .iter()
-            .find(|&&c| doc.headings[c].level == section_level + 1)
-            .map(|&c| {
-                let eh = &doc.headings[c];
-                let raw_name = eh.code.clone().unwrap_or_else(|| eh.text.clone());
-                let entry_name = raw_name
-                    .trim_matches(['<', '>'])
-                    .trim_end_matches("_name")
-                    .replace(['_', '-'], " ");
+            .copied()
+            .filter(|&c| doc.headings[c].level == section_level + 1)
+            .collect();
+        // A placeholder heading (``### `<table_name>` ``) stands for entries
+        // repeated under any name; named headings (`### Backend Services`)
+        // are subsections the section must have, each with its guidance.
+        let repeated = sub
+            .iter()
+            .copied()
+            .find(|&c| is_placeholder_heading(&doc.headings[c]));
+        let mut subsections = Vec::new();
+        if repeated.is_none() {
+            for &c in &sub {
                 let span = doc.sections[c].span;
-                let bullets: Vec<String> = doc
-                    .list_items
-                    .iter()
-                    .filter(|l| span.contains_span(l.span))
-                    .map(|l| l.text.clone())
-                    .collect();
                 let table = doc
                     .tables
                     .iter()
                     .find(|t| span.contains_span(t.span))
-                    .map(|t| columns(t.header.cells.iter().map(|c| c.text.as_str())))
-                    .or_else(|| bullets.iter().find_map(|b| columns_bullet(b)))
-                    .map(|cols| TableSpec {
+                    .map(|t| TableSpec {
                         required: true,
-                        columns: cols,
+                        columns: columns(t.header.cells.iter().map(|c| c.text.as_str())),
                         min_rows: 1,
                     });
-                RepeatedSpec {
-                    name: if entry_name.trim().is_empty() {
-                        "entry".into()
-                    } else {
-                        entry_name.trim().to_string()
-                    },
-                    level: eh.level,
-                    heading: if eh.code.is_some() {
-                        HeadingStyle::Code
-                    } else {
-                        HeadingStyle::Any
-                    },
-                    min: 1,
-                    table,
-                    residue: residue_in(&doc, span),
+                for r in residue_in(&doc, span) {
+                    if !residue.contains(&r) {
+                        residue.push(r);
+                    }
                 }
-            });
+                subsections.push(SubsectionSpec {
+                    title: doc.headings[c].text.trim().to_string(),
+                    aliases: Vec::new(),
+                    required: true,
+                    table,
+                });
+            }
+        }
+        let entries = repeated.map(|c| {
+            let eh = &doc.headings[c];
+            let raw_name = eh.code.clone().unwrap_or_else(|| eh.text.clone());
+            let entry_name = raw_name
+                .trim_matches(['<', '>'])
+                .trim_end_matches("_name")
+                .replace(['_', '-'], " ");
+            let span = doc.sections[c].span;
+            let bullets: Vec<String> = doc
+                .list_items
+                .iter()
+                .filter(|l| span.contains_span(l.span))
+                .map(|l| l.text.clone())
+                .collect();
+            let table = doc
+                .tables
+                .iter()
+                .find(|t| span.contains_span(t.span))
+                .map(|t| columns(t.header.cells.iter().map(|c| c.text.as_str())))
+                .or_else(|| bullets.iter().find_map(|b| columns_bullet(b)))
+                .map(|cols| TableSpec {
+                    required: true,
+                    columns: cols,
+                    min_rows: 1,
+                });
+            RepeatedSpec {
+                name: if entry_name.trim().is_empty() {
+                    "entry".into()
+                } else {
+                    entry_name.trim().to_string()
+                },
+                level: eh.level,
+                heading: if eh.code.is_some() {
+                    HeadingStyle::Code
+                } else {
+                    HeadingStyle::Any
+                },
+                min: 1,
+                table,
+                residue: residue_in(&doc, span),
+            }
+        });
         sections.push(SectionSpec {
             id: slug(&h.text),
             title: h.text.clone(),
@@ -246,6 +285,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
             table,
             entries,
             residue,
+            subsections,
         });
     }
     if sections.is_empty() {
@@ -273,6 +313,29 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
     };
     t.check().map_err(|e| DeriveError(e.message))?;
     Ok(t)
+}
+
+/// `<Service Name> Tech Stack` → `Tech Stack`.
+fn without_placeholders(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut at = 0;
+    for (start, end) in text::placeholders(t) {
+        out.push_str(&t[at..start]);
+        at = end;
+    }
+    out.push_str(&t[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a heading stands for repeated entries: ``### `<table_name>` ``,
+/// `### <Service Name>`, `### {{ name }}` (a placeholder starts it).
+fn is_placeholder_heading(h: &crate::document::Heading) -> bool {
+    let t = h.code.as_deref().unwrap_or(&h.text).trim();
+    t.starts_with("{{")
+        || t.starts_with('[') && t.ends_with(']')
+        || text::placeholders(t)
+            .first()
+            .is_some_and(|&(start, _)| start == 0)
 }
 
 /// `draft | approved | deprecated` → `[draft, approved, deprecated]`.

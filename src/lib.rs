@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod entries;
 pub mod export;
+pub mod family;
 pub mod glob;
 pub mod limits;
 pub mod model;
@@ -176,15 +177,52 @@ pub struct Linter {
     overrides: Vec<(glob::GlobSet, Levels)>,
     default_type: Option<String>,
     limits: limits::Limits,
+    /// The template family the spec types were derived from.
+    templates: Vec<family::Template>,
 }
 
 impl Linter {
     /// Builds a linter from a config whose type files have already been read
     /// (`types` holds their texts, with a name for messages).
     pub fn new(config: &Config, types: &[(String, String)]) -> Result<Linter, OptionsError> {
+        Linter::with_templates(config, types, Some(&[]))
+    }
+
+    /// [`Linter::new`] with the spec types of a template family: `templates`
+    /// holds the template files (path, text) the host read for the config's
+    /// `templates` globs. Each is derived ([`family::derive`]); a type file
+    /// with the same id refines it ([`family::refine`]). `None`: the
+    /// templates are still to come (a [`workspace::Workspace`] adds them),
+    /// so `default_type` is checked then.
+    pub fn with_templates(
+        config: &Config,
+        types: &[(String, String)],
+        templates: Option<&[(String, String)]>,
+    ) -> Result<Linter, OptionsError> {
         let mut registry = Registry::default();
+        let mut family: Vec<(family::Template, SpecType)> = Vec::new();
+        for (path, text) in templates.unwrap_or_default() {
+            let t = family::derive(text)
+                .map_err(|e| OptionsError::SpecType(format!("template `{path}`: {e}")))?;
+            if let Some((other, _)) = family.iter().find(|(o, _)| o.id == t.id) {
+                return Err(OptionsError::SpecType(format!(
+                    "template `{path}`: spec type `{}` is already defined by template `{}`",
+                    t.id, other.path
+                )));
+            }
+            let info = family::Template {
+                path: path.clone(),
+                id: t.id.clone(),
+                name: t.name.clone(),
+                sections: t.sections.iter().map(|s| s.title.clone()).collect(),
+                fields: t.fields.iter().map(|f| f.name.clone()).collect(),
+                refined_by: None,
+                drift: Vec::new(),
+            };
+            family.push((info, t));
+        }
         for (name, text) in types {
-            let t = SpecType::from_yaml(text).map_err(|e| {
+            let located = |e: spec_type::SpecTypeError| {
                 OptionsError::SpecType(match e.offset {
                     // `path:line:col: message`, as editors and terminals link it.
                     Some(o) if o <= text.len() => {
@@ -193,11 +231,34 @@ impl Linter {
                     }
                     _ => format!("spec type `{name}`: {e}"),
                 })
-            })?;
+            };
+            let t = SpecType::parse_yaml(text).map_err(located)?;
+            match family.iter_mut().find(|(info, _)| info.id == t.id) {
+                Some((info, derived)) => {
+                    info.refined_by = Some(name.clone());
+                    info.drift = family::drift(derived, &t);
+                    let merged = family::refine(derived.clone(), t);
+                    merged.check().map_err(|e| {
+                        OptionsError::SpecType(format!(
+                            "spec type `{name}` refining template `{}`: {e}",
+                            info.path
+                        ))
+                    })?;
+                    *derived = merged;
+                }
+                None => {
+                    t.check().map_err(located)?;
+                    registry.add(t);
+                }
+            }
+        }
+        let mut templates_loaded = Vec::with_capacity(family.len());
+        for (info, t) in family {
             registry.add(t);
+            templates_loaded.push(info);
         }
         let levels = config.levels()?;
-        if let Some(d) = &config.default_type {
+        if let (Some(d), Some(_)) = (&config.default_type, templates) {
             if registry.get(d).is_none() {
                 return Err(OptionsError::Invalid(format!(
                     "`default_type` `{d}` is not a known spec type; known: {}",
@@ -211,7 +272,13 @@ impl Linter {
             overrides: config.compiled_overrides()?,
             default_type: config.default_type.clone(),
             limits: limits::Limits::default(),
+            templates: templates_loaded,
         })
+    }
+
+    /// The templates of the family, in the order read.
+    pub fn templates(&self) -> &[family::Template] {
+        &self.templates
     }
 
     /// Adds a spec type (replacing a type with the same id).

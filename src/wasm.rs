@@ -517,6 +517,43 @@ mod node {
             Ok(g.matches(&path))
         }
 
+        /// The template globs (config `templates` and `--templates`), or `null`.
+        #[wasm_bindgen(js_name = templateGlobs)]
+        pub fn template_globs(&self) -> JsResult<JsValue> {
+            to_js(&self.ws.template_globs())
+        }
+
+        /// Whether the file at `rel` (relative to the config's folder) is a template.
+        #[wasm_bindgen(js_name = templateMatches)]
+        pub fn template_matches(&self, rel: JsValue) -> JsResult<bool> {
+            let rel = string_arg("the path", &rel)?;
+            Ok(self.ws.template_matches(&rel))
+        }
+
+        /// Derives the spec types of the template files read for
+        /// `templateGlobs()`: `[{ path, rel, text }]`. Once, before `add`.
+        #[wasm_bindgen(js_name = addTemplates)]
+        pub fn add_templates(&mut self, templates: JsValue) -> JsResult<()> {
+            let t: Vec<crate::workspace::TemplateSource> = from_js("the templates", templates)?;
+            self.ws.add_templates(&t).map_err(error)
+        }
+
+        /// What `speclint templates` prints: `{ output, exitCode }`.
+        #[wasm_bindgen(js_name = renderTemplates)]
+        pub fn render_templates(&self, json: JsValue, check: JsValue) -> JsResult<JsValue> {
+            let json = bool_arg("`json`", &json)?;
+            let check = bool_arg("`check`", &check)?;
+            let (output, exit_code) =
+                crate::family::render(self.ws.linter().templates(), json, check);
+            #[derive(Serialize)]
+            #[serde(rename_all = "camelCase")]
+            struct R {
+                output: String,
+                exit_code: u8,
+            }
+            to_js(&R { output, exit_code })
+        }
+
         /// Which reference lists the file at `rel` belongs to: `[initiative, spec]`.
         #[wasm_bindgen(js_name = referenceMatches)]
         pub fn reference_matches(&self, rel: JsValue) -> JsResult<JsValue> {

@@ -1,7 +1,8 @@
 //! Snapshot tests of every rule over its `valid/` and `invalid/` fixtures.
 //!
 //! Layout: `tests/fixtures/rules/<CODE>-<name>/{valid,invalid}/*.md`, with an
-//! optional `<name>.type.yaml` beside a fixture for a custom spec type and an
+//! optional `<name>.type.yaml` (or `<name>.template.md`, a template of a
+//! family) beside a fixture for a custom spec type and an
 //! optional `speclint.yaml` in the rule folder for rule levels. Every rule
 //! must have at least one invalid fixture (which must report that rule) and
 //! one valid fixture (which must not). The rendered diagnostics of the rule
@@ -20,6 +21,7 @@ fn fixtures(dir: &Path) -> Vec<PathBuf> {
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .filter(|p| !p.to_string_lossy().ends_with(".template.md"))
                 .collect()
         })
         .unwrap_or_default();
@@ -35,7 +37,12 @@ fn linter_for(rule_dir: &Path, fixture: &Path) -> Linter {
     let types: Vec<(String, String)> = fs::read_to_string(&type_file)
         .map(|t| vec![(type_file.display().to_string(), t)])
         .unwrap_or_default();
-    Linter::new(&config, &types).unwrap()
+    // A template beside the fixture (`<name>.template.md`) defines its spec type.
+    let template = fixture.with_extension("template.md");
+    let templates: Vec<(String, String)> = fs::read_to_string(&template)
+        .map(|t| vec![(template.display().to_string(), t)])
+        .unwrap_or_default();
+    Linter::with_templates(&config, &types, Some(&templates)).unwrap()
 }
 
 fn render(code: &str, path: &Path, text: &str, linter: &Linter) -> (usize, String) {

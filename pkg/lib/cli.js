@@ -123,13 +123,34 @@ function loadSettings(args, specType) {
   }
   const typeFiles = [...config.types.map((t) => joinPath(root, t)), ...args.types];
   const types = typeFiles.map((f) => ({ path: f, text: read(f, "spec type") }));
-  const ws = new Workspace({ config: text, configPath: path ?? undefined, types, specType });
+  const absolute = (p) => (p.startsWith("/") ? p : joinPath(cwd, p));
+  const ws = new Workspace({
+    config: text,
+    configPath: path ?? undefined,
+    types,
+    specType,
+    templates: args.templates ?? [],
+    cwd,
+    root: absolute(root),
+  });
+  // src/cli/settings.rs: the template files the core's globs match, read
+  // below the config's folder, given to the core before anything is checked.
+  if (ws.templateGlobs() !== null) {
+    const templates = [];
+    for (const f of markdownBelow(root, ws)) {
+      const rel = stripPrefix(f.path, root) ?? f.path;
+      if (!ws.templateMatches(rel)) continue;
+      const abs = absolute(f.path);
+      templates.push({ path: stripPrefix(abs, cwd) ?? abs, rel, text: read(f.path, "template") });
+    }
+    ws.addTemplates(templates);
+  }
   return { root, ws, linter: ws.linter() };
 }
 
 // ---- commands ----
 
-const COMMAND_RUN = { check, fmt, export: exportDocs, init, types, schema, rules: listRules };
+const COMMAND_RUN = { check, fmt, export: exportDocs, init, types, templates: listTemplates, schema, rules: listRules };
 
 /** src/cli/init.rs: the spec type file comes from the core, the same bytes. */
 function init(a, out, err) {
@@ -600,6 +621,14 @@ function types(a, out) {
     }
   }
   return 0;
+}
+
+/** src/cli/info.rs `templates`: the family as the core renders it. */
+function listTemplates(a, out) {
+  const s = loadSettings(a);
+  const r = s.ws.renderTemplates(a.json, a.check);
+  out.write(r.output);
+  return r.exitCode;
 }
 
 function schema(a, out) {

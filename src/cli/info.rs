@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use speclint::{rules, spec_type, text};
 
-use super::{RulesArgs, SchemaArgs, TypesArgs, out, settings};
+use super::{RulesArgs, SchemaArgs, TemplatesArgs, TypesArgs, out, settings};
 use speclint::report::sanitize;
 
 pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
@@ -34,6 +34,14 @@ pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
         out::print(&sanitize::line_keep_newlines(&text))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `speclint templates [--check]`: the family as the core renders it.
+pub fn templates(a: TemplatesArgs) -> Result<ExitCode, String> {
+    let s = settings::load(&a.config, None)?;
+    let (text, code) = speclint::family::render(s.linter().templates(), a.json, a.check);
+    out::print(&text)?;
+    Ok(ExitCode::from(code))
 }
 
 pub fn schema(a: SchemaArgs) -> Result<ExitCode, String> {

@@ -24,6 +24,8 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
     /// `--types`: extra spec type files.
     pub types: Vec<PathBuf>,
+    /// `--templates`: globs of template files, relative to the working directory.
+    pub templates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +78,13 @@ pub struct SchemaArgs {
 }
 
 #[derive(Debug)]
+pub struct TemplatesArgs {
+    pub json: bool,
+    pub check: bool,
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug)]
 pub struct RulesArgs {
     pub json: bool,
 }
@@ -84,6 +93,7 @@ fn config_args(i: &Invocation) -> ConfigArgs {
     ConfigArgs {
         config: i.value("config").map(PathBuf::from),
         types: i.values("types").iter().map(PathBuf::from).collect(),
+        templates: i.values("templates").to_vec(),
     }
 }
 
@@ -137,6 +147,11 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
         }),
         "types" => info::types(TypesArgs {
             json: i.flag("json"),
+            config,
+        }),
+        "templates" => info::templates(TemplatesArgs {
+            json: i.flag("json"),
+            check: i.flag("check"),
             config,
         }),
         "schema" => info::schema(SchemaArgs {

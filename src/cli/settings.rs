@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use speclint::workspace::Workspace;
+use speclint::workspace::{self, TemplateSource, Workspace};
 use speclint::{Config, Linter};
 
 use super::ConfigArgs;
@@ -40,7 +40,7 @@ pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, Stri
         Some(p) => Some(p.clone()),
         None => discover(&cwd),
     };
-    let (config, root) = match &path {
+    let (mut config, root) = match &path {
         Some(p) => {
             let text = super::files::read_side_file(p).map_err(|e| format!("config: {e}"))?;
             let config = Config::from_yaml(&text)
@@ -61,7 +61,38 @@ pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, Stri
         let text = super::files::read_side_file(&f).map_err(|e| format!("spec type: {e}"))?;
         types.push((f.display().to_string(), text));
     }
+    // `--templates` globs are relative to the working directory; the config's
+    // to its folder, where the walk below starts.
+    let root_abs = cwd.join(&root);
+    for g in &args.templates {
+        config.templates.push(workspace::rebase_glob(
+            g,
+            &cwd.display().to_string(),
+            &root_abs.display().to_string(),
+        ));
+    }
     let shown = path.as_ref().map(|p| p.display().to_string());
-    let workspace = Workspace::load(&config, shown.as_deref(), &types, spec_type)?;
+    let mut workspace = Workspace::load(&config, shown.as_deref(), &types, spec_type)?;
+    if workspace.template_globs().is_some() {
+        let mut templates = Vec::new();
+        for file in super::files::markdown_below(&root) {
+            let rel = file
+                .strip_prefix(&root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            if workspace.template_matches(&rel) {
+                let text =
+                    super::files::read_side_file(&file).map_err(|e| format!("template: {e}"))?;
+                let path = file
+                    .strip_prefix(&cwd)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
+                templates.push(TemplateSource { path, rel, text });
+            }
+        }
+        workspace.add_templates(&templates)?;
+    }
     Ok(Settings { root, workspace })
 }

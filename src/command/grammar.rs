@@ -93,6 +93,15 @@ const TYPES: Arg = Arg {
         "Extra spec type file (YAML or JSON); repeatable",
     )
 };
+const TEMPLATES: Arg = Arg {
+    many: true,
+    ..option(
+        "templates",
+        "templates",
+        "GLOB",
+        "Template files (a glob, e.g. `templates/specs/*.md`): each defines the spec type named by its `spec_type`; repeatable",
+    )
+};
 const JSON: Arg = flag("json", "json", "Print JSON instead of a table");
 
 /// Every command, in the order of `speclint --help`.
@@ -136,6 +145,7 @@ pub static COMMANDS: &[Command] = &[
             },
             CONFIG,
             TYPES,
+            TEMPLATES,
         ],
     },
     Command {
@@ -194,6 +204,7 @@ pub static COMMANDS: &[Command] = &[
             ),
             CONFIG,
             TYPES,
+            TEMPLATES,
         ],
     },
     Command {
@@ -214,6 +225,7 @@ pub static COMMANDS: &[Command] = &[
             ),
             CONFIG,
             TYPES,
+            TEMPLATES,
         ],
     },
     Command {
@@ -244,7 +256,22 @@ pub static COMMANDS: &[Command] = &[
     Command {
         name: "types",
         about: "List the known spec types",
-        args: &[JSON, CONFIG, TYPES],
+        args: &[JSON, CONFIG, TYPES, TEMPLATES],
+    },
+    Command {
+        name: "templates",
+        about: "List the template family: each template's spec type, sections and fields",
+        args: &[
+            flag(
+                "check",
+                "check",
+                "Report where a YAML spec type with a template's id differs from the template (drift); exit 1 on drift",
+            ),
+            JSON,
+            CONFIG,
+            TYPES,
+            TEMPLATES,
+        ],
     },
     Command {
         name: "schema",
@@ -260,6 +287,7 @@ pub static COMMANDS: &[Command] = &[
             },
             CONFIG,
             TYPES,
+            TEMPLATES,
         ],
     },
     Command {

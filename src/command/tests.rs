@@ -23,7 +23,7 @@ fn no_arguments_print_the_help_to_stderr_with_code_2() {
     assert!(e.text.starts_with("Validator, normalizer and exporter"));
     assert!(
         e.text
-            .contains("\n  init    Derive a spec type file from a template document\n")
+            .contains("\n  init       Derive a spec type file from a template document\n")
     );
 }
 

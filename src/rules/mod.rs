@@ -218,6 +218,7 @@ registry![
     structure::heading_level,
     structure::unknown_section,
     structure::near_miss_heading,
+    structure::missing_subsection,
     tables::missing_table,
     tables::missing_column,
     tables::row_cell_count,
@@ -303,6 +304,15 @@ pub mod builtin {
         summary: "A run found no spec document to check (`IO003: error` in the config's `rules` fails such a run).",
         needs_spec: false,
     };
+    pub static TEMPLATE_FILE: RuleMeta = RuleMeta {
+        code: "IO004",
+        name: "template-file",
+        severity: Severity::Info,
+        certainty: Certainty::Certain,
+        fix: FixAvailability::None,
+        summary: "The file is a template of the family (it matches `templates`, or its title is still a placeholder): listed, not checked.",
+        needs_spec: false,
+    };
     pub static DUPLICATE_TITLE: RuleMeta = RuleMeta {
         code: "XD001",
         name: "duplicate-title",
@@ -343,6 +353,7 @@ pub mod builtin {
         &INVALID_UTF8,
         &UNREADABLE,
         &NO_DOCUMENTS,
+        &TEMPLATE_FILE,
         &DUPLICATE_TITLE,
         &DUPLICATE_ENTITY_ACROSS,
         &UNRESOLVED_REFERENCE,

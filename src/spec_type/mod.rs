@@ -212,6 +212,27 @@ pub struct SectionSpec {
     /// Template guidance lines of this section; copied verbatim they are residue.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub residue: Vec<String>,
+    /// Named subsections the section has (`### Backend Services`, `### Web
+    /// Frontend`), unlike `entries`, which repeat under any name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<SubsectionSpec>,
+}
+
+/// A named subsection of a section (see [`SectionSpec::subsections`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubsectionSpec {
+    /// The heading text.
+    pub title: String,
+    /// Other titles that mean this subsection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub required: bool,
+    /// The table the template shows under it (its header; not checked yet:
+    /// kept so that `speclint templates` and exports can show it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableSpec>,
 }
 
 /// A table a section must contain.
@@ -332,6 +353,14 @@ impl SpecType {
 
     /// Parses a spec type from YAML (JSON is YAML too) and checks it.
     pub fn from_yaml(text: &str) -> Result<SpecType, SpecTypeError> {
+        let t = SpecType::parse_yaml(text)?;
+        t.check()?;
+        Ok(t)
+    }
+
+    /// Parses a spec type without [`SpecType::check`]: a refinement of a
+    /// template's type is checked once merged (`crate::family::refine`).
+    pub(crate) fn parse_yaml(text: &str) -> Result<SpecType, SpecTypeError> {
         if text.len() > MAX_TYPE_BYTES {
             return Err(SpecTypeError {
                 message: format!(
@@ -349,7 +378,6 @@ impl SpecType {
                 offset: e.offset,
             }
         })?;
-        t.check()?;
         Ok(t)
     }
 

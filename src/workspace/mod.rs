@@ -98,6 +98,49 @@ pub fn clean_glob(p: &str) -> &str {
     p
 }
 
+/// A glob given relative to the working directory (`--templates`), made
+/// relative to the config's folder, where the walk starts: `cwd` and `root`
+/// are absolute, `/`-separated. From a folder below the config's, the glob
+/// gets that folder in front; from the folder above, the config folder's
+/// part is taken off the glob's start. An absolute glob below `root` loses
+/// `root`. A result without `/` is anchored (`/*.md`: the config's folder only).
+pub fn rebase_glob(glob: &str, cwd: &str, root: &str) -> String {
+    // A shell-like glob names files from one folder: anchored (`/x.md`), not
+    // matched at any depth as a bare `x.md` is in a config.
+    let g = rebased(glob, cwd, root);
+    if g.contains('/') { g } else { format!("/{g}") }
+}
+
+fn rebased(glob: &str, cwd: &str, root: &str) -> String {
+    let g = clean_glob(glob);
+    let (cwd, root) = (clean_path(cwd), clean_path(root));
+    let below = |path: &str, dir: &str| -> Option<String> {
+        if path == dir {
+            return Some(String::new());
+        }
+        let dir = dir.trim_end_matches('/');
+        path.strip_prefix(dir)
+            .and_then(|r| r.strip_prefix('/'))
+            .map(str::to_string)
+    };
+    if g.starts_with('/') {
+        return below(g, &root).unwrap_or_else(|| g.to_string());
+    }
+    if let Some(b) = below(&cwd, &root) {
+        return if b.is_empty() {
+            g.to_string()
+        } else {
+            format!("{b}/{g}")
+        };
+    }
+    if let Some(a) = below(&root, &cwd) {
+        if let Some(rest) = g.strip_prefix(&format!("{a}/")) {
+            return rest.to_string();
+        }
+    }
+    g.to_string()
+}
+
 /// Orders paths folder by folder (`a/b.md` before `a-b.md`), as a tree is
 /// listed; every host prints files in this order.
 pub fn compare_paths(a: &str, b: &str) -> Ordering {
@@ -211,6 +254,17 @@ impl Walk {
     }
 }
 
+/// A template file the host read for [`Workspace::template_globs`].
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateSource {
+    /// As shown to the user (in messages).
+    pub path: String,
+    /// Relative to the config's folder, `/`-separated.
+    pub rel: String,
+    pub text: String,
+}
+
 /// How a file is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selected {
@@ -230,6 +284,19 @@ pub struct Workspace {
     initiatives: (Vec<String>, GlobSet),
     specs: (Vec<String>, GlobSet),
     spec_type: Option<String>,
+    /// The config's `templates` globs, as written and compiled once.
+    templates: (Vec<String>, GlobSet),
+    /// While the host has not given the template files yet
+    /// ([`Workspace::add_templates`]): what the linter is rebuilt from.
+    pending: Option<Box<Pending>>,
+}
+
+/// What a workspace's linter is rebuilt from once the templates are read.
+#[derive(Debug)]
+struct Pending {
+    config: Config,
+    types: Vec<(String, String)>,
+    config_path: Option<String>,
 }
 
 /// A problem with the config's globs.
@@ -244,35 +311,114 @@ impl Workspace {
     /// document as this type. Errors are messages for the user, naming the
     /// config file or the type file.
     /// [`Workspace::load`] from a config file's text (`config_path`, if from a file).
+    /// `templates`: globs added to the config's `templates` (`--templates`).
     pub fn from_config_text(
         config_text: Option<&str>,
         config_path: Option<&str>,
         types: &[(String, String)],
+        templates: &[String],
         spec_type: Option<&str>,
     ) -> Result<Workspace, String> {
-        let config = match config_text {
+        let mut config = match config_text {
             Some(t) => Config::from_yaml(t).map_err(|e| match config_path {
                 Some(p) => format!("config {}", e.in_file(p)),
                 None => format!("config: {e}"),
             })?,
             None => Config::default(),
         };
+        config
+            .templates
+            .extend(templates.iter().map(|g| clean_glob(g).to_string()));
         Workspace::load(&config, config_path, types, spec_type)
     }
 
+    ///
+    /// With `templates` globs in the config, the host then reads the files
+    /// they match ([`Workspace::template_globs`],
+    /// [`Workspace::template_matches`]) and gives them to
+    /// [`Workspace::add_templates`] before it validates anything.
     pub fn load(
         config: &Config,
         config_path: Option<&str>,
         types: &[(String, String)],
         spec_type: Option<&str>,
     ) -> Result<Workspace, String> {
-        let linter = Linter::new(config, types).map_err(|e| match (&e, config_path) {
-            // A type file's error names the type file; the rest are the config's.
+        let pending = !config.templates.is_empty();
+        let linter = Workspace::linter_of(config, config_path, types, (!pending).then_some(&[]))?;
+        let mut ws = Workspace::build(Arc::new(linter), config, spec_type, !pending)?;
+        if pending {
+            ws.pending = Some(Box::new(Pending {
+                config: config.clone(),
+                types: types.to_vec(),
+                config_path: config_path.map(str::to_string),
+            }));
+        }
+        Ok(ws)
+    }
+
+    fn linter_of(
+        config: &Config,
+        config_path: Option<&str>,
+        types: &[(String, String)],
+        templates: Option<&[(String, String)]>,
+    ) -> Result<Linter, String> {
+        Linter::with_templates(config, types, templates).map_err(|e| match (&e, config_path) {
+            // A type or template file's error names that file; the rest are the config's.
             (crate::OptionsError::SpecType(m), _) => m.clone(),
             (_, Some(p)) => format!("config `{p}`: {e}"),
             (_, None) => e.to_string(),
-        })?;
-        Workspace::new(Arc::new(linter), config, spec_type)
+        })
+    }
+
+    /// The config's `templates` globs (relative to its folder), `None` when
+    /// it names none. The host walks the config's folder with [`Walk`], keeps
+    /// the Markdown files that [`Workspace::template_matches`], and gives
+    /// them to [`Workspace::add_templates`].
+    pub fn template_globs(&self) -> Option<&[String]> {
+        (!self.templates.0.is_empty()).then_some(&self.templates.0[..])
+    }
+
+    /// Whether the file at `rel` (relative to the config's folder) is a
+    /// template of the family: never checked as a document.
+    pub fn template_matches(&self, rel: &str) -> bool {
+        !self.templates.0.is_empty() && self.templates.1.matches(&clean_path(rel))
+    }
+
+    /// Derives the spec types of the template files (path as shown, text)
+    /// the host read for [`Workspace::template_globs`], refined by the type
+    /// files of the same id. Called once, before any file is validated; an
+    /// error names the template.
+    pub fn add_templates(&mut self, templates: &[TemplateSource]) -> Result<(), String> {
+        let Some(p) = self.pending.take() else {
+            return Err("the templates were given already".into());
+        };
+        let Pending {
+            config,
+            types,
+            config_path,
+        } = *p;
+        // A glob that finds nothing is a mistake the user must hear about:
+        // the documents of its types would all fail as of an unknown type.
+        for g in &self.templates.0 {
+            let one = GlobSet::new(std::slice::from_ref(g)).map_err(|e| e.to_string())?;
+            if !templates.iter().any(|t| one.matches(&clean_path(&t.rel))) {
+                let what = format!("`templates`: `{g}` matches no Markdown file");
+                return Err(match config_path.as_deref() {
+                    Some(p) => format!("config `{p}`: {what}"),
+                    None => what,
+                });
+            }
+        }
+        let texts: Vec<(String, String)> = templates
+            .iter()
+            .map(|t| (t.path.clone(), t.text.clone()))
+            .collect();
+        let linter = Workspace::linter_of(&config, config_path.as_deref(), &types, Some(&texts))?;
+        if let Some(t) = &self.spec_type {
+            linter.registry().require(t).map_err(String::from)?;
+        }
+        self.linter = Arc::new(linter);
+        Ok(())
     }
 
     /// The policy of `config` for documents validated by `linter` (built from
@@ -282,7 +428,16 @@ impl Workspace {
         config: &Config,
         spec_type: Option<&str>,
     ) -> Result<Workspace, String> {
-        if let Some(t) = spec_type {
+        Workspace::build(linter, config, spec_type, true)
+    }
+
+    fn build(
+        linter: Arc<Linter>,
+        config: &Config,
+        spec_type: Option<&str>,
+        check_type: bool,
+    ) -> Result<Workspace, String> {
+        if let Some(t) = spec_type.filter(|_| check_type) {
             linter.registry().require(t).map_err(String::from)?;
         }
         Ok(Workspace {
@@ -298,6 +453,11 @@ impl Workspace {
                 glob_set("references.specs", &config.references.specs)?,
             ),
             spec_type: spec_type.map(str::to_string),
+            templates: (
+                config.templates.clone(),
+                glob_set("templates", &config.templates)?,
+            ),
+            pending: None,
         })
     }
 
@@ -377,6 +537,8 @@ pub struct Run {
     facts: Vec<(usize, DocFacts)>,
     skipped: usize,
     unreadable: usize,
+    /// Template files among `files`.
+    templates: usize,
 }
 
 /// What a run found.
@@ -398,6 +560,8 @@ pub enum Validated {
     Document(CheckedFile, Box<DocFacts>),
     /// Found by a walk, but not a spec document.
     Skipped,
+    /// A template of the family (`IO004`).
+    Template(CheckedFile),
 }
 
 impl Workspace {
@@ -407,6 +571,9 @@ impl Workspace {
     /// `include` is not a spec document. Needs only `&self`: hosts may
     /// validate in parallel and [`Run::push`] the results in any order.
     pub fn validate(&self, shown: &str, rel: &str, bytes: &[u8], how: Selected) -> Validated {
+        if let Some(t) = self.template_of(rel, bytes, how.named) {
+            return Validated::Template(self.template_file(shown, rel, &t));
+        }
         let explicit = self.spec_type.as_deref();
         let (text, report, facts) = self.linter.check_bytes_with_facts(
             &clean_path(rel),
@@ -431,6 +598,72 @@ impl Workspace {
         };
         Validated::Document(file, Box::new(facts))
     }
+}
+
+impl Workspace {
+    /// The template a file is, if it is one: a file matching the `templates`
+    /// globs, or a walked file whose title is still a placeholder
+    /// (`# <Service> Tech Stack`) and that reads as a template.
+    fn template_of(&self, rel: &str, bytes: &[u8], named: bool) -> Option<crate::family::Template> {
+        let matched = self.template_matches(rel);
+        if !matched && (named || !placeholder_title_line(bytes)) {
+            return None;
+        }
+        let text = std::str::from_utf8(bytes).ok()?;
+        if !matched && !crate::family::has_placeholder_title(&crate::Document::parse(text)) {
+            return None;
+        }
+        let t = crate::family::derive(text).ok()?;
+        Some(crate::family::Template {
+            path: rel.to_string(),
+            id: t.id,
+            name: t.name,
+            sections: t.sections.into_iter().map(|s| s.title).collect(),
+            fields: t.fields.into_iter().map(|f| f.name).collect(),
+            refined_by: None,
+            drift: Vec::new(),
+        })
+    }
+
+    /// A template met by a run: listed (`IO004`, info), not checked.
+    fn template_file(&self, shown: &str, rel: &str, t: &crate::family::Template) -> CheckedFile {
+        let meta = &crate::rules::builtin::TEMPLATE_FILE;
+        let mut d = vec![Diagnostic {
+            code: meta.code,
+            name: meta.name,
+            severity: meta.severity,
+            message: t.describe(),
+            span: Span::empty(0),
+            help: None,
+            fix: None,
+            related: Vec::new(),
+        }];
+        let levels = self.linter.levels_for(Some(&clean_path(rel)));
+        crate::rules::apply_levels(&levels, &mut d, true);
+        CheckedFile {
+            path: shown.to_string(),
+            text: String::new(),
+            diagnostics: diagnostic::locate(
+                "",
+                &LineIndex::new(""),
+                &d,
+                Some(shown),
+                ColumnEncoding::Unicode,
+            ),
+        }
+    }
+}
+
+/// A quick look for a level-1 heading line that starts with a placeholder
+/// (`# <...`, `# {{`) in the first 64 KiB: most files have none, and are not
+/// parsed twice to find out.
+fn placeholder_title_line(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    head.split(|&b| b == b'\n').any(|line| {
+        line.strip_prefix(b"# ")
+            .map(|r| r.trim_ascii_start())
+            .is_some_and(|r| r.starts_with(b"<") || r.starts_with(b"{{"))
+    })
 }
 
 impl Run {
@@ -458,6 +691,10 @@ impl Run {
                 self.files.push(file);
             }
             Validated::Skipped => self.skipped += 1,
+            Validated::Template(file) => {
+                self.templates += 1;
+                self.files.push(file);
+            }
         }
     }
 
@@ -508,6 +745,7 @@ impl Run {
             mut facts,
             skipped,
             unreadable,
+            templates,
         } = self;
         // "First seen" is first in path order, whatever order the host added
         // the files in (hosts may validate in parallel).
@@ -556,7 +794,7 @@ impl Run {
                 f.diagnostics.sort_by_key(|d| (d.start, d.end));
             }
         }
-        if facts.is_empty() && files.is_empty() {
+        if facts.is_empty() && files.len() == templates {
             files.push(no_documents(ws, skipped));
         }
         files.sort_by(|a, b| compare_paths(&a.path, &b.path));

@@ -247,3 +247,15 @@ fn inline_suppressions_cover_cross_document_findings() {
         .collect();
     assert!(!b.contains(&"XD001") && !b.contains(&"XD002"), "{b:?}");
 }
+
+#[test]
+fn command_line_globs_are_made_relative_to_the_config_folder() {
+    use super::rebase_glob;
+    assert_eq!(rebase_glob("t/*.md", "/r", "/r"), "t/*.md");
+    assert_eq!(rebase_glob("*.md", "/r", "/r"), "/*.md");
+    assert_eq!(rebase_glob("./t/*.md", "/r/docs", "/r"), "docs/t/*.md");
+    assert_eq!(rebase_glob("sub/t/*.md", "/r", "/r/sub"), "t/*.md");
+    assert_eq!(rebase_glob("/r/t/*.md", "/elsewhere", "/r"), "t/*.md");
+    assert_eq!(rebase_glob("/r/*.md", "/r", "/r"), "/*.md");
+    assert_eq!(rebase_glob("t/*.md", "/a", "/b"), "t/*.md");
+}
