@@ -59,7 +59,9 @@ pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, Stri
     let mut types = Vec::new();
     for f in type_files {
         let text = super::files::read_side_file(&f).map_err(|e| format!("spec type: {e}"))?;
-        types.push((f.display().to_string(), text));
+        // Named as the user sees them: relative to the working directory.
+        let shown = f.strip_prefix(&cwd).unwrap_or(&f).display().to_string();
+        types.push((shown, text));
     }
     // `--templates` globs are relative to the working directory; the config's
     // to its folder, where the walk below starts.

@@ -108,6 +108,18 @@ pub fn rebase_glob(glob: &str, cwd: &str, root: &str) -> String {
     // A shell-like glob names files from one folder: anchored (`/x.md`), not
     // matched at any depth as a bare `x.md` is in a config.
     let g = rebased(glob, cwd, root);
+    // `docs/../templates/*.md` → `templates/*.md`.
+    let mut parts: Vec<&str> = Vec::new();
+    for p in g.split('/') {
+        match p {
+            ".." if parts.last().is_some_and(|l| !l.is_empty() && *l != "..") => {
+                parts.pop();
+            }
+            "." => {}
+            _ => parts.push(p),
+        }
+    }
+    let g = parts.join("/");
     if g.contains('/') { g } else { format!("/{g}") }
 }
 

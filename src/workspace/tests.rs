@@ -253,6 +253,7 @@ fn command_line_globs_are_made_relative_to_the_config_folder() {
     use super::rebase_glob;
     assert_eq!(rebase_glob("t/*.md", "/r", "/r"), "t/*.md");
     assert_eq!(rebase_glob("*.md", "/r", "/r"), "/*.md");
+    assert_eq!(rebase_glob("../t/*.md", "/r/docs", "/r"), "t/*.md");
     assert_eq!(rebase_glob("./t/*.md", "/r/docs", "/r"), "docs/t/*.md");
     assert_eq!(rebase_glob("sub/t/*.md", "/r", "/r/sub"), "t/*.md");
     assert_eq!(rebase_glob("/r/t/*.md", "/elsewhere", "/r"), "t/*.md");
