@@ -16,10 +16,10 @@
 const { readFileSync, readdirSync, statSync } = require("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
 const binding = require("./index.cjs");
-const { checkKeys, describe, discoverConfig, fail, isPlainObject, oneLine, reaches, readType } = require("./lib/plugin.cjs");
+const { checkKeys, describe, discoverConfig, fail, familyTemplates, ignoreTexts, isPlainObject, oneLine, reaches, readType, walkMarkdown } = require("./lib/plugin.cjs");
 
 const NAME = "speclint/docusaurus";
-const OPTIONS = ["id", "include", "exclude", "failOn", "types", "config"];
+const OPTIONS = ["id", "include", "exclude", "failOn", "types", "templates", "config"];
 const FAIL_ON = ["error", "warning", "never"];
 const DEFAULT_INCLUDE = ["docs/**/*.md{,x}"];
 
@@ -46,6 +46,7 @@ function validateOptions({ options }) {
     exclude: options.exclude === undefined ? [] : stringList("exclude", options.exclude, { allowString: true }),
     failOn: options.failOn ?? "error",
     types: options.types === undefined ? [] : stringList("types", options.types, { allowString: false }),
+    templates: options.templates === undefined ? [] : stringList("templates", options.templates, { allowString: true }),
     config: options.config,
   };
   if (typeof out.id !== "string") fail(NAME, `\`id\` must be a string, not ${describe(out.id)}`);
@@ -68,74 +69,12 @@ function literalBase(glob) {
   return lit.filter((c) => c !== "." && c !== "").join("/");
 }
 
-function statSafe(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-
-function kindOf(e) {
-  if (e.isDirectory()) return "dir";
-  if (e.isFile()) return "file";
-  if (e.isSymbolicLink()) return "symlink";
-  return "other";
-}
-
-function ignoreTexts(dir) {
-  const out = [];
-  for (const name of [".gitignore", ".ignore"]) {
-    const p = join(dir, name);
-    if (statSafe(p)?.isFile()) {
-      try {
-        out.push(readFileSync(p, "utf8"));
-      } catch {
-        // unreadable: its rules are not applied
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The Markdown files below `root/base` that the core's walk keeps (hidden
- * entries, links, `node_modules` and ignored entries skipped; the site's
- * `.gitignore` and `.ignore` files honoured), `/`-separated and relative to
- * `root`.
- */
-function walk(ws, root, base, out) {
-  const dir = join(root, base);
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") {
-      if (base !== "" && statSafe(dir)?.isFile()) out.add(base);
-      return;
-    }
-    fail(NAME, `cannot read the directory \`${dir}\`: ${e.message}`);
-  }
-  const abs = slash(resolve(dir));
-  const mark = ws.enter(abs, ignoreTexts(dir));
-  try {
-    for (const e of entries) {
-      const visit = ws.visit(abs, e.name, kindOf(e));
-      const rel = base === "" ? e.name : `${base}/${e.name}`;
-      if (visit === "enter") walk(ws, root, rel, out);
-      else if (visit === "file") out.add(rel);
-    }
-  } finally {
-    ws.leave(mark);
-  }
-}
-
 /** The files of `root` the plugin's `include` globs match and its `exclude` globs do not, sorted. */
 function select(ws, root, include, exclude) {
   const all = new Set();
   const mark = ws.enter(slash(resolve(root)), ignoreTexts(root));
   try {
-    for (const g of include) walk(ws, root, literalBase(g), all);
+    for (const g of include) walkMarkdown(NAME, ws, root, literalBase(g), all);
   } finally {
     ws.leave(mark);
   }
@@ -189,7 +128,24 @@ async function run(siteDir, options) {
   ];
   let ws;
   try {
-    ws = new binding.Workspace({ config: configText, configPath: configPath ?? undefined, types });
+    ws = new binding.Workspace({
+      config: configText,
+      configPath: configPath ?? undefined,
+      types,
+      // The plugin's `templates` globs are relative to the site, the config's to its folder.
+      templates: options.templates,
+      cwd: slash(resolve(siteDir)),
+      root: slash(resolve(configDir)),
+    });
+    if (ws.templateGlobs() !== null) {
+      const all = new Set();
+      walkMarkdown(NAME, ws, configDir, "", all);
+      const templates = [...all]
+        .filter((p) => ws.templateMatches(p))
+        .sort()
+        .map((p) => ({ path: slash(relative(siteDir, join(configDir, p))), rel: p, text: readFileSync(join(configDir, p), "utf8") }));
+      ws.addTemplates(templates);
+    }
   } catch (e) {
     fail(NAME, e.message);
   }
@@ -206,7 +162,7 @@ async function run(siteDir, options) {
     const found = (globs, which) => {
       if (globs === null) return null;
       const all = new Set();
-      walk(ws, configDir, "", all);
+      walkMarkdown(NAME, ws, configDir, "", all);
       return [...all]
         .filter((p) => ws.referenceMatches(p)[which])
         .map((p) => slash(relative(siteDir, join(configDir, p))));
@@ -220,7 +176,8 @@ async function run(siteDir, options) {
 
 /** The entries that are documents: not the core's `IO003` "no spec documents" entry (path `.`). */
 function documentsOf(checked) {
-  return checked.filter((c) => !(c.diagnostics.length > 0 && c.diagnostics.every((d) => d.code === "IO003")));
+  const notDocument = (c) => c.diagnostics.length > 0 && c.diagnostics.every((d) => d.code === "IO003" || d.code === "IO004");
+  return checked.filter((c) => !notDocument(c));
 }
 
 function plural(n, word) {
@@ -302,6 +259,8 @@ async function pluginSpeclint(context, rawOptions) {
       const paths = options.include.map((g) => join(siteDir, g));
       if (options.config !== undefined) paths.push(resolve(siteDir, options.config));
       for (const t of options.types) paths.push(isAbsolute(t) ? t : join(siteDir, t));
+      // A template changed while the server runs is derived again (its type changes).
+      for (const g of options.templates) paths.push(isAbsolute(g) ? g : join(siteDir, g));
       return paths;
     },
   };

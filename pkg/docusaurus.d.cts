@@ -24,6 +24,8 @@ declare namespace pluginSpeclint {
     failOn?: "error" | "warning" | "never";
     /** Custom spec type files (YAML or JSON), relative to the site directory. */
     types?: string[];
+    /** Globs of template files, relative to the site directory, besides the config's `templates`. */
+    templates?: string | string[];
     /** Path of the speclint.yaml (default: `speclint.yaml` or `.speclint.yaml` found from the site directory upward). */
     config?: string | undefined;
   }
@@ -35,6 +37,7 @@ declare namespace pluginSpeclint {
     exclude: string[];
     failOn: "error" | "warning" | "never";
     types: string[];
+    templates: string[];
     config: string | undefined;
   }
 

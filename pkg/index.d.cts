@@ -162,6 +162,16 @@ export interface SectionSpec {
   table?: TableSpec;
   entries?: RepeatedSpec;
   residue?: string[];
+  /** Named subsections the section must have (`### Backend Services`). */
+  subsections?: SubsectionSpec[];
+}
+
+/** A named subsection of a section. */
+export interface SubsectionSpec {
+  title: string;
+  aliases?: string[];
+  required?: boolean;
+  table?: TableSpec;
 }
 
 export interface When {
@@ -225,8 +235,10 @@ export interface Options {
   specType?: string;
   /** The spec type of documents without `spec_type`. */
   defaultType?: string;
-  /** Custom spec types (a type with a built-in id replaces it). */
+  /** Custom spec types (a type with a built-in id replaces it; one with a template's id refines it). */
   types?: TypeInput[];
+  /** Templates of a family: each defines the spec type named by its front matter `spec_type`. */
+  templates?: TypeFile[];
   /** Rule levels by code (`FM006`) or name (`unknown-field`). */
   rules?: Record<string, Level>;
   /** How diagnostic columns are counted (default `utf16`). */
@@ -278,6 +290,8 @@ export interface Config {
   rules: Record<string, Level>;
   /** Spec type files, relative to the config file. */
   types: string[];
+  /** Globs of template files, relative to the config file: each defines the spec type of its `spec_type`. */
+  templates: string[];
   include: string[];
   exclude: string[];
   default_type: string | null;
@@ -639,6 +653,28 @@ export interface WorkspaceOptions {
   types?: TypeFile[];
   /** Read every document as this spec type. */
   specType?: string;
+  /** Template globs given on the command line, relative to `cwd` (added to the config's `templates`). */
+  templates?: string[];
+  /** The working directory (absolute), for `templates`. */
+  cwd?: string;
+  /** The config's folder (absolute), for `templates`. */
+  root?: string;
+}
+
+/** A template file the host read for `Workspace.templateGlobs()`. */
+export interface TemplateSource {
+  /** As shown to the user. */
+  path: string;
+  /** Relative to the config's folder, `/`-separated. */
+  rel: string;
+  text: string;
+}
+
+/** What `speclint templates` prints. */
+export interface TemplatesResult {
+  output: string;
+  /** 1 when `check` found drift, 0 otherwise. */
+  exitCode: number;
 }
 
 /** How a file is treated: named by the user, matched by `include`. */
@@ -711,6 +747,14 @@ export class Workspace {
   referenceGlobs(): ReferenceGlobs;
   /** Which reference lists the file at `rel` belongs to: `[initiative, spec]`. */
   referenceMatches(rel: string): boolean[];
+  /** The template globs (config `templates` and `--templates`), or `null`. */
+  templateGlobs(): string[] | null;
+  /** Whether the file at `rel` (relative to the config's folder) is a template of the family. */
+  templateMatches(rel: string): boolean;
+  /** Derives the spec types of the template files read for `templateGlobs()`; once, before `add`. Throws when a glob matches none or a template derives no type. */
+  addTemplates(templates: TemplateSource[]): void;
+  /** What `speclint templates [--json] [--check]` prints. */
+  renderTemplates(json?: boolean, check?: boolean): TemplatesResult;
   /** Validates a selected file's bytes once; `false` when it is not a spec document. */
   add(shown: string, rel: string, bytes: Uint8Array, named: boolean, included: boolean): boolean;
   /** A file or folder that could not be read (`IO002`); the run goes on. */

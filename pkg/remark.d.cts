@@ -19,6 +19,8 @@ declare namespace remarkSpeclint {
     rules?: Config["rules"];
     /** Spec type files, relative to the working directory. */
     types?: string[];
+    /** Globs of template files, relative to the working directory. */
+    templates?: string[];
     include?: string[];
     exclude?: string[];
     default_type?: string | null;
@@ -35,6 +37,8 @@ declare namespace remarkSpeclint {
     fatal?: "error" | "warning" | false;
     /** Custom spec types: YAML or JSON text, `{ path, text }`, or definition objects. */
     types?: TypeInput[];
+    /** Globs of template files (relative to the working directory), besides the config's `templates`. */
+    templates?: string[];
     /** Rule levels by code or name; they override the config's. */
     rules?: Record<string, Level>;
     /** Validate every file as this spec type (files without `spec_type` too). */

@@ -122,8 +122,9 @@ function loadSettings(args, specType) {
     config = parseConfig("");
   }
   const typeFiles = [...config.types.map((t) => joinPath(root, t)), ...args.types];
-  const types = typeFiles.map((f) => ({ path: f, text: read(f, "spec type") }));
   const absolute = (p) => (p.startsWith("/") ? p : joinPath(cwd, p));
+  // Named as the user sees them (src/cli/settings.rs): relative to the working directory.
+  const types = typeFiles.map((f) => ({ path: stripPrefix(absolute(f), cwd) ?? f, text: read(f, "spec type") }));
   const ws = new Workspace({
     config: text,
     configPath: path ?? undefined,

@@ -4,8 +4,8 @@
 // happens here: every diagnostic comes from the core through the binding.
 "use strict";
 
-const { readFileSync, statSync } = require("node:fs");
-const { dirname, isAbsolute, join } = require("node:path");
+const { readFileSync, readdirSync, statSync } = require("node:fs");
+const { dirname, isAbsolute, join, resolve, sep } = require("node:path");
 
 /** Throws an Error naming the plugin: `speclint/remark: ...`. */
 function fail(plugin, message) {
@@ -80,10 +80,11 @@ function readType(plugin, path, base, what) {
  * A `Linter` for the config's rules, default type and type files (read
  * relative to `base`), plus `extraTypes` and `rules` that override the config's.
  */
-function makeLinter(plugin, binding, { config, base, extraTypes = [], rules, specType, columnEncoding }) {
+function makeLinter(plugin, binding, { config, base, extraTypes = [], templates = [], rules, specType, columnEncoding }) {
   const types = [...config.types.map((t) => readType(plugin, t, base, "spec type file")), ...extraTypes];
   const options = {
     types,
+    templates,
     rules: { ...config.rules, ...(rules ?? {}) },
     defaultType: config.default_type ?? undefined,
     overrides: config.overrides?.length ? config.overrides : undefined,
@@ -170,11 +171,115 @@ function discoverConfig(dir) {
   }
 }
 
+function statSafe(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function kindOf(e) {
+  if (e.isDirectory()) return "dir";
+  if (e.isFile()) return "file";
+  if (e.isSymbolicLink()) return "symlink";
+  return "other";
+}
+
+function ignoreTexts(dir) {
+  const out = [];
+  for (const name of [".gitignore", ".ignore"]) {
+    const p = join(dir, name);
+    if (statSafe(p)?.isFile()) {
+      try {
+        out.push(readFileSync(p, "utf8"));
+      } catch {
+        // unreadable: its rules are not applied
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The Markdown files below `root/base` that the core's walk keeps (hidden
+ * entries, links, `node_modules` and ignored entries skipped; the site's
+ * `.gitignore` and `.ignore` files honoured), `/`-separated and relative to
+ * `root`.
+ */
+function walkMarkdown(plugin, ws, root, base, out) {
+  const dir = join(root, base);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") {
+      if (base !== "" && statSafe(dir)?.isFile()) out.add(base);
+      return;
+    }
+    fail(plugin, `cannot read the directory \`${dir}\`: ${e.message}`);
+  }
+  const abs = resolve(dir).split(sep).join("/");
+  const mark = ws.enter(abs, ignoreTexts(dir));
+  try {
+    for (const e of entries) {
+      const visit = ws.visit(abs, e.name, kindOf(e));
+      const rel = base === "" ? e.name : `${base}/${e.name}`;
+      if (visit === "enter") walkMarkdown(plugin, ws, root, rel, out);
+      else if (visit === "file") out.add(rel);
+    }
+  } finally {
+    ws.leave(mark);
+  }
+}
+
+
+/**
+ * The template files of a config (`templates` globs, relative to its folder
+ * `base`), read for a plugin that builds a `Linter` (remark): the core
+ * decides which files match, that every glob finds one, and that each derives
+ * (`Workspace.addTemplates`); this only walks and reads. `[{ path, text }]`.
+ */
+function familyTemplates(plugin, binding, { templates, configPath, base }) {
+  if (!templates?.length) return [];
+  let ws;
+  try {
+    ws = new binding.Workspace({ templates, configPath: configPath ?? undefined });
+  } catch (e) {
+    return fail(plugin, e.message);
+  }
+  try {
+    const all = new Set();
+    walkMarkdown(plugin, ws, base, "", all);
+    const found = [...all]
+      .filter((rel) => ws.templateMatches(rel))
+      .sort()
+      .map((rel) => {
+        const path = join(base, rel);
+        try {
+          return { path, rel, text: readFileSync(path, "utf8") };
+        } catch (e) {
+          return fail(plugin, `cannot read the template \`${path}\`: ${e.message}`);
+        }
+      });
+    try {
+      ws.addTemplates(found);
+    } catch (e) {
+      fail(plugin, e.message);
+    }
+    return found.map(({ path, text }) => ({ path, text }));
+  } finally {
+    ws.free();
+  }
+}
+
 module.exports = {
   checkKeys,
   discoverConfig,
   describe,
   fail,
+  familyTemplates,
+  ignoreTexts,
   isPlainObject,
   makeLinter,
   oneLine,
@@ -182,4 +287,5 @@ module.exports = {
   reaches,
   readType,
   utf16Offsets,
+  walkMarkdown,
 };

@@ -11,6 +11,7 @@ const {
   describe,
   discoverConfig,
   fail,
+  familyTemplates,
   isPlainObject,
   makeLinter,
   oneLine,
@@ -21,7 +22,7 @@ const {
 } = require("./plugin.cjs");
 
 const NAME = "speclint/remark";
-const OPTIONS = ["fatal", "types", "rules", "specType", "config"];
+const OPTIONS = ["fatal", "types", "templates", "rules", "specType", "config"];
 const FATAL = ["error", "warning", false];
 
 /** vfile's reading of a severity: `fatal` true is an error, false a warning, undefined an info. */
@@ -61,13 +62,20 @@ function settings(binding, options) {
   if (options.specType !== undefined && typeof options.specType !== "string") {
     fail(NAME, `\`specType\` must be a spec type id, not ${describe(options.specType)}`);
   }
+  if (options.templates !== undefined && (!Array.isArray(options.templates) || options.templates.some((g) => typeof g !== "string" || g === ""))) {
+    fail(NAME, `\`templates\` must be an array of globs of template files, not ${describe(options.templates)}`);
+  }
+  // The option's template globs are relative to the working directory.
+  const extraTemplates = familyTemplates(NAME, binding, { templates: options.templates, base: process.cwd() });
   // Type files named by path are read relative to the working directory.
   const extraTypes = (options.types ?? []).map((t) => (isPath(t) ? readType(NAME, t, process.cwd(), "spec type file") : t));
-  const build = (config, base) =>
-    makeLinter(NAME, binding, { config, base, extraTypes, rules: options.rules, specType: options.specType, columnEncoding: "utf16" });
+  const build = (config, base, configPath) => {
+    const templates = [...familyTemplates(NAME, binding, { templates: config.templates, configPath, base }), ...extraTemplates];
+    return makeLinter(NAME, binding, { config, base, extraTypes, templates, rules: options.rules, specType: options.specType, columnEncoding: "utf16" });
+  };
   const fromFile = (path) => {
     try {
-      return { linter: build(binding.parseConfig(readConfig(path), path), dirname(path)), base: dirname(path) };
+      return { linter: build(binding.parseConfig(readConfig(path), path), dirname(path), path), base: dirname(path) };
     } catch (e) {
       return fail(NAME, e.message.startsWith(`${NAME}:`) ? e.message.slice(NAME.length + 2) : e.message);
     }

@@ -65,20 +65,21 @@ test("require('speclint/docusaurus') is a Docusaurus plugin module", () => {
 
 test("validateOptions fills in defaults and rejects bad options with clear messages", () => {
   const v = (options) => plugin.validateOptions({ validate: () => assert.fail("Joi is not used"), options });
-  assert.deepEqual(v(undefined), { id: "default", include: ["docs/**/*.md{,x}"], exclude: [], failOn: "error", types: [], config: undefined });
+  assert.deepEqual(v(undefined), { id: "default", include: ["docs/**/*.md{,x}"], exclude: [], failOn: "error", types: [], templates: [], config: undefined });
   assert.deepEqual(v({ id: "x", include: "specs/*.md", exclude: ["specs/draft-*"], failOn: "warning", types: ["t.yaml"], config: "speclint.yaml" }), {
     id: "x",
     include: ["specs/*.md"],
     exclude: ["specs/draft-*"],
     failOn: "warning",
     types: ["t.yaml"],
+    templates: [],
     config: "speclint.yaml",
   });
   const bad = (options, message) => assert.throws(() => v(options), { name: "Error", message });
   bad({ failOn: "sometimes" }, 'speclint/docusaurus: `failOn` must be "error", "warning" or "never", not `"sometimes"`');
   bad({ failOn: false }, 'speclint/docusaurus: `failOn` must be "error", "warning" or "never", not `false`');
   bad({ includes: [] }, "speclint/docusaurus: unknown option `includes`; did you mean `include`?");
-  bad({ foo: 1 }, "speclint/docusaurus: unknown option `foo`; expected one of `id`, `include`, `exclude`, `failOn`, `types`, `config`");
+  bad({ foo: 1 }, "speclint/docusaurus: unknown option `foo`; expected one of `id`, `include`, `exclude`, `failOn`, `types`, `templates`, `config`");
   bad({ include: 3 }, "speclint/docusaurus: `include` must be a glob or an array of globs, not `3`");
   bad({ include: [] }, "speclint/docusaurus: `include` must name at least one glob");
   bad({ types: "a.yaml" }, 'speclint/docusaurus: `types` must be an array of file paths, not `"a.yaml"`');

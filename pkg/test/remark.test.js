@@ -170,7 +170,7 @@ test("options: rules, custom types, config as YAML text or object (with type fil
 test("bad options throw a clear Error when the plugin is attached", () => {
   const attach = (options) => unified().use(remarkParse).use(remarkSpeclint, options).freeze();
   assert.throws(() => attach({ fatl: "error" }), { name: "Error", message: "speclint/remark: unknown option `fatl`; did you mean `fatal`?" });
-  assert.throws(() => attach({ bogus: 1 }), { message: /^speclint\/remark: unknown option `bogus`; expected one of `fatal`, `types`, `rules`, `specType`, `config`$/ });
+  assert.throws(() => attach({ bogus: 1 }), { message: /^speclint\/remark: unknown option `bogus`; expected one of `fatal`, `types`, `templates`, `rules`, `specType`, `config`$/ });
   assert.throws(() => attach({ fatal: true }), { message: 'speclint/remark: `fatal` must be "error", "warning" or false, not `true`' });
   assert.throws(() => attach({ fatal: "errors" }), { message: /`fatal` must be "error", "warning" or false, not `"errors"`/ });
   assert.throws(() => attach("error"), { message: /options must be an object, not `"error"`/ });

@@ -99,6 +99,8 @@ test("every output conforms to its declared type, and every declared property an
   assert.notEqual(mongo, ORDERS);
   ok(exportSpec(mongo), "SpecDocument", "document store");
   ok(deriveSpecType(read("examples/template.md")), "SpecType", "derived");
+  // A template with named subsections (`### Backend Services`), with a table under one.
+  ok(deriveSpecType(read("tests/family/templates/specs/tech-stack.md")), "SpecType", "derived from a family template");
   const bare = ORDERS.replace(/^spec_type: .*\n/m, "");
   ok(validate(bare), "ValidateResult", "detected");
   ok(validate(bare, { defaultType: "database-schema" }), "ValidateResult", "default");

@@ -389,6 +389,26 @@ class Workspace:
         i, s = self._call({"op": "workspaceReferenceMatches", "rel": _text("`rel`", rel)})
         return bool(i), bool(s)
 
+    def template_globs(self) -> Optional[list[str]]:
+        """The config's `templates` globs (relative to its folder), or None."""
+        return self._call({"op": "workspaceTemplateGlobs"})
+
+    def template_matches(self, rel: str) -> bool:
+        """Whether the file at `rel` (relative to the config's folder) is a template of the family."""
+        return bool(self._call({"op": "workspaceTemplateMatches", "rel": _text("`rel`", rel)}))
+
+    def add_templates(self, templates: Iterable[tuple[str, str, str]]) -> None:
+        """Derives the spec types of the template files `(shown, rel, text)`
+        read for `template_globs()`; once, before `add`. Raises
+        `SpeclintError` when a glob matches no file or a template derives no type."""
+        files = [{"path": _text("a template path", p), "rel": _text("a template path", r), "text": _text("a template", t)} for p, r, t in templates]
+        self._call({"op": "workspaceAddTemplates", "templates": files})
+
+    def render_templates(self, json: bool = False, check: bool = False) -> tuple[str, int]:
+        """What `speclint templates [--json] [--check]` prints, and its exit code."""
+        r = self._call({"op": "workspaceTemplates", "json": json, "check": check})
+        return r["output"], int(r["exitCode"])
+
     def add(self, shown: str, rel: str, data: bytes, named: bool = False, included: bool = False) -> tuple[bool, list[Diagnostic]]:
         """Validates a selected file once: (whether it is a spec document, its diagnostics)."""
         req = {"op": "workspaceAdd", "shown": _text("`shown`", shown), "rel": _text("`rel`", rel), "named": named, "included": included}

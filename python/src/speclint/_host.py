@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from . import Workspace, parse_config
+from . import SpeclintError, Workspace, parse_config
 
 #: Config file names looked for, in order, in each folder upward (as the CLI does).
 CONFIG_NAMES = ("speclint.yaml", ".speclint.yaml")
@@ -105,6 +105,24 @@ def walk(ws: Workspace, base: str, problems: list[tuple[str, str]]) -> list[str]
     return found
 
 
+def read_templates(ws: Workspace, root: Path, shown_from: Path) -> None:
+    """src/cli/settings.rs: the template files the config's `templates` globs
+    match, read below the config's folder `root` and given to the core
+    (`add_templates`) before anything is checked; shown relative to `shown_from`."""
+    if ws.template_globs() is None:
+        return
+    found = []
+    for f in walk(ws, str(root), []):
+        rel = slash(os.path.relpath(f, root))
+        if ws.template_matches(rel):
+            try:
+                text = Path(f).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise SpeclintError(f"template: cannot read `{f}`: {e}") from None
+            found.append((slash(os.path.relpath(f, shown_from)), rel, text))
+    ws.add_templates(sorted(found, key=lambda t: t[1]))
+
+
 def _rel(path: str, root: Path) -> str:
     try:
         return slash(os.path.relpath(Path(path).resolve() if os.path.islink(path) else os.path.abspath(path), root))
@@ -135,6 +153,7 @@ def check(
     type_files = [str(root / t) for t in settings.get("types", [])] + list(types or [])
     type_texts = [(t, Path(t).read_text(encoding="utf-8")) for t in type_files]
     with Workspace(config=text, config_path=str(config_path) if config_path else None, types=type_texts, spec_type=spec_type) as ws:
+        read_templates(ws, root, cwd)
         problems: list[tuple[str, str]] = []
         targets: dict[str, tuple[str, str, dict]] = {}
         for arg in paths or ["."]:

@@ -114,6 +114,8 @@ class SpeclintPlugin(BasePlugin[SpeclintConfig]):
             self.workspace = Workspace(
                 config=text, config_path=str(config_path) if config_path else None, types=types
             )
+            # The config's template family (`templates:`): its types, read once.
+            _host.read_templates(self.workspace, self.root, self.project_dir)
         except SpeclintError as e:
             raise PluginError(f"speclint: {e}") from None
         return config
