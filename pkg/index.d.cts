@@ -135,6 +135,8 @@ export interface TableSpec {
   columns: ColumnSpec[];
   /** Minimum number of body rows (default 1). */
   min_rows?: number;
+  /** Rows the table must have, by their first cell (a template's skeleton rows). */
+  rows?: string[];
 }
 
 /** How the heading of a repeated subsection is written. */

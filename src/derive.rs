@@ -192,6 +192,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 required: true,
                 columns: columns(t.header.cells.iter().map(|c| c.text.as_str())),
                 min_rows: 1,
+                rows: skeleton_rows(t),
             });
         let mut residue = residue_in(&doc, own);
         let sub: Vec<usize> = sec
@@ -219,6 +220,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                         required: true,
                         columns: columns(t.header.cells.iter().map(|c| c.text.as_str())),
                         min_rows: 1,
+                        rows: skeleton_rows(t),
                     });
                 for r in residue_in(&doc, span) {
                     if !residue.contains(&r) {
@@ -257,6 +259,8 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                     required: true,
                     columns: cols,
                     min_rows: 1,
+                    // Entries repeat: one entry's rows are not every entry's.
+                    rows: Vec::new(),
                 });
             RepeatedSpec {
                 name: if entry_name.trim().is_empty() {
@@ -313,6 +317,27 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
     };
     t.check().map_err(|e| DeriveError(e.message))?;
     Ok(t)
+}
+
+/// A template's skeleton rows: a label in the first cell and every other cell
+/// empty (`| Staging | | |`). A row with more filled in is an example, not a
+/// row every document must have.
+fn skeleton_rows(t: &crate::document::Table) -> Vec<String> {
+    if t.header.cells.len() < 2 {
+        return Vec::new();
+    }
+    t.rows
+        .iter()
+        .filter_map(|r| {
+            let (first, rest) = r.cells.split_first()?;
+            let label = first.text.trim();
+            let skeleton = !label.is_empty()
+                && !rest.is_empty()
+                && rest.iter().all(|c| c.text.trim().is_empty())
+                && text::placeholders(label).is_empty();
+            skeleton.then(|| label.to_string())
+        })
+        .collect()
 }
 
 /// `<Service Name> Tech Stack` → `Tech Stack`.

@@ -225,6 +225,7 @@ registry![
     tables::empty_table,
     tables::unreadable_column_table,
     tables::row_missing_cells,
+    tables::missing_row,
     database::no_entities,
     database::missing_primary_key,
     database::unresolved_foreign_key,

@@ -229,8 +229,8 @@ pub struct SubsectionSpec {
     pub aliases: Vec<String>,
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub required: bool,
-    /// The table the template shows under it (its header; not checked yet:
-    /// kept so that `speclint templates` and exports can show it).
+    /// The table it must contain (checked as a section's table is: `TB001`,
+    /// `TB002`, `TB004`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<TableSpec>,
 }
@@ -245,6 +245,10 @@ pub struct TableSpec {
     /// Minimum number of body rows (an empty table is reported below this).
     #[serde(default = "one")]
     pub min_rows: usize,
+    /// Rows the table must have, by the text of their first cell (a
+    /// template's skeleton rows, `| Staging | | |`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<String>,
 }
 
 /// A table column.

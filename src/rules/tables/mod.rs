@@ -1,11 +1,12 @@
 //! Rules about tables.
 //!
 //! The tables the spec type asks for are found once by [`spec_tables`]: one
-//! per section with `table:` and one per entry of a section whose `entries`
-//! have a `table:`.
+//! per section with `table:`, one per named subsection with `table:`, and one
+//! per entry of a section whose `entries` have a `table:`.
 
 pub mod empty_table;
 pub mod missing_column;
+pub mod missing_row;
 pub mod missing_table;
 pub mod row_cell_count;
 pub mod row_missing_cells;
@@ -13,7 +14,7 @@ pub mod unreadable_column_table;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::spec_type::{SpecType, TableSpec};
+use crate::spec_type::{SpecType, TableSpec, normalize_title};
 
 /// What holds a table the spec type asks for.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +53,40 @@ pub(crate) fn spec_tables<'a>(
             spec: ts,
             table: analysis.table_of(doc, i),
         });
+    }
+    // Tables of named subsections (`### Backend Services`), in the section
+    // standing for theirs; a subsection that is not there is `ST008`'s.
+    for (s, section) in spec.sections.iter().enumerate() {
+        let Some(i) = analysis.section_for(s) else {
+            continue;
+        };
+        let (Some(h), Some(sec)) = (doc.headings.get(i), doc.sections.get(i)) else {
+            continue;
+        };
+        for sub in &section.subsections {
+            let Some(ts) = sub.table.as_ref() else {
+                continue;
+            };
+            let names: Vec<String> = std::iter::once(&sub.title)
+                .chain(&sub.aliases)
+                .map(|t| normalize_title(t))
+                .collect();
+            let found = doc.headings.iter().enumerate().find(|(_, x)| {
+                x.level > h.level
+                    && sec.body.contains_span(x.span)
+                    && names.contains(&normalize_title(&x.text))
+            });
+            let Some((j, _)) = found else {
+                continue;
+            };
+            let span = doc.sections.get(j).map(|x| x.span);
+            out.push(SpecTable {
+                owner: Owner::Section(&sub.title),
+                heading: j,
+                spec: ts,
+                table: span.and_then(|sp| doc.tables.iter().position(|t| sp.contains_span(t.span))),
+            });
+        }
     }
     for e in &analysis.entries {
         let Some(rs) = spec.sections.get(e.spec).and_then(|s| s.entries.as_ref()) else {
