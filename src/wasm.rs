@@ -517,6 +517,14 @@ mod node {
             Ok(g.matches(&path))
         }
 
+        /// `--only-specs`: named files are selected as a walk selects them.
+        #[wasm_bindgen(js_name = setOnlySpecs)]
+        pub fn set_only_specs(&mut self, on: JsValue) -> JsResult<()> {
+            let on = bool_arg("`on`", &on)?;
+            self.ws.set_only_specs(on);
+            Ok(())
+        }
+
         /// The template globs (config `templates` and `--templates`), or `null`.
         #[wasm_bindgen(js_name = templateGlobs)]
         pub fn template_globs(&self) -> JsResult<JsValue> {

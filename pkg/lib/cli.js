@@ -295,6 +295,7 @@ function syncFolder(dir) {
 /** src/cli/check.rs: reading here; the policy, the checks and the output in the core. */
 function check(a, out) {
   const s = loadSettings(a, a.specType);
+  s.ws.setOnlySpecs(a.onlySpecs === true);
   const color =
     a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
   if (s.ws.readsStdin(a.paths)) {
@@ -366,6 +367,7 @@ function readFile(t, { keepOpen = false } = {}) {
 /** src/cli/fmt.rs */
 function fmt(a, out, err) {
   const s = loadSettings(a, a.specType);
+  s.ws.setOnlySpecs(a.onlySpecs === true);
   const opts = {
     unsafeFixes: a.unsafeFixes,
     reorderSections: a.reorderSections,

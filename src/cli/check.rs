@@ -14,7 +14,8 @@ use super::files;
 use super::{CheckArgs, ColorChoice, settings};
 
 pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config, a.spec_type.as_deref())?;
+    let mut s = settings::load(&a.config, a.spec_type.as_deref())?;
+    s.workspace.set_only_specs(a.only_specs);
     let ws = &s.workspace;
     if workspace::reads_stdin(&a.paths)? {
         // `check -`: the document on standard input, shown as `-`.

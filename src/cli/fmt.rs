@@ -26,7 +26,8 @@ enum Outcome {
 }
 
 pub fn run(a: FmtArgs) -> Result<ExitCode, String> {
-    let s = settings::load(&a.config, a.spec_type.as_deref())?;
+    let mut s = settings::load(&a.config, a.spec_type.as_deref())?;
+    s.workspace.set_only_specs(a.only_specs);
     let opts = NormalizeOptions {
         unsafe_fixes: a.unsafe_fixes,
         reorder_sections: a.reorder_sections,

@@ -42,6 +42,7 @@ pub struct CheckArgs {
     pub spec_type: Option<String>,
     pub color: ColorChoice,
     pub quiet: bool,
+    pub only_specs: bool,
     pub config: ConfigArgs,
 }
 
@@ -54,6 +55,7 @@ pub struct FmtArgs {
     pub unsafe_fixes: bool,
     pub reorder_sections: bool,
     pub insert_missing_sections: bool,
+    pub only_specs: bool,
     pub spec_type: Option<String>,
     pub config: ConfigArgs,
 }
@@ -121,6 +123,7 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
                 _ => ColorChoice::Auto,
             },
             quiet: i.flag("quiet"),
+            only_specs: i.flag("onlySpecs"),
             config,
         }),
         "fmt" => fmt::run(FmtArgs {
@@ -131,6 +134,7 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
             unsafe_fixes: i.flag("unsafeFixes"),
             reorder_sections: i.flag("reorderSections"),
             insert_missing_sections: i.flag("insertMissingSections"),
+            only_specs: i.flag("onlySpecs"),
             spec_type,
             config,
         }),

@@ -102,6 +102,11 @@ const TEMPLATES: Arg = Arg {
         "Template files (a glob, e.g. `templates/specs/*.md`): each defines the spec type named by its `spec_type`; repeatable",
     )
 };
+const ONLY_SPECS: Arg = flag(
+    "onlySpecs",
+    "only-specs",
+    "Treat named files as a walk would: skip those without `spec_type` (unless `include` names them) and those `exclude` names (for pre-commit hooks and editors that pass every Markdown file)",
+);
 const JSON: Arg = flag("json", "json", "Print JSON instead of a table");
 
 /// Every command, in the order of `speclint --help`.
@@ -143,6 +148,7 @@ pub static COMMANDS: &[Command] = &[
                     "One line per diagnostic (`path:line:col severity CODE message`), no code frames",
                 )
             },
+            ONLY_SPECS,
             CONFIG,
             TYPES,
             TEMPLATES,
@@ -196,6 +202,7 @@ pub static COMMANDS: &[Command] = &[
                 "insert-missing-sections",
                 "Insert missing required sections as stubs (unsafe)",
             ),
+            ONLY_SPECS,
             option(
                 "specType",
                 "type",

@@ -298,6 +298,8 @@ pub struct Workspace {
     spec_type: Option<String>,
     /// The config's `templates` globs, as written and compiled once.
     templates: (Vec<String>, GlobSet),
+    /// Named files are selected as a walk selects them (`--only-specs`).
+    only_specs: bool,
     /// While the host has not given the template files yet
     /// ([`Workspace::add_templates`]): what the linter is rebuilt from.
     pending: Option<Box<Pending>>,
@@ -470,7 +472,16 @@ impl Workspace {
                 glob_set("templates", &config.templates)?,
             ),
             pending: None,
+            only_specs: false,
         })
+    }
+
+    /// `--only-specs`: files the user names are selected as a walk selects
+    /// them (a file without `spec_type` that `include` does not name is not a
+    /// document; one `exclude` names is skipped), for hosts that pass every
+    /// Markdown file (pre-commit, editors).
+    pub fn set_only_specs(&mut self, on: bool) {
+        self.only_specs = on;
     }
 
     /// A new walk (ignore rules as the host reads them).
@@ -482,6 +493,7 @@ impl Workspace {
     /// checked: a named file always; a file found by a walk unless `exclude`
     /// matches it or `include` is set and does not.
     pub fn select(&self, rel: &str, named: bool) -> Option<Selected> {
+        let named = named && !self.only_specs;
         let rel = clean_path(rel);
         let included = self.include.matches(&rel);
         if named {

@@ -114,3 +114,29 @@ test("bad plugin options stop the build with a clear message", () => {
   assert.notEqual(typo.status, 0, typo.output);
   assert.ok(typo.output.includes("speclint/docusaurus: unknown option `includes`; did you mean `include`?"), typo.output);
 });
+
+test("a template family: the site's templates are the spec types (plugin option `templates`), a defect fails the build", () => {
+  const family = join(pkg, "..", "tests", "family");
+  const docs = join(site, "docs", "specs");
+  rmSync(docs, { recursive: true, force: true });
+  mkdirSync(docs, { recursive: true });
+  mkdirSync(join(site, "templates"), { recursive: true });
+  cpSync(join(family, "templates", "specs", "tech-stack.md"), join(site, "templates", "tech-stack.md"));
+  cpSync(join(family, "docs", "checkout", "checkout-tech-stack.md"), join(docs, "checkout-tech-stack.md"));
+  const options = JSON.stringify({ templates: ["templates/*.md"] });
+  const passed = build({ SPECLINT_FIXTURE_OPTIONS: options });
+  assert.equal(passed.status, 0, passed.output);
+  assert.match(passed.output, /\[speclint\] .*1 spec document/);
+  assert.ok(existsSync(join(site, "build", "specs", "checkout-tech-stack", "index.html")), "the spec page was built");
+
+  cpSync(join(family, "defects", "loyalty-tech-stack.md"), join(docs, "loyalty-tech-stack.md"));
+  const failed = build({ SPECLINT_FIXTURE_OPTIONS: options });
+  assert.notEqual(failed.status, 0, failed.output);
+  assert.ok(
+    failed.output.includes("docs/specs/loyalty-tech-stack.md:82:1 ST001 required section `Platform Support Matrix` is missing"),
+    failed.output,
+  );
+  rmSync(join(site, "templates"), { recursive: true, force: true });
+  rmSync(docs, { recursive: true, force: true });
+  mkdirSync(docs, { recursive: true });
+});
