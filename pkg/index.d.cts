@@ -749,6 +749,10 @@ export class Workspace {
   referenceGlobs(): ReferenceGlobs;
   /** Which reference lists the file at `rel` belongs to: `[initiative, spec]`. */
   referenceMatches(rel: string): boolean[];
+  /** `--only-specs`: files the user names are selected as a walk selects them. */
+  setOnlySpecs(on: boolean): void;
+  /** `--fail-on`: which findings make `finish()`'s exit code 1 (default `"error"`). */
+  setFailOn(level: "error" | "warning" | "never"): void;
   /** The template globs (config `templates` and `--templates`), or `null`. */
   templateGlobs(): string[] | null;
   /** Whether the file at `rel` (relative to the config's folder) is a template of the family. */

@@ -93,7 +93,7 @@ if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/d
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
 fi
 py_venv="$SPECLINT_TOOLS/venv"
-py_reqs=("mkdocs==1.6.1" "wasmtime==50.0.1" "pytest==9.2.0" "build==1.6.1" "hatchling==1.33.0" "editables==0.6")
+py_reqs=("mkdocs==1.6.1" "wasmtime==50.0.1" "pytest==9.2.0" "build==1.6.1" "hatchling==1.33.0" "editables==0.6" "pre-commit==4.7.0")
 if [ "$(cat "$py_venv/.speclint-reqs" 2>/dev/null)" != "${py_reqs[*]}" ] || ! "$py_venv/bin/python" -c 'import mkdocs, wasmtime, pytest, build' 2>/dev/null; then
   echo "creating $py_venv (${py_reqs[*]})"
   rm -rf "$py_venv"

@@ -525,6 +525,19 @@ mod node {
             Ok(())
         }
 
+        /// `--fail-on`: `"error"` (default), `"warning"` or `"never"`.
+        #[wasm_bindgen(js_name = setFailOn)]
+        pub fn set_fail_on(&mut self, level: JsValue) -> JsResult<()> {
+            let level = string_arg("the level", &level)?;
+            let f = crate::workspace::FailOn::parse(&level).ok_or_else(|| {
+                error(format!(
+                    "unknown level `{level}`; expected `error`, `warning` or `never`"
+                ))
+            })?;
+            self.ws.set_fail_on(f);
+            Ok(())
+        }
+
         /// The template globs (config `templates` and `--templates`), or `null`.
         #[wasm_bindgen(js_name = templateGlobs)]
         pub fn template_globs(&self) -> JsResult<JsValue> {

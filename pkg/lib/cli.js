@@ -296,6 +296,7 @@ function syncFolder(dir) {
 function check(a, out) {
   const s = loadSettings(a, a.specType);
   s.ws.setOnlySpecs(a.onlySpecs === true);
+  s.ws.setFailOn(a.failOn ?? "error");
   const color =
     a.color === "always" || (a.color === "auto" && out.isTTY === true && process.env.NO_COLOR === undefined);
   if (s.ws.readsStdin(a.paths)) {

@@ -16,6 +16,7 @@ use super::{CheckArgs, ColorChoice, settings};
 pub fn run(a: CheckArgs) -> Result<ExitCode, String> {
     let mut s = settings::load(&a.config, a.spec_type.as_deref())?;
     s.workspace.set_only_specs(a.only_specs);
+    s.workspace.set_fail_on(a.fail_on);
     let ws = &s.workspace;
     if workspace::reads_stdin(&a.paths)? {
         // `check -`: the document on standard input, shown as `-`.

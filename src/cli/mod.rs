@@ -43,6 +43,7 @@ pub struct CheckArgs {
     pub color: ColorChoice,
     pub quiet: bool,
     pub only_specs: bool,
+    pub fail_on: speclint::workspace::FailOn,
     pub config: ConfigArgs,
 }
 
@@ -124,6 +125,11 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
             },
             quiet: i.flag("quiet"),
             only_specs: i.flag("onlySpecs"),
+            // The grammar accepts only the values `FailOn::parse` reads.
+            fail_on: i
+                .value("failOn")
+                .and_then(speclint::workspace::FailOn::parse)
+                .unwrap_or_default(),
             config,
         }),
         "fmt" => fmt::run(FmtArgs {

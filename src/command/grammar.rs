@@ -148,6 +148,16 @@ pub static COMMANDS: &[Command] = &[
                     "One line per diagnostic (`path:line:col severity CODE message`), no code frames",
                 )
             },
+            Arg {
+                values: &["error", "warning", "never"],
+                default: Some("error"),
+                ..option(
+                    "failOn",
+                    "fail-on",
+                    "LEVEL",
+                    "Exit 1 on errors (default), on warnings too, or never (the findings are still printed)",
+                )
+            },
             ONLY_SPECS,
             CONFIG,
             TYPES,

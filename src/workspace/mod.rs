@@ -277,6 +277,31 @@ pub struct TemplateSource {
     pub text: String,
 }
 
+/// Which findings fail a run (exit code 1); a file that cannot be read
+/// always exits 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// Errors (the default).
+    #[default]
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Nothing: the findings are reported, the run passes.
+    Never,
+}
+
+impl FailOn {
+    /// `error`, `warning` or `never`.
+    pub fn parse(s: &str) -> Option<FailOn> {
+        match s {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+}
+
 /// How a file is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selected {
@@ -300,6 +325,8 @@ pub struct Workspace {
     templates: (Vec<String>, GlobSet),
     /// Named files are selected as a walk selects them (`--only-specs`).
     only_specs: bool,
+    /// What fails the run (`--fail-on`).
+    fail_on: FailOn,
     /// While the host has not given the template files yet
     /// ([`Workspace::add_templates`]): what the linter is rebuilt from.
     pending: Option<Box<Pending>>,
@@ -473,7 +500,13 @@ impl Workspace {
             ),
             pending: None,
             only_specs: false,
+            fail_on: FailOn::Error,
         })
+    }
+
+    /// `--fail-on`: which findings make the exit code 1.
+    pub fn set_fail_on(&mut self, f: FailOn) {
+        self.fail_on = f;
     }
 
     /// `--only-specs`: files the user names are selected as a walk selects
@@ -573,7 +606,8 @@ pub struct Outcome {
     /// Files found by a walk that are not spec documents.
     pub skipped: usize,
     pub summary: Summary,
-    /// 2 when a file could not be read (`IO002` at error), 1 on errors, 0 otherwise.
+    /// 2 when a file could not be read (`IO002` at error), 1 on errors (or
+    /// what [`Workspace::set_fail_on`] says), 0 otherwise.
     pub exit_code: u8,
 }
 
@@ -826,9 +860,14 @@ impl Run {
         for f in &files {
             summary.add(&f.diagnostics);
         }
+        let failed = match ws.fail_on {
+            FailOn::Error => summary.errors > 0,
+            FailOn::Warning => summary.errors + summary.warnings > 0,
+            FailOn::Never => false,
+        };
         let exit_code = if unreadable > 0 {
             2
-        } else if summary.errors > 0 {
+        } else if failed {
             1
         } else {
             0
