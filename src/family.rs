@@ -194,6 +194,106 @@ pub fn render(templates: &[Template], json: bool, check: bool) -> (String, u8) {
     )
 }
 
+/// The templates a linter is built with, derived, and what refines them
+/// ([`crate::Linter::with_templates`]). Without the `family` feature (the
+/// browser module, which derives types with `deriveSpecType` instead), a
+/// template is an error and every type file is a type of its own.
+pub(crate) struct Family {
+    #[cfg(feature = "family")]
+    members: Vec<(Template, SpecType)>,
+}
+
+impl Family {
+    /// Derives each template (path, text); two with the same `spec_type` are an error.
+    #[cfg(feature = "family")]
+    pub(crate) fn derive(templates: &[(String, String)]) -> Result<Family, crate::OptionsError> {
+        use crate::OptionsError;
+        let mut members: Vec<(Template, SpecType)> = Vec::new();
+        for (path, text) in templates {
+            let t = derive(text)
+                .map_err(|e| OptionsError::SpecType(format!("template `{path}`: {e}")))?;
+            if let Some((other, _)) = members.iter().find(|(o, _)| o.id == t.id) {
+                return Err(OptionsError::SpecType(format!(
+                    "template `{path}`: spec type `{}` is already defined by template `{}`",
+                    t.id, other.path
+                )));
+            }
+            let info = Template {
+                path: path.clone(),
+                id: t.id.clone(),
+                name: t.name.clone(),
+                sections: t.sections.iter().map(|s| s.title.clone()).collect(),
+                fields: t.fields.iter().map(|f| f.name.clone()).collect(),
+                refined_by: None,
+                drift: Vec::new(),
+            };
+            members.push((info, t));
+        }
+        Ok(Family { members })
+    }
+
+    #[cfg(not(feature = "family"))]
+    pub(crate) fn derive(templates: &[(String, String)]) -> Result<Family, crate::OptionsError> {
+        match templates.first() {
+            None => Ok(Family {}),
+            Some((path, _)) => Err(crate::OptionsError::SpecType(format!(
+                "template `{path}`: template families are not in this build (the browser module); derive the type with `deriveSpecType` and give it in `types`"
+            ))),
+        }
+    }
+
+    /// Refines the template whose id `t` has (type file `name`): `None`
+    /// then, else `t` back, a type of its own (unchecked).
+    #[cfg(feature = "family")]
+    pub(crate) fn refine(
+        &mut self,
+        name: &str,
+        t: SpecType,
+    ) -> Result<Option<SpecType>, crate::OptionsError> {
+        let Some((info, derived)) = self.members.iter_mut().find(|(i, _)| i.id == t.id) else {
+            return Ok(Some(t));
+        };
+        info.refined_by = Some(name.to_string());
+        info.drift = drift(derived, &t);
+        let merged = refine(derived.clone(), t);
+        merged.check().map_err(|e| {
+            crate::OptionsError::SpecType(format!(
+                "spec type `{name}` refining template `{}`: {e}",
+                info.path
+            ))
+        })?;
+        *derived = merged;
+        Ok(None)
+    }
+
+    #[cfg(not(feature = "family"))]
+    pub(crate) fn refine(
+        &mut self,
+        _name: &str,
+        t: SpecType,
+    ) -> Result<Option<SpecType>, crate::OptionsError> {
+        Ok(Some(t))
+    }
+
+    /// Adds the derived (and refined) types to `registry`; the templates as loaded.
+    pub(crate) fn into_registry(self, registry: &mut crate::Registry) -> Vec<Template> {
+        #[cfg(feature = "family")]
+        {
+            let mut out = Vec::with_capacity(self.members.len());
+            for (info, t) in self.members {
+                registry.add(t);
+                out.push(info);
+            }
+            out
+        }
+        #[cfg(not(feature = "family"))]
+        {
+            let _ = registry;
+            Vec::new()
+        }
+    }
+}
+
 /// Most derivations kept by [`derive`]: a host that keeps running through
 /// many edits of many templates starts over beyond this.
 const CACHE_LIMIT: usize = 256;

@@ -200,27 +200,7 @@ impl Linter {
         templates: Option<&[(String, String)]>,
     ) -> Result<Linter, OptionsError> {
         let mut registry = Registry::default();
-        let mut family: Vec<(family::Template, SpecType)> = Vec::new();
-        for (path, text) in templates.unwrap_or_default() {
-            let t = family::derive(text)
-                .map_err(|e| OptionsError::SpecType(format!("template `{path}`: {e}")))?;
-            if let Some((other, _)) = family.iter().find(|(o, _)| o.id == t.id) {
-                return Err(OptionsError::SpecType(format!(
-                    "template `{path}`: spec type `{}` is already defined by template `{}`",
-                    t.id, other.path
-                )));
-            }
-            let info = family::Template {
-                path: path.clone(),
-                id: t.id.clone(),
-                name: t.name.clone(),
-                sections: t.sections.iter().map(|s| s.title.clone()).collect(),
-                fields: t.fields.iter().map(|f| f.name.clone()).collect(),
-                refined_by: None,
-                drift: Vec::new(),
-            };
-            family.push((info, t));
-        }
+        let mut family = family::Family::derive(templates.unwrap_or_default())?;
         for (name, text) in types {
             let located = |e: spec_type::SpecTypeError| {
                 OptionsError::SpecType(match e.offset {
@@ -233,30 +213,13 @@ impl Linter {
                 })
             };
             let t = SpecType::parse_yaml(text).map_err(located)?;
-            match family.iter_mut().find(|(info, _)| info.id == t.id) {
-                Some((info, derived)) => {
-                    info.refined_by = Some(name.clone());
-                    info.drift = family::drift(derived, &t);
-                    let merged = family::refine(derived.clone(), t);
-                    merged.check().map_err(|e| {
-                        OptionsError::SpecType(format!(
-                            "spec type `{name}` refining template `{}`: {e}",
-                            info.path
-                        ))
-                    })?;
-                    *derived = merged;
-                }
-                None => {
-                    t.check().map_err(located)?;
-                    registry.add(t);
-                }
+            // A type with a template's id refines it; any other is a type of its own.
+            if let Some(t) = family.refine(name, t)? {
+                t.check().map_err(located)?;
+                registry.add(t);
             }
         }
-        let mut templates_loaded = Vec::with_capacity(family.len());
-        for (info, t) in family {
-            registry.add(t);
-            templates_loaded.push(info);
-        }
+        let templates_loaded = family.into_registry(&mut registry);
         let levels = config.levels()?;
         if let (Some(d), Some(_)) = (&config.default_type, templates) {
             if registry.get(d).is_none() {
