@@ -41,7 +41,7 @@ step "the core builds for wasm32 without CLI dependencies"
 cargo check --locked --lib --target wasm32-unknown-unknown --no-default-features
 for features in "" bindgen node cabi; do
   if cargo tree --locked --target wasm32-unknown-unknown --no-default-features ${features:+--features $features} \
-      -e normal --prefix none | grep -E '^(clap|ignore|globset|rayon|tempfile|rustix) '; then
+      -e normal --prefix none | grep -E '^(clap|ignore|globset|rayon|tempfile|rustix|lsp-server|lsp-types) '; then
     echo "CLI dependencies leak into the wasm32 build (features: ${features:-none})" >&2
     exit 1
   fi

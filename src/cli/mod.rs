@@ -7,6 +7,7 @@ mod files;
 mod fmt;
 mod info;
 mod init;
+mod lsp;
 pub mod out;
 mod settings;
 mod write;
@@ -168,6 +169,7 @@ pub fn run(i: Invocation) -> Result<ExitCode, String> {
             spec_type: spec_type.unwrap_or_default(),
             config,
         }),
+        "lsp" => lsp::run(),
         "rules" => info::rules(RulesArgs {
             json: i.flag("json"),
         }),

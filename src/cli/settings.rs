@@ -36,6 +36,12 @@ fn discover(start: &Path) -> Option<PathBuf> {
 pub fn load(args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+    load_in(&cwd, args, spec_type)
+}
+
+/// [`load`] as if run from `cwd` (the language server: a document's folder).
+pub fn load_in(cwd: &Path, args: &ConfigArgs, spec_type: Option<&str>) -> Result<Settings, String> {
+    let cwd = cwd.to_path_buf();
     let path = match &args.config {
         Some(p) => Some(p.clone()),
         None => discover(&cwd),

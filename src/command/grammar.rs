@@ -308,6 +308,11 @@ pub static COMMANDS: &[Command] = &[
         ],
     },
     Command {
+        name: "lsp",
+        about: "Run the language server over standard input and output (for editors)",
+        args: &[],
+    },
+    Command {
         name: "rules",
         about: "List every rule with its code, name, default severity and fix availability",
         args: &[JSON],
