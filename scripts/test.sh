@@ -87,6 +87,16 @@ step "demo page: tests (positions, share links; the built page in headless Chrom
 (cd www && npm test)
 # ---- end of demo page ----
 
+# ---- editors and CI (issue "Where spec documents are written and reviewed") ----
+step "language server: speclint lsp over JSON-RPC (tests/lsp.rs ran with cargo test)"
+cargo test --locked --quiet --test lsp
+
+step "VS Code extension (editors/vscode/): npm ci, package with @vscode/vsce, tests"
+(cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm run package && npm test)
+# (the GitHub Action's script: pkg/test/action.test.js in the npm tests; the
+# pre-commit hooks: python/tests/test_precommit.py in the Python tests)
+# ---- end of editors and CI ----
+
 # ---- Python package mkdocs-speclint (python/, issue #6): C-ABI wasm, cached venv, pytest ----
 step "Python package: python3 with venv (Debian: python3-venv)"
 if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
