@@ -309,18 +309,21 @@ fn templates_lists_the_family_and_check_reports_drift() {
 #[test]
 fn a_glob_that_finds_no_template_and_a_broken_template_are_errors() {
     let d = tempfile::tempdir().unwrap();
+    let stderr_of_check = || {
+        let o = speclint()
+            .current_dir(d.path())
+            .args(["check"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
     fs::write(
         d.path().join("speclint.yaml"),
         "templates: [\"specs/templates/*.md\"]\n",
     )
     .unwrap();
-    let o = speclint()
-        .current_dir(d.path())
-        .args(["check"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let e = String::from_utf8_lossy(&o.stderr);
+    let e = stderr_of_check();
     assert!(
         e.contains("`templates`: `specs/templates/*.md` matches no Markdown file"),
         "{e}"
@@ -332,13 +335,7 @@ fn a_glob_that_finds_no_template_and_a_broken_template_are_errors() {
         "# Just a title\n\nNo sections.\n",
     )
     .unwrap();
-    let o = speclint()
-        .current_dir(d.path())
-        .args(["check"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let e = String::from_utf8_lossy(&o.stderr);
+    let e = stderr_of_check();
     assert!(e.contains("template `specs/templates/empty.md`:"), "{e}");
 }
 

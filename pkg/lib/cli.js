@@ -151,7 +151,12 @@ function loadSettings(args, specType) {
 
 // ---- commands ----
 
-const COMMAND_RUN = { check, fmt, export: exportDocs, init, types, templates: listTemplates, schema, rules: listRules };
+const COMMAND_RUN = { check, fmt, export: exportDocs, init, types, templates: listTemplates, schema, rules: listRules, lsp };
+
+/** `speclint lsp`: the language server is the native binary's (src/cli/lsp/). */
+function lsp() {
+  throw new Error("the language server runs in the native `speclint` binary (`cargo install --path .` in the speclint repository), not through npx; point your editor at `speclint lsp`");
+}
 
 /** src/cli/init.rs: the spec type file comes from the core, the same bytes. */
 function init(a, out, err) {

@@ -1,6 +1,7 @@
 // Shared by the tests: repository paths, the documents of the repository, and
 // the native CLI to compare with.
-import { execFileSync } from "node:child_process";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,4 +38,24 @@ export function nativeBin() {
   native = join(target, "debug", "speclint");
   if (!existsSync(native)) throw new Error(`no native binary at ${native}`);
   return native;
+}
+
+/**
+ * Runs `speclint ARGS` in `cwd` through the native binary and through
+ * `npx speclint` (bin/speclint.js), and asserts the same exit code, stdout
+ * and stderr (issue "One core, thin hosts": one answer from every host).
+ */
+export function assertSameAsNative(cwd, args, input) {
+  const run = (cmd, argv) => {
+    const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
+    if (r.error) throw r.error;
+    return r;
+  };
+  const a = run(nativeBin(), args);
+  const b = run(process.execPath, [join(pkg, "bin", "speclint.js"), ...args]);
+  const what = `speclint ${args.join(" ")}`;
+  assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
+  assert.equal(b.stdout, a.stdout, `${what}: stdout`);
+  assert.equal(b.stderr, a.stderr, `${what}: stderr`);
+  return b;
 }

@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { nativeBin, pkg, repo } from "./helpers.js";
+import { assertSameAsNative, nativeBin, pkg, repo } from "./helpers.js";
 
 const tree = join(repo, "tests", "parity", "tree");
 const js = join(pkg, "bin", "speclint.js");
@@ -33,12 +33,7 @@ test("the parity tree: native and npx print the same bytes in every format, with
     [["check", "-", "specs"]], [["check", "empty"]], [["check", "--format", "json", "empty"]],
     [["export", "specs"]], [["export", "--pretty", "docs", "legacy/*.markdown"]], [["export", "specs/orders.md"]],
   ]) {
-    const a = run("native", args, input);
-    const b = run("js", args, input);
-    const what = `speclint ${args.join(" ")}`;
-    assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
-    assert.equal(b.stdout, a.stdout, `${what}: stdout`);
-    assert.equal(b.stderr, a.stderr, `${what}: stderr`);
+    assertSameAsNative(tree, args, input);
   }
   const json = JSON.parse(run("native", ["check", "--format", "json"]).stdout);
   const files = [...new Set(json.map((d) => d.path))];
@@ -65,13 +60,6 @@ test("the command line: help, version, usage errors and `init` print the same by
     ["init", "--from-template", "missing.md"],
     ["init", "--from-template", "specs/orders.md", "-o", "specs/orders.md"],
   ];
-  for (const args of invocations) {
-    const a = run("native", args);
-    const b = run("js", args);
-    const what = `speclint ${args.join(" ")}`;
-    assert.equal(b.status, a.status, `${what}: exit code (${b.stderr})`);
-    assert.equal(b.stdout, a.stdout, `${what}: stdout`);
-    assert.equal(b.stderr, a.stderr, `${what}: stderr`);
-  }
+  for (const args of invocations) assertSameAsNative(tree, args);
   assert.match(run("js", ["init", "--from-template", "../../../examples/template.md"]).stdout, /^# Spec type derived from/);
 });
