@@ -33,7 +33,7 @@ ENV = {
     # folder (the hook's behaviour does not depend on optimisation).
     "CARGO_TARGET_DIR": str(REPO / "target" / "pre-commit"),
     "CARGO_PROFILE_RELEASE_LTO": "off",
-    "CARGO_PROFILE_RELEASE_OPT_LEVEL": "1",
+    "CARGO_PROFILE_RELEASE_OPT_LEVEL": "0",
     "CARGO_PROFILE_RELEASE_CODEGEN_UNITS": "16",
     "NO_COLOR": "1",
 }
