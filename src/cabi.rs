@@ -20,7 +20,7 @@
 //! `{"op": "open"}` live in the module's memory until closed.
 //!
 //! The only module of the crate with unsafe code: raw pointers cross the ABI
-//! here and nowhere else. Everything else is `api.rs`.
+//! here and nowhere else. Everything else is `api/`.
 
 #![allow(unsafe_code)]
 

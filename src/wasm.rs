@@ -2,7 +2,7 @@
 //! module compiled to WebAssembly with wasm-bindgen.
 //!
 //! A thin layer and nothing more: it turns JS values into the option types of
-//! `api.rs` (shared with the C-ABI binding `cabi.rs`), calls its functions, and
+//! `api/` (shared with the C-ABI binding `cabi.rs`), calls its functions, and
 //! turns results into plain JS objects (through serde, JSON-compatible) and
 //! errors into thrown JS `Error`s. Every check, message and output format comes
 //! from the core, so the package and the native CLI cannot disagree. Built only
