@@ -307,6 +307,26 @@ impl Analysis {
         Some(cur)
     }
 
+    /// The heading inside document section `section` that stands for the
+    /// named subsection `sub`: a deeper heading with its title or one of its
+    /// aliases, read as section titles are.
+    pub fn subsection_heading(
+        doc: &Document<'_>,
+        section: usize,
+        sub: &crate::spec_type::SubsectionSpec,
+    ) -> Option<usize> {
+        let (h, sec) = (doc.headings.get(section)?, doc.sections.get(section)?);
+        let names: Vec<String> = std::iter::once(&sub.title)
+            .chain(&sub.aliases)
+            .map(|t| crate::spec_type::normalize_title(t))
+            .collect();
+        doc.headings.iter().position(|x| {
+            x.level > h.level
+                && sec.body.contains_span(x.span)
+                && names.contains(&crate::spec_type::normalize_title(&x.text))
+        })
+    }
+
     /// The document section standing for spec section `spec`, if any.
     pub fn section_for(&self, spec: usize) -> Option<usize> {
         self.found.get(spec).copied().flatten()

@@ -42,6 +42,19 @@ pub struct Template {
 }
 
 impl Template {
+    /// The template at `path` that defines `t`, not (yet) refined.
+    pub fn of(path: &str, t: &SpecType) -> Template {
+        Template {
+            path: path.to_string(),
+            id: t.id.clone(),
+            name: t.name.clone(),
+            sections: t.sections.iter().map(|s| s.title.clone()).collect(),
+            fields: t.fields.iter().map(|f| f.name.clone()).collect(),
+            refined_by: None,
+            drift: Vec::new(),
+        }
+    }
+
     /// "template for `tech-stack`, 17 sections".
     pub fn describe(&self) -> String {
         format!(
@@ -218,16 +231,7 @@ impl Family {
                     t.id, other.path
                 )));
             }
-            let info = Template {
-                path: path.clone(),
-                id: t.id.clone(),
-                name: t.name.clone(),
-                sections: t.sections.iter().map(|s| s.title.clone()).collect(),
-                fields: t.fields.iter().map(|f| f.name.clone()).collect(),
-                refined_by: None,
-                drift: Vec::new(),
-            };
-            members.push((info, t));
+            members.push((Template::of(path, &t), t));
         }
         Ok(Family { members })
     }

@@ -443,15 +443,7 @@ impl Workspace {
             return None;
         }
         let t = crate::family::derive(text).ok()?;
-        Some(crate::family::Template {
-            path: rel.to_string(),
-            id: t.id,
-            name: t.name,
-            sections: t.sections.into_iter().map(|s| s.title).collect(),
-            fields: t.fields.into_iter().map(|f| f.name).collect(),
-            refined_by: None,
-            drift: Vec::new(),
-        })
+        Some(crate::family::Template::of(rel, &t))
     }
 
     /// A template met by a run: listed (`IO004`, info), not checked.

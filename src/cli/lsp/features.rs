@@ -30,22 +30,36 @@ pub(crate) fn diagnostics(linter: &Linter, text: &str, rules_url: &str) -> Vec<l
         .check(text)
         .diagnostics
         .iter()
-        .map(|d| lsp::Diagnostic {
-            range: range(text, &index, d.span),
-            severity: Some(severity(d.severity)),
-            code: Some(lsp::NumberOrString::String(d.code.to_string())),
-            code_description: format!("{rules_url}#{}", d.code.to_ascii_lowercase())
-                .parse::<Uri>()
-                .ok()
-                .map(|href| lsp::CodeDescription { href }),
-            source: Some("speclint".into()),
-            message: match &d.help {
-                Some(h) => format!("{}\n{h}", d.message),
-                None => d.message.clone(),
-            },
-            ..Default::default()
-        })
+        .map(|d| to_lsp(text, &index, d, Some(rules_url)))
         .collect()
+}
+
+/// One finding as an LSP diagnostic; with `rules_url`, as published (a link
+/// to the rule, the help under the message), without, as a code action names it.
+fn to_lsp(
+    text: &str,
+    index: &LineIndex,
+    d: &Diagnostic,
+    rules_url: Option<&str>,
+) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: range(text, index, d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(lsp::NumberOrString::String(d.code.to_string())),
+        code_description: rules_url
+            .and_then(|u| {
+                format!("{u}#{}", d.code.to_ascii_lowercase())
+                    .parse::<Uri>()
+                    .ok()
+            })
+            .map(|href| lsp::CodeDescription { href }),
+        source: Some("speclint".into()),
+        message: match (&d.help, rules_url) {
+            (Some(h), Some(_)) => format!("{}\n{h}", d.message),
+            _ => d.message.clone(),
+        },
+        ..Default::default()
+    }
 }
 
 /// A config or type file that cannot be read: one diagnostic at the top.
@@ -91,6 +105,7 @@ pub(crate) fn code_actions(
     p: &lsp::CodeActionParams,
 ) -> Vec<lsp::CodeActionOrCommand> {
     let index = LineIndex::new(text);
+    let doc = Document::parse(text);
     let report = linter.check(text);
     let wants = |k: &str| {
         p.context
@@ -105,7 +120,7 @@ pub(crate) fn code_actions(
             if !overlaps(r, p.range) {
                 continue;
             }
-            let diag = diagnostics_for(text, &index, d);
+            let diag = to_lsp(text, &index, d, None);
             if let Some(f) = &d.fix {
                 let safe = f.applicability == Applicability::Safe;
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
@@ -122,7 +137,7 @@ pub(crate) fn code_actions(
                     ..Default::default()
                 }));
             }
-            if let Some(edit) = suppression(text, &index, d, uri.as_str().ends_with(".mdx")) {
+            if let Some(edit) = suppression(&doc, &index, d, uri.as_str().ends_with(".mdx")) {
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: format!("Disable {} for this line", d.code),
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
@@ -145,17 +160,6 @@ pub(crate) fn code_actions(
         }
     }
     out
-}
-
-fn diagnostics_for(text: &str, index: &LineIndex, d: &Diagnostic) -> lsp::Diagnostic {
-    lsp::Diagnostic {
-        range: range(text, index, d.span),
-        severity: Some(severity(d.severity)),
-        code: Some(lsp::NumberOrString::String(d.code.to_string())),
-        source: Some("speclint".into()),
-        message: d.message.clone(),
-        ..Default::default()
-    }
 }
 
 /// The edits of every safe fix, in order, leaving out a fix whose edits
@@ -189,8 +193,13 @@ fn fix_all(text: &str, index: &LineIndex, diags: &[Diagnostic]) -> Vec<lsp::Text
 /// comment above a front matter line, an HTML comment above a heading or a
 /// table's header, one at the end of a paragraph or list line. None inside
 /// a table's body (a comment line would end the table) or a code block.
-fn suppression(text: &str, index: &LineIndex, d: &Diagnostic, mdx: bool) -> Option<lsp::TextEdit> {
-    let doc = Document::parse(text);
+fn suppression(
+    doc: &Document<'_>,
+    index: &LineIndex,
+    d: &Diagnostic,
+    mdx: bool,
+) -> Option<lsp::TextEdit> {
+    let text = doc.text;
     let at = d.span.start.min(text.len());
     let line = index.line_of(at);
     let start = index.line_start(line)?;
@@ -254,12 +263,6 @@ pub(crate) fn format(linter: &Linter, text: &str) -> Option<Vec<lsp::TextEdit>> 
     }])
 }
 
-/// The spec type the document is read as.
-fn spec_of<'l>(linter: &'l Linter, text: &str) -> Option<&'l SpecType> {
-    let id = linter.check(text).spec_type?;
-    linter.registry().get(&id)
-}
-
 fn section_of<'s>(spec: &'s SpecType, heading: &str) -> Option<&'s SectionSpec> {
     let h = normalize_title(heading);
     spec.sections.iter().find(|s| {
@@ -290,7 +293,8 @@ pub(crate) fn hover(linter: &Linter, text: &str, p: lsp::Position) -> Option<lsp
     let index = LineIndex::new(text);
     let at = offset(text, &index, p);
     let doc = Document::parse(text);
-    let spec = spec_of(linter, text)?;
+    // The type `check` reads it as, without validating it again.
+    let spec = linter.spec_for(&doc, None)?;
     let mut md = String::new();
     let mut span = None;
     if let Some(e) =
@@ -400,7 +404,7 @@ pub(crate) fn completion(
     let line_start = index.line_start(index.line_of(at))?;
     let before = &text[line_start..at];
     let doc = Document::parse(text);
-    let spec = spec_of(linter, text);
+    let spec = linter.spec_for(&doc, None);
     let mut items = Vec::new();
     let in_front_matter = doc
         .front_matter

@@ -1,8 +1,8 @@
 //! `ST008` missing-subsection: a section lacks one of its named subsections.
 
+use crate::analysis::Analysis;
 use crate::diagnostic::Severity;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
-use crate::spec_type::normalize_title;
 
 /// ## What it does
 /// Checks that a section has the named subsections its spec type lists
@@ -85,22 +85,11 @@ pub fn check(c: &mut Checker<'_>) {
         let Some(i) = c.analysis.section_for(s) else {
             continue;
         };
-        let (Some(h), Some(sec)) = (c.doc.headings.get(i), c.doc.sections.get(i)) else {
+        let Some(h) = c.doc.headings.get(i) else {
             continue;
         };
-        let found: Vec<String> = c
-            .doc
-            .headings
-            .iter()
-            .filter(|x| x.level > h.level && sec.body.contains_span(x.span))
-            .map(|x| normalize_title(&x.text))
-            .collect();
         for sub in section.subsections.iter().filter(|x| x.required) {
-            let present = std::iter::once(&sub.title)
-                .chain(&sub.aliases)
-                .map(|t| normalize_title(t))
-                .any(|t| found.contains(&t));
-            if !present {
+            if Analysis::subsection_heading(c.doc, i, sub).is_none() {
                 c.report(
                     MissingSubsection {
                         section: &section.title,

@@ -14,7 +14,7 @@ pub mod unreadable_column_table;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::spec_type::{SpecType, TableSpec, normalize_title};
+use crate::spec_type::{SpecType, TableSpec};
 
 /// What holds a table the spec type asks for.
 #[derive(Debug, Clone, Copy)]
@@ -60,23 +60,11 @@ pub(crate) fn spec_tables<'a>(
         let Some(i) = analysis.section_for(s) else {
             continue;
         };
-        let (Some(h), Some(sec)) = (doc.headings.get(i), doc.sections.get(i)) else {
-            continue;
-        };
         for sub in &section.subsections {
             let Some(ts) = sub.table.as_ref() else {
                 continue;
             };
-            let names: Vec<String> = std::iter::once(&sub.title)
-                .chain(&sub.aliases)
-                .map(|t| normalize_title(t))
-                .collect();
-            let found = doc.headings.iter().enumerate().find(|(_, x)| {
-                x.level > h.level
-                    && sec.body.contains_span(x.span)
-                    && names.contains(&normalize_title(&x.text))
-            });
-            let Some((j, _)) = found else {
+            let Some(j) = Analysis::subsection_heading(doc, i, sub) else {
                 continue;
             };
             let span = doc.sections.get(j).map(|x| x.span);
