@@ -16,7 +16,7 @@
 const { readFileSync, readdirSync, statSync } = require("node:fs");
 const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
 const binding = require("./index.cjs");
-const { checkKeys, describe, discoverConfig, fail, familyTemplates, ignoreTexts, isPlainObject, oneLine, reaches, readType, walkMarkdown } = require("./lib/plugin.cjs");
+const { addTemplateFiles, checkKeys, describe, discoverConfig, fail, ignoreTexts, isPlainObject, oneLine, reaches, readType, walkMarkdown } = require("./lib/plugin.cjs");
 
 const NAME = "speclint/docusaurus";
 const OPTIONS = ["id", "include", "exclude", "failOn", "types", "templates", "config"];
@@ -137,19 +137,11 @@ async function run(siteDir, options) {
       cwd: slash(resolve(siteDir)),
       root: slash(resolve(configDir)),
     });
-    if (ws.templateGlobs() !== null) {
-      const all = new Set();
-      walkMarkdown(NAME, ws, configDir, "", all);
-      const templates = [...all]
-        .filter((p) => ws.templateMatches(p))
-        .sort()
-        .map((p) => ({ path: slash(relative(siteDir, join(configDir, p))), rel: p, text: readFileSync(join(configDir, p), "utf8") }));
-      ws.addTemplates(templates);
-    }
   } catch (e) {
     fail(NAME, e.message);
   }
   try {
+    addTemplateFiles(NAME, ws, configDir, (rel) => slash(relative(siteDir, join(configDir, rel))));
     let seen = 0;
     for (const path of select(ws, siteDir, options.include, options.exclude)) {
       const rel = slash(relative(configDir, join(siteDir, path)));

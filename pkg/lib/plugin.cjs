@@ -235,10 +235,39 @@ function walkMarkdown(plugin, ws, root, base, out) {
 
 
 /**
+ * Reads the template files a workspace's `templates` globs match below
+ * `root` and gives them to the core (`Workspace.addTemplates`: the core
+ * decides which files match, that every glob finds one, and that each
+ * derives); this only walks and reads. `shown(rel)`: how a template's path
+ * is named. Returns `[{ path, rel, text }]`; a problem fails the plugin.
+ */
+function addTemplateFiles(plugin, ws, root, shown = (rel) => join(root, rel)) {
+  if (ws.templateGlobs() === null) return [];
+  const all = new Set();
+  walkMarkdown(plugin, ws, root, "", all);
+  const found = [...all]
+    .filter((rel) => ws.templateMatches(rel))
+    .sort()
+    .map((rel) => {
+      const path = join(root, rel);
+      try {
+        return { path: shown(rel), rel, text: readFileSync(path, "utf8") };
+      } catch (e) {
+        return fail(plugin, `cannot read the template \`${path}\`: ${e.message}`);
+      }
+    });
+  try {
+    ws.addTemplates(found);
+  } catch (e) {
+    fail(plugin, e.message);
+  }
+  return found;
+}
+
+/**
  * The template files of a config (`templates` globs, relative to its folder
- * `base`), read for a plugin that builds a `Linter` (remark): the core
- * decides which files match, that every glob finds one, and that each derives
- * (`Workspace.addTemplates`); this only walks and reads. `[{ path, text }]`.
+ * `base`), read for a plugin that builds a `Linter` (remark), through a
+ * workspace of those globs alone (`addTemplateFiles`). `[{ path, text }]`.
  */
 function familyTemplates(plugin, binding, { templates, configPath, base }) {
   if (!templates?.length) return [];
@@ -249,25 +278,7 @@ function familyTemplates(plugin, binding, { templates, configPath, base }) {
     return fail(plugin, e.message);
   }
   try {
-    const all = new Set();
-    walkMarkdown(plugin, ws, base, "", all);
-    const found = [...all]
-      .filter((rel) => ws.templateMatches(rel))
-      .sort()
-      .map((rel) => {
-        const path = join(base, rel);
-        try {
-          return { path, rel, text: readFileSync(path, "utf8") };
-        } catch (e) {
-          return fail(plugin, `cannot read the template \`${path}\`: ${e.message}`);
-        }
-      });
-    try {
-      ws.addTemplates(found);
-    } catch (e) {
-      fail(plugin, e.message);
-    }
-    return found.map(({ path, text }) => ({ path, text }));
+    return addTemplateFiles(plugin, ws, base).map(({ path, text }) => ({ path, text }));
   } finally {
     ws.free();
   }
@@ -277,6 +288,7 @@ module.exports = {
   checkKeys,
   discoverConfig,
   describe,
+  addTemplateFiles,
   fail,
   familyTemplates,
   ignoreTexts,
