@@ -123,15 +123,6 @@ fn own_region(doc: &Document<'_>, i: usize) -> Option<Span> {
     Some(Span::new(sec.span.start, end))
 }
 
-/// Whether a table reads as a column table (names plus a column-only role).
-pub fn is_column_table(table: &Table, vocabulary: &Vocabulary) -> bool {
-    if is_listing_table(table) {
-        return false;
-    }
-    let texts: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
-    columns::read_header(&texts, vocabulary).looks_like_column_table()
-}
-
 /// Whether a table lists indexes, relationships, access patterns or other
 /// things that are not columns (judged by its first header cell).
 pub fn is_listing_table(table: &Table) -> bool {

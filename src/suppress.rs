@@ -209,18 +209,9 @@ struct Scope {
 /// suppressions and unknown rule names. `diagnostics` stays sorted.
 ///
 /// Suppressions naming only cross-document codes (`XD…`) are not reported
-/// as unused here: their findings come later, through [`filter`].
+/// as unused here: their findings come later, and [`CrossScopes`] applies
+/// them.
 pub fn apply(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    run(doc, diagnostics, true);
-}
-
-/// Removes the findings that inline suppressions cover, and reports nothing
-/// (for findings added after [`apply`] ran, such as cross-document ones).
-pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    run(doc, diagnostics, false);
-}
-
-fn run(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>, report: bool) {
     let mut ds = directives(doc);
     if ds.is_empty() {
         return;
@@ -228,18 +219,21 @@ fn run(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>, report: bool) {
     if ds.len() > MAX_DIRECTIVES {
         let first_ignored = ds[MAX_DIRECTIVES].span;
         ds.truncate(MAX_DIRECTIVES);
-        if report {
-            diagnostics.push(Diagnostic {
+        diagnostics.push(Diagnostic {
             code: TOO_MANY.code,
             name: TOO_MANY.name,
             severity: TOO_MANY.severity,
-            message: format!("more than {MAX_DIRECTIVES} inline suppressions; this one and the rest are ignored"),
+            message: format!(
+                "more than {MAX_DIRECTIVES} inline suppressions; this one and the rest are ignored"
+            ),
             span: first_ignored,
-            help: Some("turn the rule off for the file (`speclint-disable-file`) or in `speclint.yaml`".into()),
+            help: Some(
+                "turn the rule off for the file (`speclint-disable-file`) or in `speclint.yaml`"
+                    .into(),
+            ),
             fix: None,
             related: Vec::new(),
         });
-        }
     }
     let scopes = scopes(doc, &ds);
     let line = |o: usize| doc.line(o);
@@ -259,9 +253,6 @@ fn run(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>, report: bool) {
         }
         !suppressed
     });
-    if !report {
-        return;
-    }
     for (k, d) in ds.iter().enumerate() {
         for (name, span) in &d.unknown {
             let names = rules::all().into_iter().map(|m| m.name);

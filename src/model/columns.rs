@@ -302,17 +302,6 @@ impl ColumnRoles {
         (by_header || self.name.is_some()) && column_roles
     }
 
-    /// Every column whose cells may declare keys or references: keys,
-    /// constraints, references and notes columns.
-    pub fn key_cells(&self) -> impl Iterator<Item = usize> + '_ {
-        self.keys
-            .iter()
-            .chain(&self.constraints)
-            .chain(&self.references)
-            .chain(&self.notes)
-            .copied()
-    }
-
     /// The roles found, for messages: "`name` (`Column`), `type` (`Datatype`)".
     pub fn describe_found(&self, headers: &[&str]) -> Vec<String> {
         let mut out = Vec::new();
@@ -360,10 +349,6 @@ impl Vocabulary {
         if !words.is_empty() {
             self.extra.push((words, role));
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.extra.is_empty()
     }
 }
 

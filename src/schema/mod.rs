@@ -49,7 +49,8 @@ pub fn model(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec<En
     }
 }
 use crate::document::{Document, Table};
-pub use crate::model::columns::parse_nullable;
+#[cfg(test)]
+pub(crate) use crate::model::columns::parse_nullable;
 use crate::model::columns::{self, Confidence, Role, unwrap_markup};
 use crate::model::ddl::{self, DdlTable};
 use crate::model::keys::{self, CellContext, KeyKind};
@@ -58,8 +59,11 @@ use crate::source::Span;
 use crate::spec_type::SpecType;
 use crate::text;
 
-pub use indexes::parse_index;
-pub use mermaid::{er_diagram_entities, mermaid_entities};
+#[cfg(test)]
+pub(crate) use indexes::parse_index;
+#[cfg(test)]
+pub(crate) use mermaid::er_diagram_entities;
+pub use mermaid::mermaid_entities;
 
 /// One entity (table, collection or view) of the Entity Inventory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -402,6 +406,7 @@ fn last_segment(n: &str) -> &str {
 /// ignored), else the same last segment of a schema-qualified name
 /// (`public.orders` finds `orders`, `order_events` finds
 /// `orders_audit.order_events`).
+#[cfg(test)]
 pub fn find_entity<'e>(entities: &'e [EntitySchema], name: &str) -> Option<&'e EntitySchema> {
     EntityIndex::new(entities).find(name)
 }
@@ -453,7 +458,8 @@ impl<'e> EntityIndex<'e> {
         }
     }
 
-    /// Same answer as [`find_entity`].
+    /// The entity `name` refers to (see [`EntityIndex::find_match`]).
+    #[cfg(test)]
     pub fn find(&self, name: &str) -> Option<&'e EntitySchema> {
         self.find_match(name).map(|(e, _)| e)
     }
