@@ -2,9 +2,11 @@
 //! and the workspace options every binding shares: one request, one op
 //! name, one answer.
 
+use super::request::{Envelope, Request};
 use super::*;
 
 /// The API as JSON requests and responses, with sessions kept by handle.
+/// The ops are the variants of `request::Request` (their names: [`OPS`]).
 ///
 /// A request is a JSON object `{"op": ..., ...}`; the response is
 /// `{"ok": result}` or `{"error": "message"}` (never anything else, whatever
@@ -15,17 +17,17 @@ use super::*;
 /// | `version` | | the crate version |
 /// | `rules` | | every rule's metadata |
 /// | `parseConfig` | `text` | the config as data |
-/// | `derive` | `text` (the template), `yaml?` | the spec type (as YAML text with `yaml: true`) |
+/// | `deriveSpecType` | `text` (the template), `yaml?` | the spec type (as YAML text with `yaml: true`) |
 /// | `open` | `options?` | a session handle (a number) |
 /// | `close` | `session` | `null` |
 /// | `validate` | `text`, `specType?`, `path?` | [`ValidateResult`] |
 /// | `normalize` | `text`, `unsafeFixes?`, `reorderSections?`, `insertMissingSections?`, `specType?` | [`NormalizeResult`] |
-/// | `export` | `text`, `specType?` | [`SpecDocument`] |
+/// | `exportSpec` | `text`, `specType?` | [`SpecDocument`] |
 /// | `specTypes` | | the spec types |
 /// | `specType` | `id` | one spec type |
-/// | `schema` | `specType` | the front matter's JSON Schema |
+/// | `frontMatterSchema` | `specType` | the front matter's JSON Schema |
 /// | `crossCheck` | `documents`, `initiatives?`, `specs?` | a list of diagnostics per document |
-/// | `render` | `format`, `files`, `color?`, `quiet?`, `skipped?` | the rendered text |
+/// | `renderDiagnostics` | `format`, `files`, `color?`, `quiet?`, `skipped?` | the rendered text |
 /// | `matchGlob` | `pattern`, `path` | whether the core's glob matches (an invalid glob is an error) |
 /// | `workspaceOpen` | `config?` (text), `configPath?`, `types?` (`[{path, text}]`), `specType?` | a workspace handle |
 /// | `workspaceClose` | `workspace` | `null` |
@@ -33,8 +35,12 @@ use super::*;
 /// | `workspaceLeave` | `workspace`, `mark` | `null` |
 /// | `workspaceVisit` | `workspace`, `dir`, `entries` (`[[name, kind]]`) | `"enter"`, `"file"` or `"skip"` per entry |
 /// | `workspaceSelect` | `workspace`, `rel`, `named` | `{named, included}` or `null` |
-/// | `workspaceReferences` | `workspace` | `{initiatives, specs}`: the config's reference globs |
+/// | `workspaceReferenceGlobs` | `workspace` | `{initiatives, specs}`: the config's reference globs |
 /// | `workspaceReferenceMatches` | `workspace`, `rel` | `[initiative, spec]` |
+/// | `workspaceTemplateGlobs` | `workspace` | the template globs |
+/// | `workspaceTemplateMatches` | `workspace`, `rel` | whether `rel` is a template |
+/// | `workspaceAddTemplates` | `workspace`, `templates` (`[{path, rel, text}]`) | `null` |
+/// | `workspaceRenderTemplates` | `workspace`, `json?`, `check?` | `{output, exitCode}` of `speclint templates` |
 /// | `workspaceAdd` | `workspace`, `shown`, `rel`, `named`, `included`; the bytes beside | `{document, diagnostics}` |
 /// | `workspaceUnreadable` | `workspace`, `shown`, `rel?`, `message` | `null` |
 /// | `workspaceFinish` | `workspace`, `initiatives?`, `specs?`, `format?`, `color?`, `quiet?` | `{output, exitCode, errors, warnings, infos, files}` |
@@ -187,56 +193,6 @@ impl<'a> FinishResult<'a> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GlobRequest {
-    pattern: String,
-    path: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct WorkspaceRequest {
-    #[serde(default)]
-    dir: Option<String>,
-    #[serde(default)]
-    ignore_texts: Vec<String>,
-    #[serde(default)]
-    mark: Option<usize>,
-    #[serde(default)]
-    entries: Vec<(String, String)>,
-    #[serde(default)]
-    rel: Option<String>,
-    #[serde(default)]
-    named: bool,
-    #[serde(default)]
-    included: bool,
-    #[serde(default)]
-    shown: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    initiatives: Option<Vec<String>>,
-    #[serde(default)]
-    specs: Option<Vec<String>>,
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default)]
-    color: bool,
-    #[serde(default)]
-    quiet: bool,
-    #[serde(default)]
-    templates: Vec<crate::workspace::TemplateSource>,
-    #[serde(default)]
-    json: bool,
-    #[serde(default)]
-    check: bool,
-}
-
-fn required<'a>(what: &str, v: &'a Option<String>) -> Result<&'a str, String> {
-    v.as_deref().ok_or_else(|| format!("`{what}` is required"))
-}
-
 #[derive(Serialize)]
 struct OkResponse<T> {
     ok: T,
@@ -245,88 +201,6 @@ struct OkResponse<T> {
 #[derive(Serialize)]
 struct ErrorResponse<'a> {
     error: &'a str,
-}
-
-/// Fields of `validate`, `normalize` and `export` besides the session and options.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct DocRequest {
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    spec_type: Option<String>,
-    #[serde(default)]
-    path: Option<String>,
-}
-
-/// Fields of `normalize`: the document and [`NormalizeOptions`].
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct NormalizeRequest {
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    unsafe_fixes: bool,
-    #[serde(default)]
-    reorder_sections: bool,
-    #[serde(default)]
-    insert_missing_sections: bool,
-    #[serde(default)]
-    spec_type: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ConfigRequest {
-    #[serde(default)]
-    text: Option<String>,
-    /// The config file's path: errors read `config path:line:col: message`.
-    #[serde(default)]
-    path: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct TextRequest {
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    yaml: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SchemaRequest {
-    spec_type: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IdRequest {
-    id: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CrossRequest {
-    documents: Vec<CrossDoc>,
-    #[serde(default)]
-    initiatives: Option<Vec<String>>,
-    #[serde(default)]
-    specs: Option<Vec<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RenderRequest {
-    format: String,
-    files: Vec<RenderFile>,
-    #[serde(default)]
-    color: bool,
-    #[serde(default)]
-    quiet: bool,
-    #[serde(default)]
-    skipped: usize,
 }
 
 /// A session for one request: borrowed by handle, or built for the request.
@@ -382,44 +256,48 @@ impl Dispatcher {
         mut req: Map<String, Value>,
         document: Option<&[u8]>,
     ) -> Result<Value, String> {
-        let op = match req.remove("op") {
-            Some(Value::String(op)) => op,
+        let op = match req.get("op") {
+            Some(Value::String(op)) => op.clone(),
             Some(_) => return Err("`op` must be a string".into()),
             None => return Err("the request has no `op`".into()),
         };
-        let session = req.remove("session");
-        let options = req.remove("options");
-        let rest = Value::Object(req);
-        let no_session = |what: &str| -> Result<(), String> {
-            if session.is_some() || options.is_some() {
-                Err(format!("`{what}` takes no `session` or `options`"))
-            } else {
-                Ok(())
+        let session = req.remove("session").filter(|v| !v.is_null());
+        let options = req.remove("options").filter(|v| !v.is_null());
+        let workspace = req.remove("workspace").filter(|v| !v.is_null());
+        let request = read_request(&op, req)?;
+        let takes = request.envelope();
+        for (field, given, allowed) in [
+            (
+                "session",
+                session.is_some(),
+                matches!(takes, Envelope::Session | Envelope::InSession),
+            ),
+            (
+                "options",
+                options.is_some(),
+                matches!(takes, Envelope::Options | Envelope::InSession),
+            ),
+            (
+                "workspace",
+                workspace.is_some(),
+                takes == Envelope::Workspace,
+            ),
+        ] {
+            if given && !allowed {
+                return Err(format!("`{op}` takes no `{field}`"));
             }
-        };
-        match op.as_str() {
-            "version" => {
-                no_session(&op)?;
-                fields::<Empty>(&op, rest)?;
-                to_value(crate::VERSION)
-            }
-            "rules" => {
-                no_session(&op)?;
-                fields::<Empty>(&op, rest)?;
-                to_value(&rules())
-            }
-            "parseConfig" => {
-                no_session(&op)?;
-                let r: ConfigRequest = fields(&op, rest)?;
+        }
+        match request {
+            Request::Version(_) => to_value(crate::VERSION),
+            Request::Rules(_) => to_value(&rules()),
+            Request::ParseConfig(r) => {
                 let text = document_text(r.text.as_deref(), document)?;
                 to_value(&parse_config(&text).map_err(|e| match &r.path {
                     Some(p) => format!("config {}", e.in_file(p)),
                     None => e.to_string(),
                 })?)
             }
-            "derive" => {
-                no_session(&op)?;
-                let r: TextRequest = fields(&op, rest)?;
+            Request::DeriveSpecType(r) => {
                 let text = document_text(r.text.as_deref(), document)?;
                 let t = derive(&text).map_err(|e| e.0)?;
                 if r.yaml {
@@ -428,29 +306,11 @@ impl Dispatcher {
                     to_value(&t)
                 }
             }
-            "open" => {
-                if session.is_some() {
-                    return Err("`open` takes `options`, not `session`".into());
-                }
-                fields::<Empty>(&op, rest)?;
+            Request::Open(_) => {
                 let s = self.build(options)?;
-                let handle = match self.sessions.iter().position(Option::is_none) {
-                    Some(i) => {
-                        self.sessions[i] = Some(s);
-                        i
-                    }
-                    None => {
-                        self.sessions.push(Some(s));
-                        self.sessions.len() - 1
-                    }
-                };
-                to_value(&(handle + 1))
+                to_value(&(put(&mut self.sessions, s) + 1))
             }
-            "close" => {
-                if options.is_some() {
-                    return Err("`close` takes `session`, not `options`".into());
-                }
-                fields::<Empty>(&op, rest)?;
+            Request::Close(_) => {
                 let i = handle(session.as_ref())?;
                 match self.sessions.get_mut(i) {
                     Some(slot @ Some(_)) => *slot = None,
@@ -458,14 +318,7 @@ impl Dispatcher {
                 }
                 Ok(Value::Null)
             }
-            "validate" | "normalize" | "export" | "specTypes" | "specType" | "schema"
-            | "crossCheck" => {
-                let s = self.session(session, options)?;
-                session_op(&op, &s, rest, document)
-            }
-            "render" => {
-                no_session(&op)?;
-                let r: RenderRequest = fields(&op, rest)?;
+            Request::RenderDiagnostics(r) => {
                 let o = RenderOpts {
                     color: r.color,
                     quiet: r.quiet,
@@ -474,56 +327,35 @@ impl Dispatcher {
                 let f = format(&r.format).map_err(String::from)?;
                 to_value(&render_diagnostics(f, &r.files, &o))
             }
-            "matchGlob" => {
-                no_session(&op)?;
-                let r: GlobRequest = fields(&op, rest)?;
+            Request::MatchGlob(r) => {
                 let g = crate::glob::Glob::new(crate::workspace::clean_glob(&r.pattern))
                     .map_err(|e| format!("invalid glob `{}`: {}", r.pattern, e.message))?;
                 to_value(&g.matches(&r.path))
             }
-            "workspaceOpen" => {
-                no_session(&op)?;
-                let r: WorkspaceOpen = fields(&op, rest)?;
-                let ws = r.open()?;
+            Request::WorkspaceOpen(r) => {
                 let slot = WorkspaceSlot {
-                    ws,
+                    ws: r.open()?,
                     walk: crate::workspace::Walk::default(),
                     run: Some(crate::workspace::Run::default()),
                 };
-                let handle = match self.workspaces.iter().position(Option::is_none) {
-                    Some(i) => {
-                        self.workspaces[i] = Some(slot);
-                        i
-                    }
-                    None => {
-                        self.workspaces.push(Some(slot));
-                        self.workspaces.len() - 1
-                    }
-                };
-                to_value(&(handle + 1))
+                to_value(&(put(&mut self.workspaces, slot) + 1))
             }
-            op if op.starts_with("workspace") => {
-                no_session(op)?;
-                let mut rest = rest;
-                let h = match &mut rest {
-                    Value::Object(m) => m.remove("workspace"),
-                    _ => None,
-                };
-                let i = handle(h.as_ref()).map_err(|e| e.replace("session", "workspace"))?;
+            request if takes == Envelope::InSession => {
+                let s = self.session(session, options)?;
+                session_op(request, &s, document)
+            }
+            request => {
+                let i =
+                    handle(workspace.as_ref()).map_err(|e| e.replace("session", "workspace"))?;
                 let Some(Some(slot)) = self.workspaces.get_mut(i) else {
                     return Err(format!("no open workspace {}", i + 1));
                 };
-                if op == "workspaceClose" {
-                    fields::<Empty>(op, rest)?;
+                if let Request::WorkspaceClose(_) = request {
                     self.workspaces[i] = None;
                     return Ok(Value::Null);
                 }
-                let r: WorkspaceRequest = fields(op, rest)?;
-                workspace_op(op, slot, r, document)
+                workspace_op(request, slot, document)
             }
-            other => Err(format!(
-                "unknown op `{other}`; known: `version`, `rules`, `parseConfig`, `derive`, `open`, `close`, `validate`, `normalize`, `export`, `specTypes`, `specType`, `schema`, `crossCheck`, `render`, `matchGlob`, `workspaceOpen`, `workspaceClose`, `workspaceEnter`, `workspaceLeave`, `workspaceVisit`, `workspaceSelect`, `workspaceReferences`, `workspaceReferenceMatches`, `workspaceTemplateGlobs`, `workspaceTemplateMatches`, `workspaceAddTemplates`, `workspaceTemplates`, `workspaceAdd`, `workspaceUnreadable`, `workspaceFinish`"
-            )),
         }
     }
 
@@ -562,66 +394,59 @@ impl Dispatcher {
 
 /// The `workspace…` operations on an open workspace.
 fn workspace_op(
-    op: &str,
+    request: Request,
     slot: &mut WorkspaceSlot,
-    r: WorkspaceRequest,
     document: Option<&[u8]>,
 ) -> Result<Value, String> {
     use crate::workspace::{Mark, Selected};
     let finished = || "this workspace's run is finished".to_string();
-    match op {
-        "workspaceEnter" => {
+    match request {
+        Request::WorkspaceEnter(r) => {
             let texts: Vec<&str> = r.ignore_texts.iter().map(String::as_str).collect();
-            to_value(&slot.walk.enter(required("dir", &r.dir)?, &texts).0)
+            to_value(&slot.walk.enter(&r.dir, &texts).0)
         }
-        "workspaceLeave" => {
-            slot.walk.leave(Mark(r.mark.ok_or("`mark` is required")?));
+        Request::WorkspaceLeave(r) => {
+            slot.walk.leave(Mark(r.mark));
             Ok(Value::Null)
         }
-        "workspaceVisit" => {
-            let dir = required("dir", &r.dir)?;
+        Request::WorkspaceVisit(r) => {
             let mut out = Vec::with_capacity(r.entries.len());
             for (name, kind) in &r.entries {
-                out.push(visit_name(slot.walk.visit(dir, name, entry_kind(kind)?)));
+                out.push(visit_name(slot.walk.visit(&r.dir, name, entry_kind(kind)?)));
             }
             to_value(&out)
         }
-        "workspaceSelect" => {
-            let s = slot.ws.select(required("rel", &r.rel)?, r.named);
+        Request::WorkspaceSelect(r) => {
+            let s = slot.ws.select(&r.rel, r.named);
             to_value(&s.map(|s| serde_json::json!({"named": s.named, "included": s.included})))
         }
-        "workspaceReferences" => {
+        Request::WorkspaceReferenceGlobs(_) => {
             let (i, s) = slot.ws.reference_globs();
             to_value(&serde_json::json!({"initiatives": i, "specs": s}))
         }
-        "workspaceTemplateGlobs" => to_value(&slot.ws.template_globs()),
-        "workspaceTemplateMatches" => to_value(&slot.ws.template_matches(required("rel", &r.rel)?)),
-        "workspaceAddTemplates" => {
+        Request::WorkspaceReferenceMatches(r) => {
+            let (i, s) = slot.ws.reference_matches(&r.rel);
+            to_value(&[i, s])
+        }
+        Request::WorkspaceTemplateGlobs(_) => to_value(&slot.ws.template_globs()),
+        Request::WorkspaceTemplateMatches(r) => to_value(&slot.ws.template_matches(&r.rel)),
+        Request::WorkspaceAddTemplates(r) => {
             slot.ws.add_templates(&r.templates)?;
             Ok(Value::Null)
         }
-        "workspaceTemplates" => {
+        Request::WorkspaceRenderTemplates(r) => {
             let (output, code) =
                 crate::family::render(slot.ws.linter().templates(), r.json, r.check);
             to_value(&serde_json::json!({"output": output, "exitCode": code}))
         }
-        "workspaceReferenceMatches" => {
-            let (i, s) = slot.ws.reference_matches(required("rel", &r.rel)?);
-            to_value(&[i, s])
-        }
-        "workspaceAdd" => {
+        Request::WorkspaceAdd(r) => {
             let bytes = document.ok_or(NO_DOCUMENT)?;
             let run = slot.run.as_mut().ok_or_else(finished)?;
             let how = Selected {
                 named: r.named,
                 included: r.included,
             };
-            let v = slot.ws.validate(
-                required("shown", &r.shown)?,
-                required("rel", &r.rel)?,
-                bytes,
-                how,
-            );
+            let v = slot.ws.validate(&r.shown, &r.rel, bytes, how);
             let out = match &v {
                 crate::workspace::Validated::Document(f, _) => {
                     serde_json::json!({"document": true, "diagnostics": to_value(&f.diagnostics)?})
@@ -636,40 +461,26 @@ fn workspace_op(
             run.push(v);
             Ok(out)
         }
-        "workspaceUnreadable" => {
+        Request::WorkspaceUnreadable(r) => {
             let run = slot.run.as_mut().ok_or_else(finished)?;
-            run.unreadable(
-                &slot.ws,
-                required("shown", &r.shown)?,
-                r.rel.as_deref(),
-                required("message", &r.message)?,
-            );
+            run.unreadable(&slot.ws, &r.shown, r.rel.as_deref(), &r.message);
             Ok(Value::Null)
         }
-        "workspaceFinish" => {
+        Request::WorkspaceFinish(r) => {
             let f = format(r.format.as_deref().unwrap_or("pretty")).map_err(String::from)?;
             let run = slot.run.take().ok_or_else(finished)?;
             let out = run.finish(&slot.ws, r.initiatives.as_deref(), r.specs.as_deref());
             to_value(&FinishResult::of(&out, f, r.color, r.quiet))
         }
-        other => Err(format!("unknown op `{other}`")),
+        // `dispatch` sends only the workspace ops here.
+        _ => Err("not a workspace op".into()),
     }
 }
 
-/// A request without fields of its own.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Empty {}
-
-fn session_op(
-    op: &str,
-    s: &Session,
-    rest: Value,
-    document: Option<&[u8]>,
-) -> Result<Value, String> {
-    match op {
-        "validate" => {
-            let r: DocRequest = fields(op, rest)?;
+/// The operations that run in a session.
+fn session_op(request: Request, s: &Session, document: Option<&[u8]>) -> Result<Value, String> {
+    match request {
+        Request::Validate(r) => {
             let call = CallOptions {
                 spec_type: r.spec_type,
                 path: r.path,
@@ -681,8 +492,7 @@ fn session_op(
             };
             to_value(&s.validate(input, &call).map_err(String::from)?)
         }
-        "normalize" => {
-            let r: NormalizeRequest = fields(op, rest)?;
+        Request::Normalize(r) => {
             let text = document_text(r.text.as_deref(), document)?;
             let o = NormalizeOptions {
                 unsafe_fixes: r.unsafe_fixes,
@@ -692,39 +502,68 @@ fn session_op(
             };
             to_value(&s.normalize(&text, &o).map_err(String::from)?)
         }
-        "export" => {
-            let r: DocRequest = fields(op, rest)?;
-            if r.path.is_some() {
-                return Err("`export` takes no `path`".into());
-            }
+        Request::ExportSpec(r) => {
             let text = document_text(r.text.as_deref(), document)?;
             to_value(
                 &s.export(&text, r.spec_type.as_deref())
                     .map_err(String::from)?,
             )
         }
-        "specTypes" => {
-            fields::<Empty>(op, rest)?;
-            to_value(s.spec_types())
-        }
-        "specType" => {
-            let r: IdRequest = fields(op, rest)?;
-            to_value(s.spec_type_definition(&r.id).map_err(String::from)?)
-        }
-        "schema" => {
-            let r: SchemaRequest = fields(op, rest)?;
-            s.front_matter_schema(&r.spec_type).map_err(String::from)
-        }
-        "crossCheck" => {
-            let r: CrossRequest = fields(op, rest)?;
+        Request::SpecTypes(_) => to_value(s.spec_types()),
+        Request::SpecType(r) => to_value(s.spec_type_definition(&r.id).map_err(String::from)?),
+        Request::FrontMatterSchema(r) => s.front_matter_schema(&r.spec_type).map_err(String::from),
+        Request::CrossCheck(r) => {
             let o = CrossOptions {
                 initiatives: r.initiatives,
                 specs: r.specs,
             };
             to_value(&s.cross_check(&r.documents, &o))
         }
-        _ => Err(format!("unknown op `{op}`")),
+        // `dispatch` sends only the session ops here.
+        _ => Err("not a session op".into()),
     }
+}
+
+/// Puts `item` in the first free slot; answers its index.
+fn put<T>(slots: &mut Vec<Option<T>>, item: T) -> usize {
+    match slots.iter().position(Option::is_none) {
+        Some(i) => {
+            slots[i] = Some(item);
+            i
+        }
+        None => {
+            slots.push(Some(item));
+            slots.len() - 1
+        }
+    }
+}
+
+/// Reads a request (its envelope fields taken off) as the typed [`Request`],
+/// with serde's wording in the user's terms: an unknown op lists the known
+/// ones, a missing field is "required", an unknown field an unknown option.
+fn read_request(op: &str, mut req: Map<String, Value>) -> Result<Request, String> {
+    req.retain(|_, v| !v.is_null());
+    Request::deserialize(Value::Object(req)).map_err(|e| {
+        let e = e.to_string();
+        if let Some(rest) = e.strip_prefix("unknown variant `") {
+            let known = rest.split_once(", expected one of ").map_or("", |(_, k)| k);
+            return format!("unknown op `{op}`; known: {known}");
+        }
+        if let Some(field) = e
+            .strip_prefix("missing field `")
+            .and_then(|r| r.strip_suffix('`'))
+        {
+            return format!("{op}: `{field}` is required");
+        }
+        if let Some(field) = e
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.strip_suffix("`, there are no fields"))
+        {
+            return format!("{op}: unknown option `{field}`; `{op}` takes none");
+        }
+        let m = crate::text::without_type_names(&format!("{op}: {e}"));
+        crate::text::explain_unknown(&m, &[])
+    })
 }
 
 pub(super) const NO_DOCUMENT: &str = "no document: give `text` or pass the document's bytes";
@@ -752,10 +591,6 @@ fn handle(v: Option<&Value>) -> Result<usize, String> {
         .filter(|&h| h >= 1)
         .and_then(|h| usize::try_from(h - 1).ok())
         .ok_or_else(|| "`session` must be a handle returned by `open`".to_string())
-}
-
-fn fields<T: DeserializeOwned>(op: &str, rest: Value) -> Result<T, String> {
-    from_value(op, rest)
 }
 
 /// Reads options from JSON; a `null` field counts as not given.

@@ -517,7 +517,9 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 }
 
 mod dispatch;
+mod request;
 pub use dispatch::*;
+pub use request::OPS;
 
 #[cfg(test)]
 mod tests;

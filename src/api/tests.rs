@@ -389,7 +389,7 @@ fn dispatcher_answers_every_op() {
     assert_eq!(
         ok(
             &mut d,
-            serde_json::json!({"op": "schema", "specType": "adr", "session": h})
+            serde_json::json!({"op": "frontMatterSchema", "specType": "adr", "session": h})
         )["type"],
         "object"
     );
@@ -420,7 +420,7 @@ fn dispatcher_answers_every_op() {
             .any(|d| d["code"] == "IO001"),
         "{out}"
     );
-    let out = json(std::str::from_utf8(&d.call(br#"{"op":"export"}"#, Some(b"\xff"))).unwrap());
+    let out = json(std::str::from_utf8(&d.call(br#"{"op":"exportSpec"}"#, Some(b"\xff"))).unwrap());
     assert_eq!(
         out["error"],
         "the document is not valid UTF-8: invalid byte at offset 0"
@@ -432,16 +432,19 @@ fn dispatcher_answers_every_op() {
     );
     assert_eq!(n["changed"], true);
     assert!(n["text"].as_str().unwrap().contains("status: draft"));
-    let x = ok(&mut d, serde_json::json!({"op": "export", "text": VALID}));
+    let x = ok(
+        &mut d,
+        serde_json::json!({"op": "exportSpec", "text": VALID}),
+    );
     assert_eq!(x["specType"], "database-schema");
     let t = ok(
         &mut d,
-        serde_json::json!({"op": "derive", "text": TEMPLATE}),
+        serde_json::json!({"op": "deriveSpecType", "text": TEMPLATE}),
     );
     assert_eq!(t, serde_json::to_value(derive(TEMPLATE).unwrap()).unwrap());
     let y = ok(
         &mut d,
-        serde_json::json!({"op": "derive", "text": TEMPLATE, "yaml": true}),
+        serde_json::json!({"op": "deriveSpecType", "text": TEMPLATE, "yaml": true}),
     );
     assert!(y.as_str().unwrap().contains("sections:"));
     let c = ok(
@@ -462,7 +465,7 @@ fn dispatcher_answers_every_op() {
     );
     let out = ok(
         &mut d,
-        serde_json::json!({"op": "render", "format": "github", "files": [{"path": "d.md", "text": DEFECTS, "diagnostics": r["diagnostics"]}]}),
+        serde_json::json!({"op": "renderDiagnostics", "format": "github", "files": [{"path": "d.md", "text": DEFECTS, "diagnostics": r["diagnostics"]}]}),
     );
     assert!(out.as_str().unwrap().starts_with("::"), "{out}");
 }
@@ -488,15 +491,39 @@ fn dispatcher_errors_are_messages() {
             .starts_with("unknown spec type `nope`")
     );
     assert!(err(&mut d, r#"{"op":"version","session":1}"#).contains("takes no `session`"));
+    assert_eq!(err(&mut d, r#"{"op":"specType"}"#), "specType: `id` is required");
+    assert!(
+        err(&mut d, r#"{"op":"version","foo":1}"#).starts_with("version: unknown option `foo`"),
+        "{}",
+        err(&mut d, r#"{"op":"version","foo":1}"#)
+    );
+    assert_eq!(err(&mut d, r#"{"op":5}"#), "`op` must be a string");
+    assert_eq!(
+        err(&mut d, r#"{"op":"rules","workspace":1}"#),
+        "`rules` takes no `workspace`"
+    );
+    assert_eq!(
+        err(&mut d, r#"{"op":"close","options":{}}"#),
+        "`close` takes no `options`"
+    );
     assert!(
         err(&mut d, r#"{"op":"validate","session":0,"text":""}"#)
             .contains("handle returned by `open`")
     );
-    assert!(err(&mut d, r#"{"op":"derive","text":"---\na: [\n"}"#).contains("front matter"));
-    assert!(err(&mut d, r#"{"op":"schema","specType":"nope"}"#).starts_with("unknown spec type"));
+    assert!(
+        err(&mut d, r#"{"op":"deriveSpecType","text":"---\na: [\n"}"#).contains("front matter")
+    );
+    assert!(
+        err(&mut d, r#"{"op":"frontMatterSchema","specType":"nope"}"#)
+            .starts_with("unknown spec type")
+    );
     assert!(err(&mut d, r#"{"op":"parseConfig","text":"rulez: 1"}"#).contains("rulez"));
     assert!(
-        err(&mut d, r#"{"op":"render","format":"xml","files":[]}"#).starts_with("unknown format")
+        err(
+            &mut d,
+            r#"{"op":"renderDiagnostics","format":"xml","files":[]}"#
+        )
+        .starts_with("unknown format")
     );
     // Handles are reused after close.
     let mut d = Dispatcher::new();
@@ -504,4 +531,62 @@ fn dispatcher_errors_are_messages() {
     assert_eq!(ok(&mut d, json(r#"{"op":"open"}"#)), 2);
     ok(&mut d, json(r#"{"op":"close","session":1}"#));
     assert_eq!(ok(&mut d, json(r#"{"op":"open"}"#)), 1);
+}
+
+/// The names of the ops come from one place, `request.rs`: each is what the
+/// JS binding calls the same thing, and the Python package sends no other.
+#[test]
+fn ops_are_named_as_in_js_and_python() {
+    const WASM: &str = include_str!("../wasm.rs");
+    const PYTHON: [&str; 2] = [
+        include_str!("../../python/src/speclint/__init__.py"),
+        include_str!("../../python/src/speclint/_runtime.py"),
+    ];
+    // Every exported name: `js_name = X`, or the `pub fn` itself.
+    let mut js = std::collections::BTreeSet::new();
+    let mut pending: Option<&str> = None;
+    for line in WASM.lines().map(str::trim) {
+        if let Some(rest) = line.split_once("js_name = ").map(|(_, r)| r) {
+            pending = Some(rest.trim_end_matches([')', ']']));
+        } else if let Some(rest) = line.strip_prefix("pub fn ") {
+            let name = rest.split('(').next().unwrap_or_default();
+            js.insert(pending.take().unwrap_or(name).to_string());
+        }
+    }
+    assert!(js.contains("exportSpec") && js.contains("enter"), "{js:?}");
+    let lifecycle = ["open", "close", "workspaceOpen", "workspaceClose"];
+    for op in OPS.iter().filter(|op| !lifecycle.contains(op)) {
+        let name = match op.strip_prefix("workspace") {
+            Some(method) => {
+                let mut c = method.chars();
+                c.next()
+                    .map(|f| f.to_ascii_lowercase().to_string())
+                    .unwrap_or_default()
+                    + c.as_str()
+            }
+            None => op.to_string(),
+        };
+        assert!(
+            js.contains(&name),
+            "op `{op}` has no JS counterpart `{name}`"
+        );
+    }
+    let mut sent = 0;
+    for text in PYTHON {
+        for part in text.split("\"op\": \"").skip(1) {
+            let op = part.split('"').next().unwrap_or_default();
+            assert!(
+                OPS.contains(&op),
+                "Python sends op `{op}`, which is not in request.rs"
+            );
+            sent += 1;
+        }
+    }
+    assert!(sent > 20, "{sent}");
+    // The unknown-op error lists the same names.
+    let mut d = Dispatcher::new();
+    let e = err(&mut d, r#"{"op":"lint"}"#);
+    for op in OPS {
+        assert!(e.contains(&format!("`{op}`")), "{e}");
+    }
 }

@@ -278,7 +278,7 @@ class Linter:
 
     def export(self, text: str, spec_type: Optional[str] = None) -> dict[str, Any]:
         """The document as data, as `speclint export` prints it (see docs/export.md)."""
-        req: dict[str, Any] = {"op": "export"}
+        req: dict[str, Any] = {"op": "exportSpec"}
         if spec_type is not None:
             req["specType"] = _text("`spec_type`", spec_type)
         return self._call(req, _document(text))
@@ -317,7 +317,7 @@ class Linter:
 
     def schema(self, spec_type: str) -> dict[str, Any]:
         """The JSON Schema of a spec type's front matter."""
-        return self._call({"op": "schema", "specType": _text("`spec_type`", spec_type)})
+        return self._call({"op": "frontMatterSchema", "specType": _text("`spec_type`", spec_type)})
 
 
 _linters: dict[str, Linter] = {}
@@ -382,7 +382,7 @@ class Workspace:
 
     def reference_globs(self) -> dict[str, Optional[list[str]]]:
         """The config's `references` globs: `{initiatives, specs}` (None when none)."""
-        return self._call({"op": "workspaceReferences"})
+        return self._call({"op": "workspaceReferenceGlobs"})
 
     def reference_matches(self, rel: str) -> tuple[bool, bool]:
         """Whether the file at `rel` is an initiative document, a spec document."""
@@ -406,7 +406,7 @@ class Workspace:
 
     def render_templates(self, json: bool = False, check: bool = False) -> tuple[str, int]:
         """What `speclint templates [--json] [--check]` prints, and its exit code."""
-        r = self._call({"op": "workspaceTemplates", "json": json, "check": check})
+        r = self._call({"op": "workspaceRenderTemplates", "json": json, "check": check})
         return r["output"], int(r["exitCode"])
 
     def add(self, shown: str, rel: str, data: bytes, named: bool = False, included: bool = False) -> tuple[bool, list[Diagnostic]]:
@@ -517,7 +517,7 @@ def export(text: str, types: Optional[Iterable[TypeInput]] = None, spec_type: Op
 def derive(template: str, yaml: bool = False) -> Any:
     """Derives a spec type from a template document: a definition dict, or with
     `yaml=True` the YAML text `speclint init --from-template` writes."""
-    return _runtime.call({"op": "derive", "text": template, "yaml": yaml})
+    return _runtime.call({"op": "deriveSpecType", "text": template, "yaml": yaml})
 
 
 def parse_config(text: str, path: Optional[str] = None) -> dict[str, Any]:
