@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::rules::builtin;
 use crate::source::{ColumnEncoding, LineIndex, Span};
 use crate::spec_type::Semantics;
-use crate::{Linter, Simple};
+use crate::{Simple, Validator};
 
 /// One document of the corpus.
 #[derive(Debug, Clone, Copy)]
@@ -89,188 +89,190 @@ struct First {
     span: Span,
 }
 
-impl Linter {
-    /// The cross-document facts of a parsed document at `path`
-    /// (`/`-separated), read with the spec type `explicit` names (or its own).
-    pub fn facts(&self, path: &str, doc: &Document<'_>, explicit: Option<&str>) -> DocFacts {
-        let spec = self.spec_for(doc, explicit);
-        let analysis = spec
-            .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
-            .map(|s| Analysis::new(doc, s));
-        facts_of(path, doc, analysis.as_ref())
-    }
+/// The cross-document facts of a parsed document at `path`
+/// (`/`-separated), read with the spec type `explicit` names (or its own).
+pub fn facts(
+    linter: &dyn Validator,
+    path: &str,
+    doc: &Document<'_>,
+    explicit: Option<&str>,
+) -> DocFacts {
+    let spec = linter.spec_for(doc, explicit);
+    let analysis = spec
+        .filter(|s| s.semantics.contains(&Semantics::DatabaseSchema))
+        .map(|s| Analysis::new(doc, s));
+    facts_of(path, doc, analysis.as_ref())
+}
 
-    /// Cross-document diagnostics, one list per input document (same order).
-    /// Parses every document; a host that validates them first should keep
-    /// their [`Linter::facts`] and call [`Linter::cross_check_facts`].
-    pub fn cross_check(
-        &self,
-        docs: &[CorpusDoc<'_>],
-        opts: &CorpusOptions,
-    ) -> Vec<Vec<Diagnostic>> {
-        let facts: Vec<DocFacts> = docs
-            .iter()
-            .map(|d| self.facts(d.path, &Document::parse(d.text), None))
-            .collect();
-        self.cross_check_facts(&facts, opts)
-    }
+/// Cross-document diagnostics, one list per input document (same order).
+/// Parses every document; a host that validates them first should keep
+/// their [`facts`] and call [`cross_check_facts`].
+pub fn cross_check(
+    linter: &dyn Validator,
+    docs: &[CorpusDoc<'_>],
+    opts: &CorpusOptions,
+) -> Vec<Vec<Diagnostic>> {
+    let facts: Vec<DocFacts> = docs
+        .iter()
+        .map(|d| facts(linter, d.path, &Document::parse(d.text), None))
+        .collect();
+    cross_check_facts(linter, &facts, opts)
+}
 
-    /// Cross-document diagnostics from the facts of every document, one list
-    /// per document (same order). Each finding honours the levels of its
-    /// document's path and the document's inline suppressions.
-    pub fn cross_check_facts(
-        &self,
-        docs: &[DocFacts],
-        opts: &CorpusOptions,
-    ) -> Vec<Vec<Diagnostic>> {
-        let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
-        let mut titles: HashMap<String, First> = HashMap::new();
-        let mut entities: HashMap<String, First> = HashMap::new();
-        let stems: HashSet<String> = opts
-            .specs
-            .iter()
-            .flatten()
-            .map(|p| crate::text::fold_case(stem(p)))
-            .chain(docs.iter().map(|d| crate::text::fold_case(stem(&d.path))))
-            .collect();
-        let all_titles: HashSet<String> = docs
-            .iter()
-            .filter_map(|d| d.title.as_ref())
-            .map(|t| t.text.to_ascii_lowercase())
-            .collect();
-        let related = |f: &First, what: &str| Related {
-            span: f.span,
-            message: what.to_string(),
-            path: Some(docs[f.doc].path.clone()),
+/// Cross-document diagnostics from the facts of every document, one list
+/// per document (same order). Each finding honours the levels of its
+/// document's path and the document's inline suppressions.
+pub fn cross_check_facts(
+    linter: &dyn Validator,
+    docs: &[DocFacts],
+    opts: &CorpusOptions,
+) -> Vec<Vec<Diagnostic>> {
+    let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
+    let mut titles: HashMap<String, First> = HashMap::new();
+    let mut entities: HashMap<String, First> = HashMap::new();
+    let stems: HashSet<String> = opts
+        .specs
+        .iter()
+        .flatten()
+        .map(|p| crate::text::fold_case(stem(p)))
+        .chain(docs.iter().map(|d| crate::text::fold_case(stem(&d.path))))
+        .collect();
+    let all_titles: HashSet<String> = docs
+        .iter()
+        .filter_map(|d| d.title.as_ref())
+        .map(|t| t.text.to_ascii_lowercase())
+        .collect();
+    let related = |f: &First, what: &str| Related {
+        span: f.span,
+        message: what.to_string(),
+        path: Some(docs[f.doc].path.clone()),
+    };
+    for (i, doc) in docs.iter().enumerate() {
+        let mut push = |d: Diagnostic, line: usize| {
+            if !doc.scopes.covers(line, d.code) {
+                out[i].push(d);
+            }
         };
-        for (i, doc) in docs.iter().enumerate() {
-            let mut push = |d: Diagnostic, line: usize| {
-                if !doc.scopes.covers(line, d.code) {
-                    out[i].push(d);
-                }
-            };
-            // XD001: same title.
-            if let Some(t) = doc
-                .title
-                .as_ref()
-                .filter(|t| !crate::text::is_placeholder_value(&t.text))
-            {
-                let key = crate::text::fold_case(&crate::document::collapse_ws(&t.text));
-                match titles.get(&key) {
-                    Some(first) => {
-                        let mut d = Simple {
-                            meta: &builtin::DUPLICATE_TITLE,
-                            message: format!(
-                                "title `{}` is also the title of `{}`",
-                                t.text, docs[first.doc].path
-                            ),
-                            help: Some("give each spec a distinct title".into()),
-                        }
-                        .into_diagnostic(t.span);
-                        d.related.push(related(first, "first used here"));
-                        push(d, t.line);
-                    }
-                    None => {
-                        titles.insert(
-                            key,
-                            First {
-                                doc: i,
-                                span: t.span,
-                            },
-                        );
-                    }
-                }
-            }
-            // XD002: same entity in two database schema specs.
-            for ent in &doc.entities {
-                let key = crate::text::fold_case(&ent.text);
-                match entities.get(&key) {
-                    Some(first) if first.doc != i => {
-                        let mut d = Simple {
-                            meta: &builtin::DUPLICATE_ENTITY_ACROSS,
-                            message: format!("entity `{}` is also defined in `{}`", ent.text, docs[first.doc].path),
-                            help: Some("keep one authoritative definition and reference it from the other spec".into()),
-                        }
-                        .into_diagnostic(ent.span);
-                        d.related.push(related(first, "also defined here"));
-                        push(d, ent.line);
-                    }
-                    Some(_) => {}
-                    None => {
-                        entities.insert(
-                            key,
-                            First {
-                                doc: i,
-                                span: ent.span,
-                            },
-                        );
-                    }
-                }
-            }
-            // XD003: references.
-            if let Some(known) = &opts.initiatives {
-                for item in doc.initiatives.iter().filter(|n| !known.contains(&n.text)) {
-                    let hint = crate::text::closest(&item.text, known.iter().map(String::as_str))
-                        .map(|c| format!("did you mean `{c}`?"));
-                    let d = Simple {
-                        meta: &builtin::UNRESOLVED_REFERENCE,
+        // XD001: same title.
+        if let Some(t) = doc
+            .title
+            .as_ref()
+            .filter(|t| !crate::text::is_placeholder_value(&t.text))
+        {
+            let key = crate::text::fold_case(&crate::document::collapse_ws(&t.text));
+            match titles.get(&key) {
+                Some(first) => {
+                    let mut d = Simple {
+                        meta: &builtin::DUPLICATE_TITLE,
                         message: format!(
-                            "related initiative `{}` names no known initiative",
-                            item.text
+                            "title `{}` is also the title of `{}`",
+                            t.text, docs[first.doc].path
                         ),
-                        help: hint.or_else(|| {
-                            Some("add the initiative's document, or fix the name".into())
-                        }),
+                        help: Some("give each spec a distinct title".into()),
                     }
-                    .into_diagnostic(item.span);
-                    push(d, item.line);
+                    .into_diagnostic(t.span);
+                    d.related.push(related(first, "first used here"));
+                    push(d, t.line);
                 }
-            }
-            if let (Some(_), Some(target)) = (&opts.specs, &doc.superseded_by) {
-                let as_stem = crate::text::fold_case(stem(&target.text));
-                let known = stems.contains(&as_stem)
-                    || all_titles.contains(&target.text.to_ascii_lowercase());
-                if !known {
-                    let d = Simple {
-                        meta: &builtin::UNRESOLVED_REFERENCE,
-                        message: format!(
-                            "`superseded_by` names `{}`, which is not a checked document",
-                            target.text
-                        ),
-                        help: Some(
-                            "use the file name (without `.md`) or the title of the replacing spec"
-                                .into(),
-                        ),
-                    }
-                    .into_diagnostic(target.span);
-                    push(d, target.line);
-                }
-            }
-            if let Some(files) = &opts.specs {
-                for link in &doc.links {
-                    let resolved = resolve(&doc.path, &link.text);
-                    if !files.contains(&resolved) {
-                        let d = Simple {
-                            meta: &builtin::UNRESOLVED_REFERENCE,
-                            message: format!("link to `{}` names no file", link.text),
-                            help: Some(format!("no file at `{resolved}`")),
-                        }
-                        .into_diagnostic(link.span);
-                        push(d, link.line);
-                    }
+                None => {
+                    titles.insert(
+                        key,
+                        First {
+                            doc: i,
+                            span: t.span,
+                        },
+                    );
                 }
             }
         }
-        // The same path as every finding: the document's levels (its
-        // `overrides` matched on `path`); suppressions were applied above.
-        for (doc, diags) in docs.iter().zip(out.iter_mut()) {
-            if !diags.is_empty() {
-                let levels = self.levels_for(Some(&doc.path));
-                crate::rules::apply_levels(&levels, diags, true);
+        // XD002: same entity in two database schema specs.
+        for ent in &doc.entities {
+            let key = crate::text::fold_case(&ent.text);
+            match entities.get(&key) {
+                Some(first) if first.doc != i => {
+                    let mut d = Simple {
+                        meta: &builtin::DUPLICATE_ENTITY_ACROSS,
+                        message: format!("entity `{}` is also defined in `{}`", ent.text, docs[first.doc].path),
+                        help: Some("keep one authoritative definition and reference it from the other spec".into()),
+                    }
+                    .into_diagnostic(ent.span);
+                    d.related.push(related(first, "also defined here"));
+                    push(d, ent.line);
+                }
+                Some(_) => {}
+                None => {
+                    entities.insert(
+                        key,
+                        First {
+                            doc: i,
+                            span: ent.span,
+                        },
+                    );
+                }
             }
         }
-        out
+        // XD003: references.
+        if let Some(known) = &opts.initiatives {
+            for item in doc.initiatives.iter().filter(|n| !known.contains(&n.text)) {
+                let hint = crate::text::closest(&item.text, known.iter().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?"));
+                let d = Simple {
+                    meta: &builtin::UNRESOLVED_REFERENCE,
+                    message: format!(
+                        "related initiative `{}` names no known initiative",
+                        item.text
+                    ),
+                    help: hint
+                        .or_else(|| Some("add the initiative's document, or fix the name".into())),
+                }
+                .into_diagnostic(item.span);
+                push(d, item.line);
+            }
+        }
+        if let (Some(_), Some(target)) = (&opts.specs, &doc.superseded_by) {
+            let as_stem = crate::text::fold_case(stem(&target.text));
+            let known =
+                stems.contains(&as_stem) || all_titles.contains(&target.text.to_ascii_lowercase());
+            if !known {
+                let d = Simple {
+                    meta: &builtin::UNRESOLVED_REFERENCE,
+                    message: format!(
+                        "`superseded_by` names `{}`, which is not a checked document",
+                        target.text
+                    ),
+                    help: Some(
+                        "use the file name (without `.md`) or the title of the replacing spec"
+                            .into(),
+                    ),
+                }
+                .into_diagnostic(target.span);
+                push(d, target.line);
+            }
+        }
+        if let Some(files) = &opts.specs {
+            for link in &doc.links {
+                let resolved = resolve(&doc.path, &link.text);
+                if !files.contains(&resolved) {
+                    let d = Simple {
+                        meta: &builtin::UNRESOLVED_REFERENCE,
+                        message: format!("link to `{}` names no file", link.text),
+                        help: Some(format!("no file at `{resolved}`")),
+                    }
+                    .into_diagnostic(link.span);
+                    push(d, link.line);
+                }
+            }
+        }
     }
+    // The same path as every finding: the document's levels (its
+    // `overrides` matched on `path`); suppressions were applied above.
+    for (doc, diags) in docs.iter().zip(out.iter_mut()) {
+        if !diags.is_empty() {
+            let levels = linter.levels_for(Some(&doc.path));
+            crate::rules::apply_levels(&levels, diags, true);
+        }
+    }
+    out
 }
 
 /// The cross-document facts of a parsed document, given the analysis of its
@@ -434,7 +436,7 @@ mod tests {
 
     #[test]
     fn duplicate_titles_and_entities() {
-        let l = Linter::default();
+        let l = crate::Linter::default();
         let docs = [
             CorpusDoc {
                 path: "a/orders.md",
@@ -457,7 +459,7 @@ mod tests {
 
     #[test]
     fn references() {
-        let l = Linter::default();
+        let l = crate::Linter::default();
         let text = ORDERS.replace(
             "## References\n",
             "## References\n\n- [billing](../billing/billing-db.md#entities) and [ok](other.md)\n",

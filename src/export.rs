@@ -20,7 +20,7 @@ use crate::document::{Document, Table};
 use crate::schema::{self, EntitySchema};
 use crate::source::Span;
 use crate::spec_type::{FieldKind, Semantics, SpecType, TableSpec};
-use crate::{Linter, TypeSource, text, yaml};
+use crate::{TypeSource, Validator, text, yaml};
 
 /// The version of the export shape; it changes only when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
@@ -266,37 +266,30 @@ pub struct DiagnosticCounts {
     pub infos: usize,
 }
 
-impl Linter {
-    /// Exports a document as data, as the type `explicit_type` (or the type
-    /// [`Linter::check`] would choose). Never fails.
-    pub fn export(&self, text: &str, explicit_type: Option<&str>) -> SpecDocument {
-        if self.limits.check_input(text).is_some() {
-            return SpecDocument {
-                diagnostics: DiagnosticCounts {
-                    errors: 1,
-                    ..DiagnosticCounts::default()
-                },
-                ..SpecDocument::empty()
-            };
-        }
-        let doc = Document::parse(text);
-        let report = self.check_document(&doc, explicit_type);
-        let spec = self.spec_for(&doc, explicit_type);
-        let analysis = spec.map(|s| Analysis::new(&doc, s)).unwrap_or_default();
-        let mut out = export_document(&doc, spec, &analysis);
-        out.type_source = spec.and(report.type_source);
-        out.diagnostics = DiagnosticCounts {
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            infos: report.count(Severity::Info),
+/// Exports a document as data, as the type `explicit_type` (or the type
+/// [`crate::Linter::check`] would choose). Never fails.
+pub fn export(linter: &dyn Validator, text: &str, explicit_type: Option<&str>) -> SpecDocument {
+    if linter.limits().check_input(text).is_some() {
+        return SpecDocument {
+            diagnostics: DiagnosticCounts {
+                errors: 1,
+                ..DiagnosticCounts::default()
+            },
+            ..SpecDocument::empty()
         };
-        out
     }
-}
-
-/// Exports a document with the built-in spec types (see [`Linter::export`]).
-pub fn export(text: &str) -> SpecDocument {
-    Linter::default().export(text, None)
+    let doc = Document::parse(text);
+    let report = linter.check_document(&doc, explicit_type);
+    let spec = linter.spec_for(&doc, explicit_type);
+    let analysis = spec.map(|s| Analysis::new(&doc, s)).unwrap_or_default();
+    let mut out = export_document(&doc, spec, &analysis);
+    out.type_source = spec.and(report.type_source);
+    out.diagnostics = DiagnosticCounts {
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
+        infos: report.count(Severity::Info),
+    };
+    out
 }
 
 impl SpecDocument {
@@ -717,7 +710,7 @@ mod tests {
             "## Entity Inventory\n### `t`\n| Column | Type |\n| - | - |\n| é | 😀 |\r\n",
             "text\r\n\r\n# T\r\n\r\nbody\r\n\r\n",
         ] {
-            let d = export(text);
+            let d = crate::Linter::default().export(text, None);
             let _ = serde_json::to_string(&d).expect("serializes");
         }
     }
@@ -732,7 +725,8 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        let d = export("| a | a | |\n|---|---|---|\n| 1 | 2 | 3 | 4 |\n");
+        let d = crate::Linter::default()
+            .export("| a | a | |\n|---|---|---|\n| 1 | 2 | 3 | 4 |\n", None);
         let t = &d.tables[0];
         assert_eq!(t.columns, ["a", "a_2", "column_3"]);
         let keys: Vec<&str> = t.rows[0].0.iter().map(|(k, _)| k.as_str()).collect();
@@ -741,8 +735,9 @@ mod tests {
 
     #[test]
     fn yaml_errors_keep_readable_entries() {
-        let d = export(
+        let d = crate::Linter::default().export(
             "---\nspec_type: database-schema\napplicability: [web, mobile\nlast_updated: 2024/01/05\n---\n",
+            None,
         );
         let fm = d.front_matter.expect("front matter");
         assert_eq!(fm.get("spec_type"), Some(&Value::from("database-schema")));

@@ -325,7 +325,7 @@ fn schema_names_every_serialized_field() {
 #[test]
 fn entities_of_the_valid_example() {
     let text = fs::read_to_string(root().join("examples/valid/orders-db.md")).unwrap();
-    let d = speclint::export::export(&text);
+    let d = speclint::Linter::default().export(&text, None);
     let v = serde_json::to_value(&d).unwrap();
     assert_eq!(v["specType"], "database-schema");
     assert_eq!(v["typeSource"], "front-matter");
@@ -388,7 +388,7 @@ fn entities_of_the_valid_example() {
 #[test]
 fn near_misses_and_unmapped_columns() {
     let text = "---\nspec_type: database-schema\nlast_updated: 2024/1/5\n---\nIntro.\n\n## Overview\nx\n\n## Schema Summary\n| DB | Extra | Purpose | Extra |\n| - | - | - | - |\n| a | b |\n## Glossary\n| Term |\n| - |\n| t |\n";
-    let d = speclint::export::export(text);
+    let d = speclint::Linter::default().export(text, None);
     assert_eq!(
         d.front_matter.as_ref().and_then(|f| f.get("last_updated")),
         Some(&Value::from("2024-01-05"))

@@ -491,7 +491,10 @@ fn dispatcher_errors_are_messages() {
             .starts_with("unknown spec type `nope`")
     );
     assert!(err(&mut d, r#"{"op":"version","session":1}"#).contains("takes no `session`"));
-    assert_eq!(err(&mut d, r#"{"op":"specType"}"#), "specType: `id` is required");
+    assert_eq!(
+        err(&mut d, r#"{"op":"specType"}"#),
+        "specType: `id` is required"
+    );
     assert!(
         err(&mut d, r#"{"op":"version","foo":1}"#).starts_with("version: unknown option `foo`"),
         "{}",

@@ -31,9 +31,9 @@ mod whitespace;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Validator;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, apply_edits};
 use crate::document::Document;
-use crate::{Linter, SpecType};
 
 /// At most this many validate-and-fix passes per round.
 pub const MAX_FIX_PASSES: usize = 8;
@@ -76,111 +76,106 @@ pub struct Normalized {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Linter {
-    /// Normalizes a document. Never fails: a document over the size limit is
-    /// returned unchanged with the limit diagnostic.
-    pub fn normalize(&self, text: &str, opts: &NormalizeOptions) -> Normalized {
-        let explicit = opts.spec_type.as_deref();
-        if self.limits.check_input(text).is_some() {
-            let report = self.check_with_type(text, explicit);
-            return Normalized {
-                text: text.to_string(),
-                changed: false,
-                fixes: Vec::new(),
-                diagnostics: report.diagnostics,
-            };
-        }
-        let guard = Guard {
-            linter: self,
-            explicit,
-            strict: !opts.unsafe_fixes,
+/// Normalizes a document with `linter` (see [`crate::Linter::normalize`]).
+/// Never fails: a document over the size limit is returned unchanged with the
+/// limit diagnostic.
+pub fn normalize(linter: &dyn Validator, text: &str, opts: &NormalizeOptions) -> Normalized {
+    let explicit = opts.spec_type.as_deref();
+    if linter.limits().check_input(text).is_some() {
+        let report = linter.check_with_type(text, explicit);
+        return Normalized {
+            text: text.to_string(),
+            changed: false,
+            fixes: Vec::new(),
+            diagnostics: report.diagnostics,
         };
-        let mut current = line_endings(text);
-        let mut baseline = guard.keys(&current);
-        let next = run_pass(&current, whitespace::mojibake);
-        current = guard.accept(current, next, &mut baseline);
-        let mut fixes = Vec::new();
-        if opts.reorder_sections || opts.insert_missing_sections {
-            let doc = Document::parse(&current);
-            if let Some(spec) = self.spec_for(&doc, explicit) {
-                let spec = spec.clone();
-                if opts.reorder_sections {
-                    current = run_pass(&current, |d| sections::reorder(d, &spec));
-                }
-                if opts.insert_missing_sections {
-                    current = run_pass(&current, |d| sections::insert_missing(d, &spec));
-                }
-                baseline = guard.keys(&current);
+    }
+    let guard = Guard {
+        linter,
+        explicit,
+        strict: !opts.unsafe_fixes,
+    };
+    let mut current = line_endings(text);
+    let mut baseline = guard.keys(&current);
+    let next = run_pass(&current, whitespace::mojibake);
+    current = guard.accept(current, next, &mut baseline);
+    let mut fixes = Vec::new();
+    if opts.reorder_sections || opts.insert_missing_sections {
+        let doc = Document::parse(&current);
+        if let Some(spec) = linter.spec_for(&doc, explicit) {
+            let spec = spec.clone();
+            if opts.reorder_sections {
+                current = run_pass(&current, |d| sections::reorder(d, &spec));
             }
+            if opts.insert_missing_sections {
+                current = run_pass(&current, |d| sections::insert_missing(d, &spec));
+            }
+            baseline = guard.keys(&current);
         }
-        // Fixes, then formatting, until nothing changes: formatting can make a
-        // fix possible (a setext heading becomes ATX, which ST005 can relevel).
-        for _ in 0..MAX_ROUNDS {
-            let round_start = current.clone();
-            for _ in 0..MAX_FIX_PASSES {
-                let report = self.check_with_type(&current, explicit);
-                let (next, applied) = apply_fixes(&current, &report.diagnostics, opts.unsafe_fixes);
+    }
+    // Fixes, then formatting, until nothing changes: formatting can make a
+    // fix possible (a setext heading becomes ATX, which ST005 can relevel).
+    for _ in 0..MAX_ROUNDS {
+        let round_start = current.clone();
+        for _ in 0..MAX_FIX_PASSES {
+            let report = linter.check_with_type(&current, explicit);
+            let (next, applied) = apply_fixes(&current, &report.diagnostics, opts.unsafe_fixes);
+            if applied.is_empty() {
+                break;
+            }
+            if guard.allows(&guard.keys(&next), &baseline) {
+                fixes.extend(applied);
+                current = next;
+                baseline = guard.keys(&current);
+                continue;
+            }
+            // Together the fixes create a problem: take them one by one, each checked.
+            let mut progressed = false;
+            for d in report.diagnostics.iter().filter(|d| d.fix.is_some()) {
+                let (one, applied) =
+                    apply_fixes(&current, std::slice::from_ref(d), opts.unsafe_fixes);
                 if applied.is_empty() {
-                    break;
-                }
-                if guard.allows(&guard.keys(&next), &baseline) {
-                    fixes.extend(applied);
-                    current = next;
-                    baseline = guard.keys(&current);
                     continue;
                 }
-                // Together the fixes create a problem: take them one by one, each checked.
-                let mut progressed = false;
-                for d in report.diagnostics.iter().filter(|d| d.fix.is_some()) {
-                    let (one, applied) =
-                        apply_fixes(&current, std::slice::from_ref(d), opts.unsafe_fixes);
-                    if applied.is_empty() {
-                        continue;
-                    }
-                    let keys = guard.keys(&one);
-                    if guard.allows(&keys, &baseline) {
-                        fixes.extend(applied);
-                        current = one;
-                        baseline = keys;
-                        progressed = true;
-                        break; // positions moved: validate again
-                    }
-                }
-                if !progressed {
-                    break;
+                let keys = guard.keys(&one);
+                if guard.allows(&keys, &baseline) {
+                    fixes.extend(applied);
+                    current = one;
+                    baseline = keys;
+                    progressed = true;
+                    break; // positions moved: validate again
                 }
             }
-            // Formatting passes, each kept only if it creates no new diagnostic.
-            let spec = self.spec_for(&Document::parse(&current), explicit).cloned();
-            let next = run_pass(&current, |d| {
-                spec.as_ref()
-                    .map(|s| front_matter::reorder(d, s))
-                    .unwrap_or_default()
-            });
-            current = guard.accept(current, next, &mut baseline);
-            let next = run_pass(&current, headings::format);
-            current = guard.accept(current, next, &mut baseline);
-            let next = run_pass(&current, tables::format);
-            current = guard.accept(current, next, &mut baseline);
-            let next = whitespace::format(&current);
-            current = guard.accept(current, next, &mut baseline);
-            if current == round_start {
+            if !progressed {
                 break;
             }
         }
-        let report = self.check_with_type(&current, explicit);
-        Normalized {
-            changed: current != text,
-            text: current,
-            fixes,
-            diagnostics: report.diagnostics,
+        // Formatting passes, each kept only if it creates no new diagnostic.
+        let spec = linter
+            .spec_for(&Document::parse(&current), explicit)
+            .cloned();
+        let next = run_pass(&current, |d| {
+            spec.as_ref()
+                .map(|s| front_matter::reorder(d, s))
+                .unwrap_or_default()
+        });
+        current = guard.accept(current, next, &mut baseline);
+        let next = run_pass(&current, headings::format);
+        current = guard.accept(current, next, &mut baseline);
+        let next = run_pass(&current, tables::format);
+        current = guard.accept(current, next, &mut baseline);
+        let next = whitespace::format(&current);
+        current = guard.accept(current, next, &mut baseline);
+        if current == round_start {
+            break;
         }
     }
-
-    /// The spec type a document would be validated against.
-    pub fn spec_for(&self, doc: &Document<'_>, explicit: Option<&str>) -> Option<&SpecType> {
-        let declared = crate::declared_type(doc);
-        self.resolve_type(doc, explicit, declared.as_deref()).0
+    let report = linter.check_with_type(&current, explicit);
+    Normalized {
+        changed: current != text,
+        text: current,
+        fixes,
+        diagnostics: report.diagnostics,
     }
 }
 
@@ -190,7 +185,7 @@ type Keys = std::collections::HashMap<(&'static str, String), usize>;
 /// The safety net behind "the output never has a diagnostic the input did not
 /// have": every step is validated and kept only if it adds no diagnostic.
 struct Guard<'l> {
-    linter: &'l Linter,
+    linter: &'l dyn Validator,
     explicit: Option<&'l str>,
     /// Off with unsafe fixes, which may trade one diagnostic for another.
     strict: bool,
@@ -228,11 +223,6 @@ impl Guard<'_> {
             current
         }
     }
-}
-
-/// Normalizes with the built-in spec types.
-pub fn normalize(text: &str, opts: &NormalizeOptions) -> Normalized {
-    Linter::default().normalize(text, opts)
 }
 
 /// Parses `text`, computes edits with `pass`, applies them.

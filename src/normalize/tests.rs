@@ -1,7 +1,9 @@
 use super::*;
 
 fn norm(text: &str) -> String {
-    normalize(text, &NormalizeOptions::default()).text
+    crate::Linter::default()
+        .normalize(text, &NormalizeOptions::default())
+        .text
 }
 
 #[test]
