@@ -1,6 +1,6 @@
 //! Export: a spec document as data, in a documented and stable JSON shape.
 //!
-//! [`Linter::export`] (or [`export`] with the built-in spec types) reads a
+//! [`export`] (which [`crate::Linter::export`] calls with itself) reads a
 //! document once and returns a [`SpecDocument`]: its spec type, front matter
 //! values, sections with canonical ids and Markdown bodies, tables as records
 //! keyed by canonical column keys and, for `database-schema` types, the
@@ -313,7 +313,7 @@ impl SpecDocument {
 
 /// Exports a parsed document read as `spec` (with its analysis; use
 /// `Analysis::default()` without a type). `type_source` and `diagnostics`
-/// are left empty: [`Linter::export`] fills them in.
+/// are left empty: [`crate::Linter::export`] fills them in.
 pub fn export_document(
     doc: &Document<'_>,
     spec: Option<&SpecType>,

@@ -42,7 +42,7 @@ impl Linter {
     /// holds the template files (path, text) the host read for the config's
     /// `templates` globs. Each is derived ([`family::derive`]); a type file
     /// with the same id refines it ([`family::refine`]). `None`: the
-    /// templates are still to come (a [`workspace::Workspace`] adds them),
+    /// templates are still to come (a [`crate::workspace::Workspace`] adds them),
     /// so `default_type` is checked then.
     pub fn with_templates(
         config: &Config,

@@ -27,7 +27,7 @@ macro_rules! requests {
             $( $(#[$doc])* #[serde(rename = $name)] $variant($fields), )*
         }
 
-        /// Every op, in the order of [`Request`].
+        /// Every op, in the order of `Request`.
         pub const OPS: &[&str] = &[$($name),*];
     };
 }

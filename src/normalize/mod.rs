@@ -1,6 +1,6 @@
 //! The lossless normalizer: safe fixes, then canonical formatting.
 //!
-//! [`Linter::normalize`] runs, in order:
+//! [`crate::Linter::normalize`] runs, in order:
 //! 1. line endings and BOM: LF only, no BOM; then mojibake repair
 //!    (`whitespace::mojibake`), which changes display widths so it runs first;
 //! 2. the fix loop: validate, apply every non-overlapping fix allowed by the
@@ -66,7 +66,7 @@ pub struct AppliedFix {
     pub removed: Vec<String>,
 }
 
-/// The result of [`Linter::normalize`].
+/// The result of [`crate::Linter::normalize`].
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
