@@ -1,6 +1,6 @@
 // The Node entry of the npm package `speclint` (ESM): `import { validate } from "speclint"`.
 // The .wasm is read and instantiated synchronously on import: no init call.
-// The functions come from the wasm-bindgen glue of src/wasm.rs (pkg/wasm/,
+// The functions come from the wasm-bindgen glue of src/bindings/wasm.rs (pkg/wasm/,
 // built by scripts/build-pkg.sh); their types are in index.d.ts.
 import { readFileSync } from "node:fs";
 import { Linter, Workspace, initSync } from "./wasm/speclint.js";

@@ -7,7 +7,7 @@
 #    python`: the wasm32 target and wasm-opt from npm's binaryen; no Chromium,
 #    wasm-pack or TypeScript; cached in $SPECLINT_TOOLS, default
 #    ~/.cache/speclint-tools);
-# 2. builds the crate's C-ABI binding (src/cabi.rs, feature `cabi`, no
+# 2. builds the crate's C-ABI binding (src/bindings/cabi.rs, feature `cabi`, no
 #    wasm-bindgen) for wasm32-unknown-unknown with the Cargo profile `wasm`
 #    (opt-level "z", LTO, one codegen unit, panic=abort);
 # 3. wasm-opt -Oz (binaryen from npm, never Debian's) and strips debug info

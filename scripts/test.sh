@@ -51,7 +51,7 @@ step "the README's first command"
 cargo run --locked --quiet -- check examples/valid examples/adr --types examples/types/adr.yaml --color never
 
 # ---- npm package (pkg/, issue #4): binding lints, build, node tests, end-to-end tests, size budget ----
-step "npm package: the wasm binding (src/wasm.rs) is clippy-clean"
+step "npm package: the wasm binding (src/bindings/wasm.rs) is clippy-clean"
 bash scripts/install-tools.sh   # also Debian's chromium, for the browser tests
 CARGO_TARGET_DIR=target/wasm-build cargo clippy --locked --lib --target wasm32-unknown-unknown \
   --no-default-features --features bindgen -- -D warnings
@@ -112,7 +112,7 @@ if [ "$(cat "$py_venv/.speclint-reqs" 2>/dev/null)" != "${py_reqs[*]}" ] || ! "$
   echo "${py_reqs[*]}" >"$py_venv/.speclint-reqs"
 fi
 
-step "Python package: the C-ABI binding (src/cabi.rs) is clippy-clean"
+step "Python package: the C-ABI binding (src/bindings/cabi.rs) is clippy-clean"
 CARGO_TARGET_DIR=target/py-wasm cargo clippy --locked --lib --target wasm32-unknown-unknown \
   --no-default-features --features cabi -- -D warnings
 

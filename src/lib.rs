@@ -20,35 +20,26 @@ compile_error!(
     "the `cabi` and `bindgen` features are two bindings of one module: build one at a time"
 );
 
-pub mod analysis;
-pub mod api;
-#[cfg(all(target_arch = "wasm32", feature = "cabi", not(feature = "bindgen")))]
-mod cabi;
-pub mod command;
-pub mod config;
-pub(crate) mod corpus;
-pub mod derive;
-pub mod diagnostic;
-pub mod document;
-pub(crate) mod entries;
-pub mod export;
-pub mod family;
-pub mod glob;
-pub mod limits;
+// The layers, each depending only on those above it (see each `mod.rs`):
+// syntax -> model -> check -> (linter.rs) -> transform -> workspace -> report -> bindings.
+pub mod bindings;
+pub mod check;
 mod linter;
-pub(crate) mod model;
-pub mod normalize;
+pub mod model;
 pub mod report;
-pub mod rules;
-pub(crate) mod schema;
-pub mod source;
-pub mod spec_type;
-pub(crate) mod suppress;
-pub mod text;
-#[cfg(all(target_arch = "wasm32", feature = "bindgen"))]
-mod wasm;
+pub mod syntax;
+pub mod transform;
 pub mod workspace;
-pub mod yaml;
+
+// The modules under their short paths (`speclint::document`, `crate::rules`).
+pub use bindings::{api, command};
+pub use check::{config, diagnostic, limits, rules};
+pub(crate) use check::{corpus, suppress};
+pub use model::{analysis, spec_type};
+pub(crate) use model::{entries, schema};
+pub(crate) use syntax::notation;
+pub use syntax::{document, glob, source, text, yaml};
+pub use transform::{derive, export, family, normalize};
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, LocatedDiagnostic, Severity};

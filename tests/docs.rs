@@ -49,7 +49,7 @@ per path with `overrides`, and per line with inline suppressions; see the README
 fn generate() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = String::from(
-        "<!-- Generated from the doc comments in src/rules/ by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). Do not edit. -->\n\n# Rules\n\n",
+        "<!-- Generated from the doc comments in src/check/rules/ by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). Do not edit. -->\n\n# Rules\n\n",
     );
     out.push_str(CERTAINTY_INTRO);
     out.push_str(
@@ -75,7 +75,7 @@ fn generate() -> String {
     }
     for r in RULES {
         let m = r.meta;
-        let file = fs::read_dir(root.join("src/rules"))
+        let file = fs::read_dir(root.join("src/check/rules"))
             .unwrap()
             .filter_map(|d| d.ok())
             .filter(|d| d.path().is_dir())

@@ -1,5 +1,5 @@
 //! Each resource limit at and just over its boundary: a clear diagnostic over
-//! the limit, nothing at it (see `src/limits.rs` for the table).
+//! the limit, nothing at it (see `src/check/limits.rs` for the table).
 
 use speclint::limits::Limits;
 use speclint::validate;

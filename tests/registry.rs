@@ -25,7 +25,7 @@ fn every_rule_file_is_registered() {
     let registered: BTreeSet<&str> = RULES.iter().map(|r| r.meta.code).collect();
     let mut files = 0;
     let mut unregistered = Vec::new();
-    for group in std::fs::read_dir(root().join("src/rules")).unwrap() {
+    for group in std::fs::read_dir(root().join("src/check/rules")).unwrap() {
         let group = group.unwrap().path();
         if !group.is_dir() {
             continue;

@@ -1,6 +1,6 @@
 // `npx speclint`: the native CLI's `check`, `fmt`, `export`, `init`, `types`, `schema` and
 // `rules` on top of the WebAssembly build. The command line (grammar, help,
-// usage errors: src/command), file selection (src/workspace), output
+// usage errors: src/bindings/command), file selection (src/workspace), output
 // (src/report) and exit codes (0 no errors, 1 errors found, 2 usage or I/O
 // error) come from the core; this file reads and writes files and prints,
 // as src/cli/ does for the native CLI.
@@ -64,7 +64,7 @@ function printError(err, message) {
 
 /**
  * Runs the CLI; returns the exit code. The command line is parsed by the core
- * (src/command: the grammar, help, version and usage errors of the native
+ * (src/bindings/command: the grammar, help, version and usage errors of the native
  * CLI, the same bytes).
  */
 export function main(argv, out = process.stdout, err = process.stderr) {

@@ -85,7 +85,7 @@ function sections(b) {
 
 /** `<serde_yaml::de::X as serde::Y>::f::h123` → `serde_yaml`. */
 function crateOf(name) {
-  if (/ shim$/.test(name)) return "exports of src/wasm.rs (with inlined callees)";
+  if (/ shim$/.test(name)) return "exports of src/bindings/wasm.rs (with inlined callees)";
   if (/^<(str|char|bool|[iuf](8|16|32|64|128|size))>::/.test(name)) return "std (core, alloc)";
   const m = /([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
   if (!m) return /^__(wbg|wbindgen)/.test(name) ? "wasm_bindgen" : "(unnamed)";

@@ -1,5 +1,5 @@
 // The globs of every host (include/exclude, glob arguments, .gitignore lines)
-// are the core's (src/glob.rs, through `Workspace`): one matcher, which runs
+// are the core's (src/syntax/glob.rs, through `Workspace`): one matcher, which runs
 // the pattern as an automaton, never a backtracking regular expression
 // (issue "Safety", item 8). No test asserts a time: a matcher that
 // backtracks would not finish within the test timeout.

@@ -8,7 +8,7 @@ import { Linter, deriveSpecType, exportSpec, inputLimit, normalize, parseConfig,
 import { read } from "./helpers.js";
 
 const ORDERS = read("examples/valid/orders-db.md");
-const LIMIT = 16 * 1024 * 1024; // src/limits.rs: max_input_bytes
+const LIMIT = 16 * 1024 * 1024; // src/check/limits.rs: max_input_bytes
 const OVER = /over the input limit of 16777216 bytes \(16 MiB\)/;
 
 /** Asserts that `f` throws a plain Error (not a wasm trap) naming the limit. */
@@ -37,7 +37,7 @@ function huge(length) {
   });
 }
 
-test("inputLimit() is the core's input limit (src/limits.rs)", () => {
+test("inputLimit() is the core's input limit (src/check/limits.rs)", () => {
   assert.equal(inputLimit(), LIMIT);
   assert.equal(createRequire(import.meta.url)("speclint").inputLimit(), LIMIT);
 });

@@ -39,7 +39,7 @@ pub fn types(a: TypesArgs) -> Result<ExitCode, String> {
 /// `speclint templates [--check]`: the family as the core renders it.
 pub fn templates(a: TemplatesArgs) -> Result<ExitCode, String> {
     let s = settings::load(&a.config, None)?;
-    let (text, code) = speclint::family::render(s.linter().templates(), a.json, a.check);
+    let (text, code) = speclint::report::templates::render(s.linter().templates(), a.json, a.check);
     out::print(&text)?;
     Ok(ExitCode::from(code))
 }

@@ -1,14 +1,15 @@
-//! Small readers of the notations teams use inside tables, bullets and code
-//! blocks: column headers ([`columns`]), references between entities
-//! ([`refs`]), key declarations ([`keys`]) and DDL ([`ddl`]).
+//! Layer 2, model: what a parsed document means for its spec type. Depends on
+//! [`crate::syntax`] only.
 //!
-//! They depend only on text: each takes a `&str` and returns plain data with
-//! offsets relative to it, never panics, and runs in time linear in its
-//! input. The database model (`crate::schema`) and the analysis build on
-//! them; they never depend on either.
+//! - [`spec_type`]: templates as data (sections, fields, tables, conditions)
+//!   and the registry of known types;
+//! - [`analysis`]: a document read against its type (which heading stands for
+//!   which section, the repeated entries, the tables' column roles);
+//! - `entries`: the repeated subsections (one per entity or service);
+//! - `schema`: the database model (entities, columns, keys, references),
+//!   built on the analysis, never the reverse.
 
-pub mod columns;
-pub mod ddl;
-pub mod keys;
-pub mod refs;
-pub(crate) mod words;
+pub mod analysis;
+pub(crate) mod entries;
+pub(crate) mod schema;
+pub mod spec_type;

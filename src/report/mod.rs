@@ -8,6 +8,7 @@
 //! reads.
 
 pub mod sanitize;
+pub mod templates;
 
 use serde::Serialize;
 use serde_json::json;

@@ -1,11 +1,11 @@
 """The speclint core, compiled to WebAssembly, run with wasmtime.
 
-`speclint.wasm` (built from the Rust crate's `cabi` binding, `src/cabi.rs`,
+`speclint.wasm` (built from the Rust crate's `cabi` binding, `src/bindings/cabi.rs`,
 by `scripts/build-python.sh`) has no imports and four exports: `alloc`,
 `dealloc`, `speclint_call` and `speclint_call_document`. A call writes a JSON
 request (and optionally a document's bytes) into the module's memory and reads
 back a JSON response, `{"ok": ...}` or `{"error": "..."}`. The operations are
-documented on `Dispatcher` in `src/api.rs`.
+documented on `Dispatcher` in `src/bindings/api`.
 
 The module is compiled once per machine, not once per process: compiling
 takes about a second, so the compiled code is kept in a cache file

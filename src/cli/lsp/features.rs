@@ -189,7 +189,7 @@ fn fix_all(text: &str, index: &LineIndex, diags: &[Diagnostic]) -> Vec<lsp::Text
     out
 }
 
-/// The inline suppression for `d`'s line (see `src/suppress.rs`): a YAML
+/// The inline suppression for `d`'s line (see `src/check/suppress.rs`): a YAML
 /// comment above a front matter line, an HTML comment above a heading or a
 /// table's header, one at the end of a paragraph or list line. None inside
 /// a table's body (a comment line would end the table) or a code block.

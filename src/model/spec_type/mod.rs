@@ -615,56 +615,7 @@ pub const COLUMN_SYNONYMS: &[&[&str]] = &[
     ],
 ];
 
-/// `Schema / DB` → `schema_db`.
-pub fn snake_case(s: &str) -> String {
-    let mut out = String::new();
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('_');
-        }
-        crate::text::push_lowercase(&mut out, w);
-    }
-    out
-}
-
-/// A title reduced for comparison: lowercase, `&` read as `and`, punctuation dropped,
-/// white space collapsed. `Data Classification & Compliance` → `data classification and compliance`.
-pub fn normalize_title(s: &str) -> String {
-    // Numbering (`1.`, `6.1`, `A.`), a trailing `{#id}` and decoration such
-    // as emoji are not part of a title.
-    let s = crate::text::strip_numbering(crate::text::strip_attribute_block(s));
-    let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
-        .filter(|w| !w.is_empty())
-    {
-        let w = if w == "&" { "and" } else { w };
-        if w.contains('&') {
-            for (i, part) in w.split('&').enumerate() {
-                if i > 0 {
-                    push_word(&mut out, "and");
-                }
-                push_word(&mut out, part);
-            }
-        } else {
-            push_word(&mut out, w);
-        }
-    }
-    out
-}
-
-fn push_word(out: &mut String, w: &str) {
-    if w.is_empty() {
-        return;
-    }
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    crate::text::push_lowercase(out, w);
-}
+pub use crate::text::{normalize_title, snake_case};
 
 #[cfg(test)]
 mod tests {

@@ -377,7 +377,7 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
     let names: Vec<&str> = names.filter(|n| !n.trim().is_empty()).collect();
     // A column table (names and types): columns get their role as key, and
     // only names and types are required, as in the built-in type.
-    let roles = crate::model::columns::read_header(&names, &Default::default());
+    let roles = crate::notation::columns::read_header(&names, &Default::default());
     let column_table = roles.name.is_some() && !roles.name_by_position && roles.type_.is_some();
     names
         .iter()
@@ -400,13 +400,13 @@ fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Vec<ColumnSpec> {
                 .get(i)
                 .and_then(|r| r.first())
                 .copied()
-                .filter(|r| *r != crate::model::columns::Role::Other);
+                .filter(|r| *r != crate::notation::columns::Role::Other);
             let (key, required) = match role {
                 Some(r) if column_table => (
                     Some(r.as_str().to_string()),
                     matches!(
                         r,
-                        crate::model::columns::Role::Name | crate::model::columns::Role::Type
+                        crate::notation::columns::Role::Name | crate::notation::columns::Role::Type
                     ),
                 ),
                 _ => (None, true),
@@ -482,7 +482,7 @@ pub fn slug(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../examples/template.md");
+    const SEED: &str = include_str!("../../examples/template.md");
 
     #[test]
     fn derives_the_seed() {

@@ -4,7 +4,7 @@ use super::*;
 use crate::document::Document;
 
 fn pk_cell(s: &str) -> bool {
-    crate::model::keys::cell_marks(s, CellContext::Text).has(KeyKind::Primary)
+    crate::notation::keys::cell_marks(s, CellContext::Text).has(KeyKind::Primary)
 }
 
 #[test]
@@ -26,7 +26,7 @@ fn primary_key_in_cells() {
 }
 
 fn body_pk(s: &str) -> Option<Vec<String>> {
-    crate::model::keys::line_declaration(s)
+    crate::notation::keys::line_declaration(s)
         .into_iter()
         .find(|d| d.kind == KeyKind::Primary)
         .map(|d| d.columns)
@@ -199,15 +199,15 @@ fn parsers_never_panic() {
         cuts.push(s.len());
         for &i in &cuts {
             for part in [&s[..i], &s[i..]] {
-                let _ = crate::model::refs::parse(
+                let _ = crate::notation::refs::parse(
                     part,
-                    crate::model::refs::Context {
+                    crate::notation::refs::Context {
                         bare_arrow: true,
                         whole: false,
                     },
                 );
-                let _ = crate::model::keys::cell_marks(part, CellContext::KeysColumn);
-                let _ = crate::model::keys::line_declaration(part);
+                let _ = crate::notation::keys::cell_marks(part, CellContext::KeysColumn);
+                let _ = crate::notation::keys::line_declaration(part);
                 let _ = parse_nullable(part);
                 let _ = parse_default(part);
                 let _ = parse_index(part);

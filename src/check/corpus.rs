@@ -432,7 +432,7 @@ pub fn resolve(from: &str, link: &str) -> String {
 mod tests {
     use super::*;
 
-    const ORDERS: &str = include_str!("../examples/valid/orders-db.md");
+    const ORDERS: &str = include_str!("../../examples/valid/orders-db.md");
 
     #[test]
     fn duplicate_titles_and_entities() {

@@ -639,6 +639,59 @@ pub fn fold_first(s: &str) -> String {
     }
 }
 
+// Titles and keys as the spec types compare them (re-exported by `spec_type`).
+
+/// `Schema / DB` → `schema_db`.
+pub fn snake_case(s: &str) -> String {
+    let mut out = String::new();
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        push_lowercase(&mut out, w);
+    }
+    out
+}
+
+/// A title reduced for comparison: lowercase, `&` read as `and`, punctuation dropped,
+/// white space collapsed. `Data Classification & Compliance` → `data classification and compliance`.
+pub fn normalize_title(s: &str) -> String {
+    // Numbering (`1.`, `6.1`, `A.`), a trailing `{#id}` and decoration such
+    // as emoji are not part of a title.
+    let s = strip_numbering(strip_attribute_block(s));
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+    {
+        let w = if w == "&" { "and" } else { w };
+        if w.contains('&') {
+            for (i, part) in w.split('&').enumerate() {
+                if i > 0 {
+                    push_word(&mut out, "and");
+                }
+                push_word(&mut out, part);
+            }
+        } else {
+            push_word(&mut out, w);
+        }
+    }
+    out
+}
+
+fn push_word(out: &mut String, w: &str) {
+    if w.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    push_lowercase(out, w);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 //! them into plain data with byte spans, reading every notation by meaning:
 //!
 //! - **Columns**: the column table's header is read by role
-//!   (`crate::model::columns`): names, types, nullability (or its inverse,
+//!   (`crate::notation::columns`): names, types, nullability (or its inverse,
 //!   `Required`), defaults, keys, constraints, references and notes, however
 //!   the team heads them. How well the header was read is kept
 //!   ([`TableReading`]), so a rule can report an unreadable table once
@@ -20,7 +20,7 @@
 //!   key (`_id`). The primary key is derived from it
 //!   ([`EntitySchema::primary_key`]).
 //! - **References**: every foreign key is read by the one reference grammar
-//!   (`crate::model::refs`), from cells, DDL and bullets; text it cannot read
+//!   (`crate::notation::refs`), from cells, DDL and bullets; text it cannot read
 //!   yields no foreign key.
 //!
 //! The `DB` rules check this model and the exporter serializes it, so both
@@ -50,11 +50,11 @@ pub fn model(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec<En
 }
 use crate::document::{Document, Table};
 #[cfg(test)]
-pub(crate) use crate::model::columns::parse_nullable;
-use crate::model::columns::{self, Confidence, Role, unwrap_markup};
-use crate::model::ddl::{self, DdlTable};
-use crate::model::keys::{self, CellContext, KeyKind};
-use crate::model::refs::{self, Reference};
+pub(crate) use crate::notation::columns::parse_nullable;
+use crate::notation::columns::{self, Confidence, Role, unwrap_markup};
+use crate::notation::ddl::{self, DdlTable};
+use crate::notation::keys::{self, CellContext, KeyKind};
+use crate::notation::refs::{self, Reference};
 use crate::source::Span;
 use crate::spec_type::SpecType;
 use crate::text;
@@ -428,7 +428,7 @@ pub enum NameMatch {
 pub fn loose_name(name: &str) -> String {
     let n = normalize_name(name);
     let last = last_segment(&n).replace(['_', '-'], "");
-    crate::model::columns::singular(&last)
+    crate::notation::columns::singular(&last)
 }
 
 /// A name index over entities answering [`find_entity`]'s question in O(1).

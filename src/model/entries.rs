@@ -20,7 +20,7 @@
 //! prefixes, a description after a dash, a `(table)` suffix, a `{#id}`.
 
 use crate::document::{Document, Heading, Table};
-use crate::model::columns::{self, Role, Vocabulary};
+use crate::notation::columns::{self, Role, Vocabulary};
 use crate::source::Span;
 use crate::spec_type::SpecType;
 
@@ -252,7 +252,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
         }
         let v = self.doc.code_blocks.get(b).is_some_and(|block| {
             let lang = block.language();
-            !crate::model::ddl::read(block.content.text(self.doc.text), &lang).is_empty()
+            !crate::notation::ddl::read(block.content.text(self.doc.text), &lang).is_empty()
         });
         cell.set(Some(v));
         v

@@ -153,7 +153,7 @@ fn insert_heading(
 mod tests {
     use crate::Linter;
 
-    const ORDERS: &str = include_str!("../../../examples/valid/orders-db.md");
+    const ORDERS: &str = include_str!("../../../../examples/valid/orders-db.md");
 
     /// `text` with the lines from `from` up to (not including) `to` removed.
     fn without(text: &str, from: &str, to: Option<&str>) -> String {

@@ -98,7 +98,7 @@ pub struct Analysis {
     pub active_conditions: Vec<usize>,
     /// The spec type's column vocabulary and each table's header roles, read once.
     pub(crate) tables: Option<(
-        crate::model::columns::Vocabulary,
+        crate::notation::columns::Vocabulary,
         crate::entries::TableRoles,
     )>,
 }
@@ -442,7 +442,7 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 ///
 /// A spec column whose key names a column role (`name`, `type`,
 /// `nullable`, `default`, `constraints`, `keys`, `notes`, `references`) is
-/// found by reading the header's roles (`crate::model::columns`), with the
+/// found by reading the header's roles (`crate::notation::columns`), with the
 /// column's name and aliases added to the role's vocabulary: `Column name`,
 /// `Datatype`, `Nullable (Y/N)` and `Mandatory` are understood without
 /// aliases. Any other column is found by its name or an alias up to case,
@@ -450,7 +450,7 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 /// header that contains all of its words (`Schema / DB name` for `Schema /
 /// DB`). A header cell holds at most one spec column, canonical names first.
 pub fn map_columns(table: &Table, spec: &TableSpec) -> ColumnMap {
-    use crate::model::columns::{Role, Vocabulary, header_words, read_header};
+    use crate::notation::columns::{Role, Vocabulary, header_words, read_header};
     let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
     // Roles apply to column tables (a `name` and a `type` column); other
     // tables are matched by their columns' names.

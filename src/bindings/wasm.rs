@@ -565,7 +565,7 @@ mod node {
             let json = bool_arg("`json`", &json)?;
             let check = bool_arg("`check`", &check)?;
             let (output, exit_code) =
-                crate::family::render(self.ws.linter().templates(), json, check);
+                crate::report::templates::render(self.ws.linter().templates(), json, check);
             #[derive(Serialize)]
             #[serde(rename_all = "camelCase")]
             struct R {

@@ -436,7 +436,7 @@ fn workspace_op(
         }
         Request::WorkspaceRenderTemplates(r) => {
             let (output, code) =
-                crate::family::render(slot.ws.linter().templates(), r.json, r.check);
+                crate::report::templates::render(slot.ws.linter().templates(), r.json, r.check);
             to_value(&serde_json::json!({"output": output, "exitCode": code}))
         }
         Request::WorkspaceAdd(r) => {

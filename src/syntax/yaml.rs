@@ -335,7 +335,7 @@ pub fn field_key(key: &str) -> String {
         prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
         words.push(ch);
     }
-    crate::spec_type::snake_case(&words)
+    crate::text::snake_case(&words)
 }
 
 impl FrontMatter {}

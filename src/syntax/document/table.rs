@@ -71,7 +71,7 @@ impl Table {
     /// Index of the first header cell whose normalized text is in `names`.
     pub fn column(&self, names: &[String]) -> Option<usize> {
         self.header.cells.iter().position(|c| {
-            let n = crate::spec_type::normalize_title(&c.text);
+            let n = crate::text::normalize_title(&c.text);
             names.contains(&n)
         })
     }

@@ -94,7 +94,7 @@ impl Violation for ErdMismatch<'_> {
 fn key(name: &str) -> String {
     let n = schema::normalize_name(name);
     let last = n.rsplit('.').next().unwrap_or(&n).replace(['-', '_'], "");
-    crate::model::columns::singular(&last)
+    crate::notation::columns::singular(&last)
 }
 
 fn matches(erd: &str, entity: &EntitySchema) -> bool {

@@ -3,11 +3,11 @@
 use super::dispatch::NO_DOCUMENT;
 use super::*;
 
-const DEFECTS: &str = include_str!("../../examples/invalid/orders-db-defects.md");
-const VALID: &str = include_str!("../../examples/valid/orders-db.md");
-const ADR_TYPE: &str = include_str!("../../examples/types/adr.yaml");
-const ADR: &str = include_str!("../../examples/adr/0001-use-postgres.md");
-const TEMPLATE: &str = include_str!("../../examples/template.md");
+const DEFECTS: &str = include_str!("../../../examples/invalid/orders-db-defects.md");
+const VALID: &str = include_str!("../../../examples/valid/orders-db.md");
+const ADR_TYPE: &str = include_str!("../../../examples/types/adr.yaml");
+const ADR: &str = include_str!("../../../examples/adr/0001-use-postgres.md");
+const TEMPLATE: &str = include_str!("../../../examples/template.md");
 
 fn json(s: &str) -> Value {
     serde_json::from_str(s).unwrap()
@@ -542,8 +542,8 @@ fn dispatcher_errors_are_messages() {
 fn ops_are_named_as_in_js_and_python() {
     const WASM: &str = include_str!("../wasm.rs");
     const PYTHON: [&str; 2] = [
-        include_str!("../../python/src/speclint/__init__.py"),
-        include_str!("../../python/src/speclint/_runtime.py"),
+        include_str!("../../../python/src/speclint/__init__.py"),
+        include_str!("../../../python/src/speclint/_runtime.py"),
     ];
     // Every exported name: `js_name = X`, or the `pub fn` itself.
     let mut js = std::collections::BTreeSet::new();

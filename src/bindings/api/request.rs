@@ -1,7 +1,7 @@
 //! The requests of the JSON operations ([`super::Dispatcher`]), as one typed
 //! enum: an operation's name is written once, here, and serde reads it.
 //!
-//! An op is named after what the JS binding (`src/wasm.rs`) calls the same
+//! An op is named after what the JS binding (`src/bindings/wasm.rs`) calls the same
 //! thing: a free function (`deriveSpecType`), a `Linter` method
 //! (`exportSpec`), or `workspace` + a `Workspace` method (`workspaceEnter`
 //! for `enter`). `open`, `close`, `workspaceOpen` and `workspaceClose` are the

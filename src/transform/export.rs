@@ -223,7 +223,7 @@ pub struct PrimaryKeyData {
     /// (a line such as "Primary key: `id`"), `ddl` or `engine` (`_id`).
     pub source: schema::KeySource,
     /// `primary`, or what stands for it (`partition`, `order-by`, `logical`...).
-    pub kind: crate::model::keys::KeyKind,
+    pub kind: crate::notation::keys::KeyKind,
     pub lines: Lines,
 }
 
