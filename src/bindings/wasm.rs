@@ -9,6 +9,9 @@
 //! for `wasm32` with the `bindgen` feature; the only module that uses
 //! wasm-bindgen. The TypeScript types of everything here are written in
 //! `pkg/index.d.cts` and checked against real outputs by `pkg/test/types.test.js`.
+//!
+//! Over 600 lines because it is the whole JS surface, one short export per
+//! function, so that every argument check of the npm package is in one file.
 
 use std::sync::Arc;
 

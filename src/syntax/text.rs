@@ -2,6 +2,10 @@
 //!
 //! Each helper states its return contract; none allocates unless it says so,
 //! and none panics on any input.
+//!
+//! Over 600 lines because it gathers many small, independent wording helpers
+//! (each documented and tested below), so that message wording lives in one
+//! place.
 
 use std::borrow::Cow;
 

@@ -9,6 +9,10 @@
 //! by the JSON Schema `docs/spec-document.schema.json` (tested against every
 //! example). Export never fails: whatever cannot be read is `null` or left
 //! out, and the document's problems are counted in `diagnostics`.
+//!
+//! Over 600 lines because the export shape (the serde types that
+//! `docs/export.md` documents) and the code that fills it are kept side by
+//! side.
 
 use serde::Serialize;
 use serde::ser::SerializeMap;

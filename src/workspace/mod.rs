@@ -19,6 +19,10 @@
 //! and `/`-separated for links between documents); `rel` is relative to the
 //! config's folder, `/`-separated (for `include`, `exclude` and
 //! `overrides`).
+//!
+//! Over 600 lines because the run policy is one state machine (`Workspace`,
+//! `Run`, `Outcome`) that every host drives the same way; the walk (`walk.rs`)
+//! and path rules (`paths.rs`) are apart already.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -19,6 +19,9 @@
 //! before reading, keeping every byte offset. Anything else is skipped; a
 //! statement the reader does not understand declares nothing. Linear in the
 //! block: one tokenization and one pass.
+//!
+//! Over 600 lines because it is one reader of several DDL dialects (SQL,
+//! Prisma, ClickHouse), sharing one tokenizer; its unit tests follow.
 
 use super::keys::KeyKind;
 use super::refs::{self, Reference};

@@ -36,6 +36,9 @@
 //! - Offsets are byte offsets into the parsed text; the span runs from the
 //!   trigger to the end of the target.
 //! - Time is linear in the text: one tokenization, and every step moves on.
+//!
+//! Over 600 lines because it is one grammar (the reference notation), whose
+//! scanners call each other; its unit tests follow.
 
 use super::words::{Kind, Tokens, tokenize};
 
