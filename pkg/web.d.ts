@@ -1,6 +1,6 @@
 // Types of the browser entry `speclint/web`: the browser module (validate,
-// normalize, export, derive, the spec types and the config; not the run
-// policy `Workspace` nor the renderers of `npx speclint`), with the types of
+// normalize, export, derive and the spec types; not the run policy
+// `Workspace`, config files nor the renderers of `npx speclint`), with the types of
 // `speclint` (index.d.ts), plus the initialization the browser needs.
 export type * from "./index.js";
 export {
@@ -10,7 +10,6 @@ export {
   frontMatterSchema,
   inputLimit,
   normalize,
-  parseConfig,
   rules,
   specTypes,
   validate,

@@ -10,9 +10,10 @@
 // or a module. Until one of them has run, the functions throw.
 //
 // This is the browser module (pkg/wasm/web/): validate, normalize, export,
-// derive, the spec types and the config. The run policy (`Workspace`) and the
-// renderers of `npx speclint` (`renderDiagnostics`, `unifiedDiff`,
-// `Linter.crossCheck`, `Linter.exportJson`) are in the Node module only.
+// derive and the spec types. The run policy (`Workspace`), config files
+// (`parseConfig`) and the renderers of `npx speclint` (`renderDiagnostics`,
+// `unifiedDiff`, `Linter.crossCheck`, `Linter.exportJson`) are in the Node
+// module only.
 import wasmInit, * as wasm from "./wasm/web/speclint.js";
 
 let ready = false;
@@ -36,7 +37,6 @@ export const exportSpec = guarded("exportSpec", wasm.exportSpec);
 export const frontMatterSchema = guarded("frontMatterSchema", wasm.frontMatterSchema);
 export const inputLimit = guarded("inputLimit", wasm.inputLimit);
 export const normalize = guarded("normalize", wasm.normalize);
-export const parseConfig = guarded("parseConfig", wasm.parseConfig);
 export const rules = guarded("rules", wasm.rules);
 export const specTypes = guarded("specTypes", wasm.specTypes);
 export const validate = guarded("validate", wasm.validate);

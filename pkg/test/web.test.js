@@ -24,7 +24,6 @@ test("speclint/web: functions throw until init, then work; init is idempotent", 
     "initSync",
     "inputLimit",
     "normalize",
-    "parseConfig",
     "rules",
     "specTypes",
     "validate",
@@ -35,7 +34,7 @@ test("speclint/web: functions throw until init, then work; init is idempotent", 
 test("speclint/web is the browser module: no run policy, renderers or cross-document checks, and smaller", async () => {
   const web = await import("speclint/web");
   web.initSync(readFileSync(new URL("../wasm/web/speclint_bg.wasm", import.meta.url)));
-  for (const name of ["Workspace", "renderDiagnostics", "unifiedDiff"]) assert.equal(web[name], undefined, name);
+  for (const name of ["Workspace", "parseConfig", "renderDiagnostics", "unifiedDiff"]) assert.equal(web[name], undefined, name);
   const l = new web.Linter();
   assert.equal(l.crossCheck, undefined);
   assert.equal(l.exportJson, undefined);

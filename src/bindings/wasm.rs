@@ -299,7 +299,11 @@ pub fn rules() -> JsResult<JsValue> {
     to_js(&api::rules())
 }
 
-/// Parses a config file's text (`speclint.yaml`).
+/// Parses a config file's text (`speclint.yaml`). In the Node module only:
+/// the browser module reads no config (its scope: validate, normalize,
+/// export, derive and the spec types), which keeps `Config`'s YAML reader
+/// (6 KB gzipped) out of it.
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = parseConfig)]
 pub fn parse_config(text: JsValue, path: JsValue) -> JsResult<JsValue> {
     let text = text_arg("the config", &text)?;
