@@ -19,7 +19,7 @@
 
 use serde_json::Value;
 
-use crate::document::{Document, Table};
+use crate::document::{Document, SectionId, Table, TableId};
 use crate::source::Span;
 use crate::spec_type::{Condition, RepeatedSpec, SectionSpec, SpecType, TableSpec};
 pub use crate::spec_type::{NearMissKind, TitleMatcher};
@@ -38,7 +38,7 @@ pub enum HeadingRole {
     WrongLevel { spec: usize },
     /// A second heading for a spec section already present; `first` is the
     /// heading that stands for it.
-    Duplicate { spec: usize, first: usize },
+    Duplicate { spec: usize, first: SectionId },
     /// A repeated subsection (entity) of spec section `spec`.
     Entry { spec: usize },
     /// A free subsection inside a section.
@@ -65,16 +65,16 @@ impl HeadingRole {
 /// A repeated subsection, e.g. one entity of the Entity Inventory.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Index into `doc.sections`.
-    pub section: usize,
+    /// The entry's section in `doc.sections`.
+    pub section: SectionId,
     /// Index of the spec section holding the entries.
     pub spec: usize,
     /// The entry's name (code span content or heading text).
     pub name: String,
     /// Where the name is written.
     pub name_span: Span,
-    /// The first table of the entry, as an index into `doc.tables`.
-    pub table: Option<usize>,
+    /// The first table of the entry in `doc.tables`.
+    pub table: Option<TableId>,
 }
 
 /// Columns of a table mapped to a [`TableSpec`]'s columns.
@@ -84,15 +84,23 @@ pub struct ColumnMap {
     pub columns: Vec<Option<usize>>,
 }
 
+/// `analysis.roles[id]`: the role of section `id`'s heading.
+impl std::ops::Index<SectionId> for Vec<HeadingRole> {
+    type Output = HeadingRole;
+    fn index(&self, id: SectionId) -> &HeadingRole {
+        &self.as_slice()[id.0]
+    }
+}
+
 /// Everything the rules read.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     /// One role per `doc.headings` entry.
     pub roles: Vec<HeadingRole>,
     /// For each spec section, the first document section standing for it.
-    pub found: Vec<Option<usize>>,
+    pub found: Vec<Option<SectionId>>,
     /// For each `doc.tables` entry, the innermost section holding it.
-    pub table_sections: Vec<Option<usize>>,
+    pub table_sections: Vec<Option<SectionId>>,
     pub entries: Vec<Entry>,
     /// Indices of the spec type's conditions whose `when` holds.
     pub active_conditions: Vec<usize>,
@@ -149,7 +157,7 @@ impl Analysis {
             roles[i] = Some(match self.found[s] {
                 Some(first) => HeadingRole::Duplicate { spec: s, first },
                 None => {
-                    self.found[s] = Some(i);
+                    self.found[s] = Some(SectionId(i));
                     let (a, b) = crate::text::title_core(&h.text);
                     if spec.sections[s].title == h.text[a..b] {
                         HeadingRole::Section { spec: s }
@@ -174,7 +182,7 @@ impl Analysis {
                     kind = NearMissKind::Extended;
                 }
                 if spec.sections[s].level == h.level && self.found[s].is_none() {
-                    self.found[s] = Some(i);
+                    self.found[s] = Some(SectionId(i));
                     roles[i] = Some(HeadingRole::NearMiss { spec: s, kind });
                 }
             }
@@ -190,14 +198,14 @@ impl Analysis {
             let free = |s: &usize| self.found[*s].is_none() && spec.sections[*s].level == h.level;
             if let Some(sections) = matcher.combined(&h.text).filter(|v| v.iter().all(free)) {
                 for &s in &sections {
-                    self.found[s] = Some(i);
+                    self.found[s] = Some(SectionId(i));
                 }
                 roles[i] = Some(HeadingRole::NearMiss {
                     spec: sections[0],
                     kind: NearMissKind::Combined,
                 });
             } else if let Some(s) = matcher.extended(&h.text).filter(free) {
-                self.found[s] = Some(i);
+                self.found[s] = Some(SectionId(i));
                 roles[i] = Some(HeadingRole::NearMiss {
                     spec: s,
                     kind: NearMissKind::Extended,
@@ -215,7 +223,7 @@ impl Analysis {
             let misplaced = matcher
                 .canonical(&h.text)
                 .filter(|&s| self.found[s].is_none());
-            let context = context_of(doc, &roles, i);
+            let context = context_of(doc, &roles, SectionId(i));
             let in_entry = matches!(context, Some(HeadingRole::Entry { .. }));
             // Inside a section of repeated entries (the Entity Inventory), a
             // deeper heading is an entry when it reads as one (see `entries`).
@@ -238,7 +246,7 @@ impl Analysis {
             } else if let (Some(_), Some(crate::entries::Kind::Group)) = (entry_of, entry_kind) {
                 HeadingRole::Subsection
             } else if let Some(s) = misplaced.filter(|_| !in_entry) {
-                self.found[s] = Some(i);
+                self.found[s] = Some(SectionId(i));
                 HeadingRole::WrongLevel { spec: s }
             } else if h.level < section_level {
                 HeadingRole::DocumentTitle
@@ -262,14 +270,14 @@ impl Analysis {
     fn find_entries(&mut self, doc: &Document<'_>) {
         // The first table owned by each section that is not an index,
         // relationship or other listing (see `entries::is_listing_table`).
-        let mut first_table: Vec<Option<usize>> = vec![None; doc.sections.len()];
-        for (t, table) in doc.tables.iter().enumerate() {
+        let mut first_table: Vec<Option<TableId>> = vec![None; doc.sections.len()];
+        for (t, table) in doc.tables_with_ids() {
             if crate::entries::is_listing_table(table) {
                 continue;
             }
             if let Some(slot) = self
                 .table_owner(doc, table)
-                .and_then(|o| first_table.get_mut(o))
+                .and_then(|o| first_table.get_mut(o.0))
             {
                 slot.get_or_insert(t);
             }
@@ -284,7 +292,7 @@ impl Analysis {
             let (name, name_span) = crate::entries::entry_name(doc, h);
             let table = first_table.get(i).copied().flatten();
             self.entries.push(Entry {
-                section: i,
+                section: SectionId(i),
                 spec: s,
                 name,
                 name_span,
@@ -296,10 +304,10 @@ impl Analysis {
     /// Whether `section` holds the table directly or through free subsections only.
     /// The section that owns a table: the innermost section holding it, or
     /// when that is a free subsection, the nearest enclosing section that is not.
-    fn table_owner(&self, doc: &Document<'_>, t: &Table) -> Option<usize> {
+    fn table_owner(&self, doc: &Document<'_>, t: &Table) -> Option<SectionId> {
         let mut cur = doc.section_at(t.span.start)?;
-        while self.roles.get(cur) == Some(&HeadingRole::Subsection) {
-            match doc.sections.get(cur).and_then(|s| s.parent) {
+        while self.roles.get(cur.0) == Some(&HeadingRole::Subsection) {
+            match doc.sections.get(cur.0).and_then(|s| s.parent) {
                 Some(p) => cur = p,
                 None => break,
             }
@@ -312,44 +320,47 @@ impl Analysis {
     /// aliases, read as section titles are.
     pub fn subsection_heading(
         doc: &Document<'_>,
-        section: usize,
+        section: SectionId,
         sub: &crate::spec_type::SubsectionSpec,
-    ) -> Option<usize> {
-        let (h, sec) = (doc.headings.get(section)?, doc.sections.get(section)?);
+    ) -> Option<SectionId> {
+        let (h, sec) = (doc.headings.get(section.0)?, doc.sections.get(section.0)?);
         let names: Vec<String> = std::iter::once(&sub.title)
             .chain(&sub.aliases)
             .map(|t| crate::spec_type::normalize_title(t))
             .collect();
-        doc.headings.iter().position(|x| {
-            x.level > h.level
-                && sec.body.contains_span(x.span)
-                && names.contains(&crate::spec_type::normalize_title(&x.text))
-        })
+        doc.headings
+            .iter()
+            .position(|x| {
+                x.level > h.level
+                    && sec.body.contains_span(x.span)
+                    && names.contains(&crate::spec_type::normalize_title(&x.text))
+            })
+            .map(SectionId)
     }
 
     /// The document section standing for spec section `spec`, if any.
-    pub fn section_for(&self, spec: usize) -> Option<usize> {
+    pub fn section_for(&self, spec: usize) -> Option<SectionId> {
         self.found.get(spec).copied().flatten()
     }
 
     /// The first table inside document section `section` that is not inside one
     /// of its entries or of another section (free subsections count).
-    pub fn table_of(&self, doc: &Document<'_>, section: usize) -> Option<usize> {
-        let span = doc.sections.get(section)?.span;
-        doc.tables
-            .iter()
-            .position(|t| span.contains_span(t.span) && self.table_owner(doc, t) == Some(section))
+    pub fn table_of(&self, doc: &Document<'_>, section: SectionId) -> Option<TableId> {
+        let span = doc.sections.get(section.0)?.span;
+        doc.tables_with_ids()
+            .find(|(_, t)| span.contains_span(t.span) && self.table_owner(doc, t) == Some(section))
+            .map(|(id, _)| id)
     }
 
     /// Whether document section `section` has no content: nothing but blank
     /// lines and HTML comments before its first subsection, and every free
     /// subsection or entry in it empty too. Headings that stand for other spec
     /// sections (at a wrong level) are not content.
-    pub fn section_is_empty(&self, doc: &Document<'_>, section: usize) -> bool {
+    pub fn section_is_empty(&self, doc: &Document<'_>, section: SectionId) -> bool {
         // Iterative walk: nesting depth is bounded by heading levels, but stay safe anyway.
         let mut stack = vec![section];
         while let Some(s) = stack.pop() {
-            let Some(sec) = doc.sections.get(s) else {
+            let Some(sec) = doc.sections.get(s.0) else {
                 continue;
             };
             if sec.has_own_content {
@@ -357,7 +368,7 @@ impl Analysis {
             }
             for &child in &sec.children {
                 if matches!(
-                    self.roles.get(child),
+                    self.roles.get(child.0),
                     Some(HeadingRole::Subsection | HeadingRole::Entry { .. })
                 ) {
                     stack.push(child);
@@ -394,12 +405,12 @@ impl Analysis {
 fn context_of(
     doc: &Document<'_>,
     roles: &[Option<HeadingRole>],
-    heading: usize,
+    heading: SectionId,
 ) -> Option<HeadingRole> {
-    let mut cur = doc.sections.get(heading).and_then(|s| s.parent);
+    let mut cur = doc.sections.get(heading.0).and_then(|s| s.parent);
     while let Some(p) = cur {
-        match roles.get(p).copied().flatten() {
-            Some(HeadingRole::Subsection) => cur = doc.sections.get(p).and_then(|s| s.parent),
+        match roles.get(p.0).copied().flatten() {
+            Some(HeadingRole::Subsection) => cur = doc.sections.get(p.0).and_then(|s| s.parent),
             Some(role) => return Some(role),
             None => return None,
         }
@@ -602,7 +613,10 @@ mod tests {
         );
         assert_eq!(role_of(&doc, &a, "Glossary"), HeadingRole::Unknown);
         assert_eq!(role_of(&doc, &a, "T"), HeadingRole::DocumentTitle);
-        assert_eq!(a.section_for(spec_index(&spec, "purpose")), Some(1));
+        assert_eq!(
+            a.section_for(spec_index(&spec, "purpose")),
+            Some(SectionId(1))
+        );
     }
 
     #[test]
@@ -623,7 +637,11 @@ mod tests {
             .position(|h| h.text.starts_with("Risks"))
             .unwrap();
         for id in ["risks-mitigations", "open-questions", "references"] {
-            assert_eq!(a.section_for(spec_index(&spec, id)), Some(combined), "{id}");
+            assert_eq!(
+                a.section_for(spec_index(&spec, id)),
+                Some(SectionId(combined)),
+                "{id}"
+            );
         }
         // A prose heading that merely mentions a one-word alias is not a section.
         let (doc, a, _) = analyze("## Performance testing of the new import job\nx\n");
@@ -652,7 +670,13 @@ mod tests {
         let (_, a, spec) = analyze("## Open Questions\nx\n## Open questions\ny\n");
         let s = spec_index(&spec, "open-questions");
         assert_eq!(a.roles[0], HeadingRole::Section { spec: s });
-        assert_eq!(a.roles[1], HeadingRole::Duplicate { spec: s, first: 0 });
+        assert_eq!(
+            a.roles[1],
+            HeadingRole::Duplicate {
+                spec: s,
+                first: SectionId(0)
+            }
+        );
         // An alias of a section already present is not a duplicate: it may be a separate topic.
         let (doc2, a2, _) = analyze("## Observability & Quality\nx\n## Data Quality\ny\n");
         assert_eq!(role_of(&doc2, &a2, "Data Quality"), HeadingRole::Unknown);
@@ -711,14 +735,14 @@ mod tests {
         assert_eq!(a.entries.len(), 2);
         assert_eq!(a.entries[0].name, "orders");
         assert_eq!(a.entries[0].name_span.text(text), "orders");
-        assert_eq!(a.entries[0].table, Some(0));
+        assert_eq!(a.entries[0].table, Some(TableId(0)));
         assert_eq!(
             a.entries[1].table,
-            Some(2),
+            Some(TableId(2)),
             "a table in a free subsection of the entry belongs to it"
         );
         // The section itself has no table of its own: they belong to the entries.
-        assert_eq!(a.table_of(&doc, 0), None);
+        assert_eq!(a.table_of(&doc, SectionId(0)), None);
     }
 
     #[test]
@@ -728,8 +752,8 @@ mod tests {
         let (doc, a, spec) = analyze(text);
         let ss = spec_index(&spec, "schema-summary");
         assert_eq!(a.roles[0], HeadingRole::WrongLevel { spec: ss });
-        assert_eq!(a.table_of(&doc, 0), None);
-        assert_eq!(a.entries[0].table, Some(0));
+        assert_eq!(a.table_of(&doc, SectionId(0)), None);
+        assert_eq!(a.entries[0].table, Some(TableId(0)));
     }
 
     #[test]
@@ -749,11 +773,20 @@ mod tests {
     fn emptiness() {
         let text = "## Purpose\n<!-- todo -->\n\n## Scope\n### Details\n\n## System Overview\n### Details\ntext\n## Entity Inventory\n### Risks & Mitigations\nx\n";
         let (doc, a, _) = analyze(text);
-        assert!(a.section_is_empty(&doc, 0), "comments are not content");
-        assert!(a.section_is_empty(&doc, 1), "only empty subsections");
-        assert!(!a.section_is_empty(&doc, 3), "a subsection with content");
         assert!(
-            a.section_is_empty(&doc, 5),
+            a.section_is_empty(&doc, SectionId(0)),
+            "comments are not content"
+        );
+        assert!(
+            a.section_is_empty(&doc, SectionId(1)),
+            "only empty subsections"
+        );
+        assert!(
+            !a.section_is_empty(&doc, SectionId(3)),
+            "a subsection with content"
+        );
+        assert!(
+            a.section_is_empty(&doc, SectionId(5)),
             "a misplaced section is not content"
         );
     }

@@ -19,7 +19,7 @@
 //! [`entry_name`] strips what is not the name: numbering, `Table:`-style
 //! prefixes, a description after a dash, a `(table)` suffix, a `{#id}`.
 
-use crate::document::{Document, Heading, Table};
+use crate::document::{Document, Heading, SectionId, Table, TableId};
 use crate::notation::columns::{self, Role, Vocabulary};
 use crate::source::Span;
 use crate::spec_type::SpecType;
@@ -113,12 +113,12 @@ fn words_are(words: &[String], any_of: &[&[&str]]) -> bool {
 }
 
 /// The region a heading owns before its first subsection.
-fn own_region(doc: &Document<'_>, i: usize) -> Option<Span> {
-    let sec = doc.sections.get(i)?;
+fn own_region(doc: &Document<'_>, i: SectionId) -> Option<Span> {
+    let sec = doc.sections.get(i.0)?;
     let end = sec
         .children
         .first()
-        .and_then(|&c| doc.sections.get(c))
+        .and_then(|&c| doc.sections.get(c.0))
         .map_or(sec.span.end, |c| c.span.start);
     Some(Span::new(sec.span.start, end))
 }
@@ -196,11 +196,11 @@ impl TableRoles {
     pub fn get(
         &self,
         doc: &Document<'_>,
-        t: usize,
+        t: TableId,
         vocabulary: &Vocabulary,
     ) -> Option<std::rc::Rc<columns::ColumnRoles>> {
-        let slot = self.of_table.get(t)?;
-        let table = doc.tables.get(t)?;
+        let slot = self.of_table.get(t.0)?;
+        let table = doc.tables.get(t.0)?;
         let ix = *slot.get_or_init(|| {
             let texts: Vec<String> = table.header.cells.iter().map(|c| c.text.clone()).collect();
             if let Some(&ix) = self.by_header.borrow().get(&texts) {
@@ -227,10 +227,10 @@ impl<'d, 'a> Classifier<'d, 'a> {
         }
     }
 
-    fn is_column_table(&self, t: usize) -> bool {
+    fn is_column_table(&self, t: TableId) -> bool {
         self.doc
             .tables
-            .get(t)
+            .get(t.0)
             .is_some_and(|table| !is_listing_table(table))
             && self
                 .roles
@@ -266,7 +266,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
         tables
             .iter()
             .enumerate()
-            .any(|(k, t)| r.contains_span(t.span) && self.is_column_table(first + k))
+            .any(|(k, t)| r.contains_span(t.span) && self.is_column_table(TableId(first + k)))
             || blocks
                 .iter()
                 .enumerate()
@@ -275,7 +275,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
 
     /// Whether heading `i` has its own column table or DDL, before its
     /// subsections or in facet subsections (`#### Columns`).
-    fn has_own_definition(&self, i: usize) -> bool {
+    fn has_own_definition(&self, i: SectionId) -> bool {
         let doc = self.doc;
         let Some(region) = own_region(doc, i) else {
             return false;
@@ -283,12 +283,12 @@ impl<'d, 'a> Classifier<'d, 'a> {
         if self.defines(region) {
             return true;
         }
-        doc.sections.get(i).is_some_and(|sec| {
+        doc.sections.get(i.0).is_some_and(|sec| {
             sec.children.iter().any(|&c| {
                 doc.headings
-                    .get(c)
+                    .get(c.0)
                     .is_some_and(|h| words_are(&columns::header_words(&h.text), FACETS))
-                    && doc.sections.get(c).is_some_and(|s| self.defines(s.span))
+                    && doc.sections.get(c.0).is_some_and(|s| self.defines(s.span))
             })
         })
     }
@@ -308,13 +308,13 @@ impl<'d, 'a> Classifier<'d, 'a> {
         if !code_name && (words_are(&words, NOT_ENTITIES) || words_are(&words, FACETS)) {
             return Kind::Subsection;
         }
-        if self.has_own_definition(i) {
+        if self.has_own_definition(SectionId(i)) {
             return Kind::Entry;
         }
         // A group: a subsection (not a facet) that defines an entity.
         let is_group = doc.sections.get(i).is_some_and(|sec| {
             sec.children.iter().any(|&c| {
-                doc.headings.get(c).is_some_and(|ch| {
+                doc.headings.get(c.0).is_some_and(|ch| {
                     !words_are(&columns::header_words(&ch.text), FACETS)
                         && (self.has_own_definition(c) || first_code_span(doc, ch).is_some())
                 })

@@ -20,7 +20,7 @@
 //! are left for the author to add. `docs/spec-types.md` lists these
 //! differences from the hand-written built-in type.
 
-use crate::document::Document;
+use crate::document::{Document, SectionId};
 use crate::spec_type::{
     COLUMN_SYNONYMS, ColumnSpec, FieldKind, FieldSpec, HeadingStyle, RepeatedSpec, SectionSpec,
     Semantics, SpecType, SubsectionSpec, TableSpec,
@@ -195,7 +195,7 @@ pub fn derive_spec_type(template: &str) -> Result<SpecType, DeriveError> {
                 rows: skeleton_rows(t),
             });
         let mut residue = residue_in(&doc, own);
-        let sub: Vec<usize> = sec
+        let sub: Vec<SectionId> = sec
             .children
             .iter()
             .copied()

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use crate::analysis::{Analysis, HeadingRole, entries_spec, map_columns};
 use crate::diagnostic::Severity;
-use crate::document::{Document, Table};
+use crate::document::{Document, SectionId, Table};
 use crate::schema::{self, EntitySchema};
 use crate::source::Span;
 use crate::spec_type::{FieldKind, Semantics, SpecType, TableSpec};
@@ -155,7 +155,7 @@ pub struct SectionData {
     pub role: Option<Role>,
     pub level: u8,
     /// Index of the enclosing section in `sections`.
-    pub parent: Option<usize>,
+    pub parent: Option<SectionId>,
     /// From the heading to the last non-blank line, subsections included.
     pub lines: Lines,
     /// The section's own content as written: after the heading line, up to its
@@ -170,7 +170,7 @@ pub struct TableData {
     /// The enclosing section's `id`, else its `title`; `null` before the first heading.
     pub section: Option<String>,
     /// Index of the enclosing section in `sections`.
-    pub section_index: Option<usize>,
+    pub section_index: Option<SectionId>,
     /// The entity whose column table this is.
     pub entity: Option<String>,
     /// Whether the columns were mapped to a table of the spec type.
@@ -193,7 +193,7 @@ pub struct TableData {
 pub struct EntityData {
     pub name: String,
     /// Index of the entity's section in `sections`.
-    pub section_index: usize,
+    pub section_index: SectionId,
     pub lines: Lines,
     /// The first paragraph of the entity before its column table, as written.
     pub description: Option<String>,
@@ -459,13 +459,13 @@ fn sections(doc: &Document<'_>, spec: Option<&SpecType>, analysis: &Analysis) ->
                 .map(|x| x.id.clone());
             let title = doc
                 .headings
-                .get(s.heading)
+                .get(s.heading.0)
                 .map(|h| h.content.text(doc.text).to_string())
                 .unwrap_or_default();
             let own_end = s
                 .children
                 .first()
-                .and_then(|&c| doc.sections.get(c))
+                .and_then(|&c| doc.sections.get(c.0))
                 .map_or(s.span.end, |c| c.span.start);
             let markdown = trim_blank_lines(doc.text, Span::new(s.body.start, own_end))
                 .map(|b| b.text(doc.text).to_string())
@@ -485,10 +485,10 @@ fn sections(doc: &Document<'_>, spec: Option<&SpecType>, analysis: &Analysis) ->
 
 /// The section that owns a table: the innermost one, or the nearest enclosing
 /// one that is not a free subsection (as the analysis assigns tables).
-fn table_owner(doc: &Document<'_>, analysis: &Analysis, t: &Table) -> Option<usize> {
+fn table_owner(doc: &Document<'_>, analysis: &Analysis, t: &Table) -> Option<SectionId> {
     let mut cur = doc.section_at(t.span.start)?;
-    while analysis.roles.get(cur) == Some(&HeadingRole::Subsection) {
-        match doc.sections.get(cur).and_then(|s| s.parent) {
+    while analysis.roles.get(cur.0) == Some(&HeadingRole::Subsection) {
+        match doc.sections.get(cur.0).and_then(|s| s.parent) {
             Some(p) => cur = p,
             None => break,
         }
@@ -520,7 +520,7 @@ fn table_specs<'s>(
         if let Some(slot) = out.get_mut(i) {
             slot.0 = analysis
                 .roles
-                .get(owner)
+                .get(owner.0)
                 .copied()
                 .and_then(HeadingRole::section_spec)
                 .and_then(|k| spec.sections.get(k))
@@ -528,7 +528,7 @@ fn table_specs<'s>(
         }
     }
     for e in &analysis.entries {
-        if let Some(slot) = e.table.and_then(|t| out.get_mut(t)) {
+        if let Some(slot) = e.table.and_then(|t| out.get_mut(t.0)) {
             let ts = entries_spec(spec, e.spec).and_then(|r| r.table.as_ref());
             *slot = (ts, Some(e.name.clone()));
         }
@@ -591,7 +591,7 @@ fn tables(
                 .flatten()
                 .or_else(|| doc.section_at(t.span.start));
             let section = section_index
-                .and_then(|s| sections.get(s))
+                .and_then(|s| sections.get(s.0))
                 .map(|s| s.id.clone().unwrap_or_else(|| s.title.clone()));
             TableData {
                 section,
@@ -620,16 +620,16 @@ fn unique_key(taken: &[String], base: String) -> String {
 }
 
 fn entity(doc: &Document<'_>, e: &EntitySchema) -> EntityData {
-    let section = doc.sections.get(e.section);
+    let section = doc.sections.get(e.section.0);
     let span = section.map_or(e.name_span, |s| s.span);
     // The description: the first paragraph of the entity's own content, before its column table.
     let limit = section
         .and_then(|s| s.children.first())
-        .and_then(|&c| doc.sections.get(c))
+        .and_then(|&c| doc.sections.get(c.0))
         .map_or(span.end, |c| c.span.start)
         .min(
             e.table
-                .and_then(|t| doc.tables.get(t))
+                .and_then(|t| doc.tables.get(t.0))
                 .map_or(usize::MAX, |t| t.span.start),
         );
     // Paragraphs are in document order.

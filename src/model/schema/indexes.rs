@@ -3,7 +3,7 @@
 //! [`read_indexes`] finds the bullets under an `Indexes:` paragraph or bullet
 //! or an `Indexes` subsection of the entity; [`parse_index`] reads one.
 
-use crate::document::Document;
+use crate::document::{Document, SectionId};
 use crate::source::Span;
 
 use super::{IndexSchema, find_words};
@@ -25,8 +25,8 @@ fn is_indexes_label(text: &str) -> bool {
 }
 
 /// Index bullets of an entity section.
-pub(crate) fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchema> {
-    let Some(sec) = doc.sections.get(section) else {
+pub(crate) fn read_indexes(doc: &Document<'_>, section: SectionId) -> Vec<IndexSchema> {
+    let Some(sec) = doc.sections.get(section.0) else {
         return Vec::new();
     };
     let region = sec.span;
@@ -82,7 +82,7 @@ pub(crate) fn read_indexes(doc: &Document<'_>, section: usize) -> Vec<IndexSchem
     }
     // `#### Indexes` subsections: their outermost bullets.
     for &child in descendants(doc, section).iter() {
-        let Some(h) = doc.headings.get(doc.sections[child].heading) else {
+        let Some(h) = doc.headings.get(doc.sections[child].heading.0) else {
             continue;
         };
         if !is_indexes_label(&h.text) {
@@ -127,11 +127,11 @@ pub(crate) fn next_start<T>(
     v.get(a).map(start_of)
 }
 
-fn descendants(doc: &Document<'_>, section: usize) -> Vec<usize> {
+fn descendants(doc: &Document<'_>, section: SectionId) -> Vec<SectionId> {
     let mut out = Vec::new();
     let mut stack = vec![section];
     while let Some(s) = stack.pop() {
-        if let Some(sec) = doc.sections.get(s) {
+        if let Some(sec) = doc.sections.get(s.0) {
             for &c in &sec.children {
                 out.push(c);
                 stack.push(c);

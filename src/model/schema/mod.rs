@@ -58,7 +58,7 @@ pub fn model(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec<En
         Vec::new()
     }
 }
-use crate::document::{Document, Table};
+use crate::document::{Document, SectionId, Table, TableId};
 #[cfg(test)]
 pub(crate) use crate::notation::columns::parse_nullable;
 use crate::notation::columns::{self, Confidence, Role, unwrap_markup};
@@ -83,12 +83,12 @@ pub struct EntitySchema {
     pub name: String,
     /// Where the name is written in the heading.
     pub name_span: Span,
-    /// The entity's subsection, as an index into `doc.sections` (and `doc.headings`).
-    pub section: usize,
+    /// The entity's subsection in `doc.sections` (and `doc.headings`).
+    pub section: SectionId,
     /// The spec section holding the entity (an index into `spec.sections`).
     pub spec: usize,
-    /// The column table, as an index into `doc.tables`.
-    pub table: Option<usize>,
+    /// The column table in `doc.tables`.
+    pub table: Option<TableId>,
     /// How the column table's header was read (`None` without a table).
     pub reading: Option<TableReading>,
     /// The rows of the column table, in order (rows without a name are skipped);
@@ -127,7 +127,7 @@ impl EntitySchema {
                 .is_some_and(|r| r.confidence == ReadConfidence::Clear && !r.name_by_position)
             && !doc
                 .sections
-                .get(self.section)
+                .get(self.section.0)
                 .is_some_and(|s| says_partial(doc, s.span))
     }
 }
@@ -316,11 +316,11 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         if name.is_empty() || is_placeholder_name(name) {
             continue;
         }
-        let Some(section) = doc.sections.get(entry.section) else {
+        let Some(section) = doc.sections.get(entry.section.0) else {
             continue;
         };
         let _ = entries_spec(spec, entry.spec);
-        let table = entry.table.and_then(|t| doc.tables.get(t));
+        let table = entry.table.and_then(|t| doc.tables.get(t.0));
         let mut e = EntitySchema {
             name: name.to_string(),
             name_span: entry.name_span,
@@ -344,7 +344,7 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         let region = section.span;
         let heading = doc
             .headings
-            .get(entry.section)
+            .get(entry.section.0)
             .map_or("", |h| h.text.as_str());
         e.view = says_view(heading);
         for t in ddl.tables_for(name, region) {

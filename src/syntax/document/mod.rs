@@ -45,19 +45,45 @@ pub struct Heading {
     pub setext: bool,
 }
 
+/// The index of a section in [`Document::sections`], and of its heading in
+/// [`Document::headings`] (one section per heading, in document order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct SectionId(pub usize);
+
+/// The index of a table in [`Document::tables`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct TableId(pub usize);
+
+/// Lists indexed by a typed id: `doc.sections[id]`, `doc.headings[id]`,
+/// `doc.tables[id]` (and `.get(id.0)` where the id may be out of range).
+macro_rules! indexed_by {
+    ($id:ty => $($item:ty),+) => {$(
+        impl std::ops::Index<$id> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, id: $id) -> &$item {
+                &self.as_slice()[id.0]
+            }
+        }
+    )+};
+}
+indexed_by!(SectionId => Section, Heading);
+indexed_by!(TableId => Table);
+
 /// A heading and its body, up to the next heading of the same or a higher level.
 #[derive(Debug, Clone)]
 pub struct Section {
-    /// Index into [`Document::headings`].
-    pub heading: usize,
+    /// Its heading in [`Document::headings`] (the same index as the section's).
+    pub heading: SectionId,
     pub level: u8,
     /// From the heading to the end of the section.
     pub span: Span,
     /// After the heading line to the end of the section (subsections included).
     pub body: Span,
     /// Index of the enclosing section.
-    pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    pub parent: Option<SectionId>,
+    pub children: Vec<SectionId>,
     /// Whether there is content between the heading and its first subsection
     /// (HTML comments and blank lines do not count).
     pub has_own_content: bool,
@@ -190,18 +216,34 @@ impl<'a> Document<'a> {
         self.line_index.line_number(offset)
     }
 
+    /// Every section with its id, in document order.
+    pub fn sections_with_ids(&self) -> impl Iterator<Item = (SectionId, &Section)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SectionId(i), s))
+    }
+
+    /// Every table with its id, in document order.
+    pub fn tables_with_ids(&self) -> impl Iterator<Item = (TableId, &Table)> {
+        self.tables.iter().enumerate().map(|(i, t)| (TableId(i), t))
+    }
+
     /// The heading of a section.
-    pub fn heading_of(&self, section: usize) -> &Heading {
+    pub fn heading_of(&self, section: SectionId) -> &Heading {
         &self.headings[self.sections[section].heading]
     }
 
     /// Index of the innermost section containing `offset` (None before the first heading).
-    pub fn section_at(&self, offset: usize) -> Option<usize> {
+    pub fn section_at(&self, offset: usize) -> Option<SectionId> {
         // Sections are in document order; the innermost one is the last whose span contains the offset.
         let upto = self.sections.partition_point(|s| s.span.start <= offset);
-        self.sections[..upto].iter().rposition(|s| {
-            s.span.contains(offset) || s.span.end == offset && offset == self.text.len()
-        })
+        self.sections[..upto]
+            .iter()
+            .rposition(|s| {
+                s.span.contains(offset) || s.span.end == offset && offset == self.text.len()
+            })
+            .map(SectionId)
     }
 
     /// Whether `offset` lies inside a code block or an inline code span.
@@ -410,7 +452,7 @@ impl<'a> Document<'a> {
             .into_iter()
             .enumerate()
             .map(|(i, has)| Section {
-                heading: i,
+                heading: SectionId(i),
                 level: self.headings[i].level,
                 span: self.headings[i].span,
                 body: Span::empty(self.headings[i].span.end),
@@ -436,9 +478,9 @@ impl<'a> Document<'a> {
                     break;
                 }
             }
-            self.sections[i].parent = stack.last().copied();
+            self.sections[i].parent = stack.last().copied().map(SectionId);
             if let Some(&p) = stack.last() {
-                self.sections[p].children.push(i);
+                self.sections[p].children.push(SectionId(i));
             }
             stack.push(i);
         }

@@ -29,12 +29,12 @@ fn parses_front_matter_and_headings() {
 #[test]
 fn sections_nest() {
     let d = Document::parse(DOC);
-    assert_eq!(d.sections[2].children, vec![3]);
-    assert_eq!(d.sections[3].parent, Some(2));
-    assert_eq!(d.sections[0].children, vec![1, 2]);
+    assert_eq!(d.sections[2].children, vec![SectionId(3)]);
+    assert_eq!(d.sections[3].parent, Some(SectionId(2)));
+    assert_eq!(d.sections[0].children, vec![SectionId(1), SectionId(2)]);
     assert!(d.sections[1].has_own_content);
     assert_eq!(d.sections[3].span.end, DOC.len());
-    assert_eq!(d.section_at(DOC.find("Text.").unwrap()), Some(1));
+    assert_eq!(d.section_at(DOC.find("Text.").unwrap()), Some(SectionId(1)));
 }
 
 #[test]

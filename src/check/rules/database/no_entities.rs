@@ -2,6 +2,7 @@
 
 use crate::analysis::HeadingRole;
 use crate::diagnostic::Severity;
+use crate::document::SectionId;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::schema::is_placeholder_name;
 use crate::spec_type::{HeadingStyle, Semantics};
@@ -102,7 +103,7 @@ pub fn check(c: &mut Checker<'_>) {
         if entries.min == 0 || entities.iter().any(|e| e.spec == s) {
             continue;
         }
-        let Some(doc_section) = c.doc.sections.get(found) else {
+        let Some(doc_section) = c.doc.sections.get(found.0) else {
             continue;
         };
         let span = doc_section.span;
@@ -119,7 +120,7 @@ pub fn check(c: &mut Checker<'_>) {
             .iter()
             .enumerate()
             .filter(|(i, h)| {
-                *i != found
+                SectionId(*i) != found
                     && span.contains_span(h.span)
                     && !matches!(c.analysis.roles.get(*i), Some(HeadingRole::Entry { .. }))
                     && h.level != entries.level
@@ -130,7 +131,7 @@ pub fn check(c: &mut Checker<'_>) {
             HeadingStyle::Code => format!("{hashes} `orders`"),
             HeadingStyle::Any => format!("{hashes} orders"),
         };
-        let Some(h) = c.doc.headings.get(doc_section.heading).map(|h| h.content) else {
+        let Some(h) = c.doc.headings.get(doc_section.heading.0).map(|h| h.content) else {
             continue;
         };
         let v = NoEntities {

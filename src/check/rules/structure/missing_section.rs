@@ -103,7 +103,7 @@ pub fn check(c: &mut Checker<'_>) {
                 let h = c
                     .analysis
                     .section_for(t)
-                    .and_then(|i| c.doc.headings.get(i))?;
+                    .and_then(|i| c.doc.headings.get(i.0))?;
                 Some((spec, h.span))
             });
         let span = next.map_or(end, |(_, span)| span);

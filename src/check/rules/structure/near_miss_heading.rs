@@ -2,6 +2,7 @@
 
 use crate::analysis::{HeadingRole, NearMissKind};
 use crate::diagnostic::{Edit, Fix, Severity};
+use crate::document::SectionId;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
@@ -117,7 +118,7 @@ pub fn check(c: &mut Checker<'_>) {
             .sections
             .iter()
             .enumerate()
-            .filter(|(s, _)| c.analysis.section_for(*s) == Some(i))
+            .filter(|(s, _)| c.analysis.section_for(*s) == Some(SectionId(i)))
             .map(|(_, sec)| sec.title.as_str())
             .collect();
         let v = NearMissHeading {

@@ -1,6 +1,7 @@
 //! `ST002` section-out-of-order: a section is not in the spec type's order.
 
 use crate::diagnostic::Severity;
+use crate::document::SectionId;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
@@ -75,7 +76,7 @@ impl Violation for SectionOutOfOrder<'_> {
 
 pub fn check(c: &mut Checker<'_>) {
     // Sections present, in document order: (heading, spec index).
-    let mut present: Vec<(usize, usize)> = c
+    let mut present: Vec<(SectionId, usize)> = c
         .analysis
         .found
         .iter()
@@ -89,7 +90,8 @@ pub fn check(c: &mut Checker<'_>) {
         if keep.get(k).copied().unwrap_or(true) {
             continue;
         }
-        let (Some(h), Some(section)) = (c.doc.headings.get(heading), c.spec.sections.get(s)) else {
+        let (Some(h), Some(section)) = (c.doc.headings.get(heading.0), c.spec.sections.get(s))
+        else {
             continue;
         };
         // The canonical neighbours that are present.

@@ -2,6 +2,7 @@
 
 use crate::analysis::map_columns;
 use crate::diagnostic::Severity;
+use crate::document::TableId;
 use crate::rules::tables::spec_tables;
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::{closest, code_list};
@@ -79,7 +80,7 @@ impl Violation for MissingColumn<'_> {
 pub fn check(c: &mut Checker<'_>) {
     // Column tables whose roles could not be read are reported once, by
     // `unreadable-column-table`.
-    let unclear: std::collections::HashSet<usize> = c
+    let unclear: std::collections::HashSet<TableId> = c
         .schema
         .iter()
         .filter(|e| {
@@ -92,7 +93,7 @@ pub fn check(c: &mut Checker<'_>) {
     let mut maps: std::collections::HashMap<(Vec<&str>, usize), crate::analysis::ColumnMap> =
         std::collections::HashMap::new();
     for t in spec_tables(c.doc, c.spec, c.analysis) {
-        let Some(table) = t.table.and_then(|i| c.doc.tables.get(i)) else {
+        let Some(table) = t.table.and_then(|i| c.doc.tables.get(i.0)) else {
             continue;
         };
         if t.table.is_some_and(|i| unclear.contains(&i)) {

@@ -1,6 +1,7 @@
 //! `TB001` missing-table: a section or entry lacks its required table.
 
 use crate::diagnostic::Severity;
+use crate::document::SectionId;
 use crate::rules::tables::{Owner, spec_tables};
 use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 use crate::text::code_list;
@@ -81,7 +82,7 @@ impl Violation for MissingTable<'_> {
 
 pub fn check(c: &mut Checker<'_>) {
     // Entities whose columns are defined by DDL instead of a table have them.
-    let with_columns: std::collections::HashSet<usize> = c
+    let with_columns: std::collections::HashSet<SectionId> = c
         .schema
         .iter()
         .filter(|e| !e.columns.is_empty())
@@ -94,7 +95,7 @@ pub fn check(c: &mut Checker<'_>) {
         if matches!(t.owner, Owner::Entry { .. }) && with_columns.contains(&t.heading) {
             continue;
         }
-        let Some(h) = c.doc.headings.get(t.heading) else {
+        let Some(h) = c.doc.headings.get(t.heading.0) else {
             continue;
         };
         let columns = t.spec.columns.iter().map(|col| col.name.as_str()).collect();

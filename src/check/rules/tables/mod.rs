@@ -13,7 +13,7 @@ pub mod row_missing_cells;
 pub mod unreadable_column_table;
 
 use crate::analysis::Analysis;
-use crate::document::Document;
+use crate::document::{Document, SectionId, TableId};
 use crate::spec_type::{SpecType, TableSpec};
 
 /// What holds a table the spec type asks for.
@@ -29,11 +29,11 @@ pub(crate) enum Owner<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SpecTable<'a> {
     pub owner: Owner<'a>,
-    /// Index of the owning heading in `doc.headings`.
-    pub heading: usize,
+    /// The owning heading in `doc.headings`.
+    pub heading: SectionId,
     pub spec: &'a TableSpec,
-    /// Index into `doc.tables`.
-    pub table: Option<usize>,
+    /// The table found in `doc.tables`.
+    pub table: Option<TableId>,
 }
 
 /// Every table the spec type asks for in a document, in document order.
@@ -67,12 +67,16 @@ pub(crate) fn spec_tables<'a>(
             let Some(j) = Analysis::subsection_heading(doc, i, sub) else {
                 continue;
             };
-            let span = doc.sections.get(j).map(|x| x.span);
+            let span = doc.sections.get(j.0).map(|x| x.span);
             out.push(SpecTable {
                 owner: Owner::Section(&sub.title),
                 heading: j,
                 spec: ts,
-                table: span.and_then(|sp| doc.tables.iter().position(|t| sp.contains_span(t.span))),
+                table: span.and_then(|sp| {
+                    doc.tables_with_ids()
+                        .find(|(_, t)| sp.contains_span(t.span))
+                        .map(|(id, _)| id)
+                }),
             });
         }
     }

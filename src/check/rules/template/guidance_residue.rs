@@ -135,14 +135,14 @@ pub fn check(c: &mut Checker<'_>) {
 fn section_title<'d>(doc: &'d Document<'_>, offset: usize, level: u8) -> Option<&'d str> {
     let mut cur = doc.section_at(offset)?;
     loop {
-        let s = doc.sections.get(cur)?;
+        let s = doc.sections.get(cur.0)?;
         match s.parent {
             Some(p) if s.level > level => cur = p,
             _ => break,
         }
     }
     doc.headings
-        .get(doc.sections.get(cur)?.heading)
+        .get(doc.sections.get(cur.0)?.heading.0)
         .map(|h| h.text.as_str())
 }
 
