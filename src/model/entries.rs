@@ -114,11 +114,11 @@ fn words_are(words: &[String], any_of: &[&[&str]]) -> bool {
 
 /// The region a heading owns before its first subsection.
 fn own_region(doc: &Document<'_>, i: SectionId) -> Option<Span> {
-    let sec = doc.sections.get(i.0)?;
+    let sec = doc.section(i)?;
     let end = sec
         .children
         .first()
-        .and_then(|&c| doc.sections.get(c.0))
+        .and_then(|&c| doc.section(c))
         .map_or(sec.span.end, |c| c.span.start);
     Some(Span::new(sec.span.start, end))
 }
@@ -200,7 +200,7 @@ impl TableRoles {
         vocabulary: &Vocabulary,
     ) -> Option<std::rc::Rc<columns::ColumnRoles>> {
         let slot = self.of_table.get(t.0)?;
-        let table = doc.tables.get(t.0)?;
+        let table = doc.table(t)?;
         let ix = *slot.get_or_init(|| {
             let texts: Vec<String> = table.header.cells.iter().map(|c| c.text.clone()).collect();
             if let Some(&ix) = self.by_header.borrow().get(&texts) {
@@ -283,12 +283,12 @@ impl<'d, 'a> Classifier<'d, 'a> {
         if self.defines(region) {
             return true;
         }
-        doc.sections.get(i.0).is_some_and(|sec| {
+        doc.section(i).is_some_and(|sec| {
             sec.children.iter().any(|&c| {
                 doc.headings
                     .get(c.0)
                     .is_some_and(|h| words_are(&columns::header_words(&h.text), FACETS))
-                    && doc.sections.get(c.0).is_some_and(|s| self.defines(s.span))
+                    && doc.section(c).is_some_and(|s| self.defines(s.span))
             })
         })
     }
@@ -314,7 +314,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
         // A group: a subsection (not a facet) that defines an entity.
         let is_group = doc.sections.get(i).is_some_and(|sec| {
             sec.children.iter().any(|&c| {
-                doc.headings.get(c.0).is_some_and(|ch| {
+                doc.heading(c).is_some_and(|ch| {
                     !words_are(&columns::header_words(&ch.text), FACETS)
                         && (self.has_own_definition(c) || first_code_span(doc, ch).is_some())
                 })

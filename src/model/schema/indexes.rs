@@ -26,7 +26,7 @@ fn is_indexes_label(text: &str) -> bool {
 
 /// Index bullets of an entity section.
 pub(crate) fn read_indexes(doc: &Document<'_>, section: SectionId) -> Vec<IndexSchema> {
-    let Some(sec) = doc.sections.get(section.0) else {
+    let Some(sec) = doc.section(section) else {
         return Vec::new();
     };
     let region = sec.span;
@@ -82,7 +82,7 @@ pub(crate) fn read_indexes(doc: &Document<'_>, section: SectionId) -> Vec<IndexS
     }
     // `#### Indexes` subsections: their outermost bullets.
     for &child in descendants(doc, section).iter() {
-        let Some(h) = doc.headings.get(doc.sections[child].heading.0) else {
+        let Some(h) = doc.heading(doc.sections[child].heading) else {
             continue;
         };
         if !is_indexes_label(&h.text) {
@@ -131,7 +131,7 @@ fn descendants(doc: &Document<'_>, section: SectionId) -> Vec<SectionId> {
     let mut out = Vec::new();
     let mut stack = vec![section];
     while let Some(s) = stack.pop() {
-        if let Some(sec) = doc.sections.get(s.0) {
+        if let Some(sec) = doc.section(s) {
             for &c in &sec.children {
                 out.push(c);
                 stack.push(c);

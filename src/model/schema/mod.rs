@@ -316,11 +316,11 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         if name.is_empty() || is_placeholder_name(name) {
             continue;
         }
-        let Some(section) = doc.sections.get(entry.section.0) else {
+        let Some(section) = doc.section(entry.section) else {
             continue;
         };
         let _ = entries_spec(spec, entry.spec);
-        let table = entry.table.and_then(|t| doc.tables.get(t.0));
+        let table = entry.table.and_then(|t| doc.table(t));
         let mut e = EntitySchema {
             name: name.to_string(),
             name_span: entry.name_span,

@@ -216,6 +216,21 @@ impl<'a> Document<'a> {
         self.line_index.line_number(offset)
     }
 
+    /// Section `id`, if there is one.
+    pub fn section(&self, id: SectionId) -> Option<&Section> {
+        self.sections.get(id.0)
+    }
+
+    /// The heading of section `id`, if there is one.
+    pub fn heading(&self, id: SectionId) -> Option<&Heading> {
+        self.headings.get(id.0)
+    }
+
+    /// Table `id`, if there is one.
+    pub fn table(&self, id: TableId) -> Option<&Table> {
+        self.tables.get(id.0)
+    }
+
     /// Every section with its id, in document order.
     pub fn sections_with_ids(&self) -> impl Iterator<Item = (SectionId, &Section)> {
         self.sections

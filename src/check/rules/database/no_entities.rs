@@ -103,7 +103,7 @@ pub fn check(c: &mut Checker<'_>) {
         if entries.min == 0 || entities.iter().any(|e| e.spec == s) {
             continue;
         }
-        let Some(doc_section) = c.doc.sections.get(found.0) else {
+        let Some(doc_section) = c.doc.section(found) else {
             continue;
         };
         let span = doc_section.span;
@@ -131,7 +131,7 @@ pub fn check(c: &mut Checker<'_>) {
             HeadingStyle::Code => format!("{hashes} `orders`"),
             HeadingStyle::Any => format!("{hashes} orders"),
         };
-        let Some(h) = c.doc.headings.get(doc_section.heading.0).map(|h| h.content) else {
+        let Some(h) = c.doc.heading(doc_section.heading).map(|h| h.content) else {
             continue;
         };
         let v = NoEntities {

@@ -67,7 +67,7 @@ pub fn check(c: &mut Checker<'_>) {
         };
         let (Some(h), Some(first_h), Some(section)) = (
             c.doc.headings.get(i),
-            c.doc.headings.get(first.0),
+            c.doc.heading(first),
             c.spec.sections.get(spec),
         ) else {
             continue;

@@ -73,7 +73,7 @@ pub fn check(c: &mut Checker<'_>) {
         let Some(i) = c.analysis.section_for(s) else {
             continue;
         };
-        let Some(h) = c.doc.headings.get(i.0) else {
+        let Some(h) = c.doc.heading(i) else {
             continue;
         };
         if c.analysis.section_is_empty(c.doc, i) {

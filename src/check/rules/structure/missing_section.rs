@@ -100,10 +100,7 @@ pub fn check(c: &mut Checker<'_>) {
             .enumerate()
             .skip(s + 1)
             .find_map(|(t, spec)| {
-                let h = c
-                    .analysis
-                    .section_for(t)
-                    .and_then(|i| c.doc.headings.get(i.0))?;
+                let h = c.analysis.section_for(t).and_then(|i| c.doc.heading(i))?;
                 Some((spec, h.span))
             });
         let span = next.map_or(end, |(_, span)| span);

@@ -85,7 +85,7 @@ pub fn check(c: &mut Checker<'_>) {
         let Some(i) = c.analysis.section_for(s) else {
             continue;
         };
-        let Some(h) = c.doc.headings.get(i.0) else {
+        let Some(h) = c.doc.heading(i) else {
             continue;
         };
         for sub in section.subsections.iter().filter(|x| x.required) {

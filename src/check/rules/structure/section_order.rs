@@ -90,8 +90,7 @@ pub fn check(c: &mut Checker<'_>) {
         if keep.get(k).copied().unwrap_or(true) {
             continue;
         }
-        let (Some(h), Some(section)) = (c.doc.headings.get(heading.0), c.spec.sections.get(s))
-        else {
+        let (Some(h), Some(section)) = (c.doc.heading(heading), c.spec.sections.get(s)) else {
             continue;
         };
         // The canonical neighbours that are present.

@@ -77,7 +77,7 @@ pub fn check(c: &mut Checker<'_>) {
         if !t.spec.required {
             continue;
         }
-        let Some(table) = t.table.and_then(|i| c.doc.tables.get(i.0)) else {
+        let Some(table) = t.table.and_then(|i| c.doc.table(i)) else {
             continue;
         };
         let rows = table

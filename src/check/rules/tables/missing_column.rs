@@ -93,7 +93,7 @@ pub fn check(c: &mut Checker<'_>) {
     let mut maps: std::collections::HashMap<(Vec<&str>, usize), crate::analysis::ColumnMap> =
         std::collections::HashMap::new();
     for t in spec_tables(c.doc, c.spec, c.analysis) {
-        let Some(table) = t.table.and_then(|i| c.doc.tables.get(i.0)) else {
+        let Some(table) = t.table.and_then(|i| c.doc.table(i)) else {
             continue;
         };
         if t.table.is_some_and(|i| unclear.contains(&i)) {

@@ -79,7 +79,7 @@ pub fn check(c: &mut Checker<'_>) {
         if t.spec.rows.is_empty() {
             continue;
         }
-        let Some(table) = t.table.and_then(|i| c.doc.tables.get(i.0)) else {
+        let Some(table) = t.table.and_then(|i| c.doc.table(i)) else {
             continue;
         };
         let firsts: Vec<String> = table

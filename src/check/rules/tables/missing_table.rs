@@ -95,7 +95,7 @@ pub fn check(c: &mut Checker<'_>) {
         if matches!(t.owner, Owner::Entry { .. }) && with_columns.contains(&t.heading) {
             continue;
         }
-        let Some(h) = c.doc.headings.get(t.heading.0) else {
+        let Some(h) = c.doc.heading(t.heading) else {
             continue;
         };
         let columns = t.spec.columns.iter().map(|col| col.name.as_str()).collect();

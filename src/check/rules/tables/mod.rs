@@ -67,7 +67,7 @@ pub(crate) fn spec_tables<'a>(
             let Some(j) = Analysis::subsection_heading(doc, i, sub) else {
                 continue;
             };
-            let span = doc.sections.get(j.0).map(|x| x.span);
+            let span = doc.section(j).map(|x| x.span);
             out.push(SpecTable {
                 owner: Owner::Section(&sub.title),
                 heading: j,

@@ -135,14 +135,13 @@ pub fn check(c: &mut Checker<'_>) {
 fn section_title<'d>(doc: &'d Document<'_>, offset: usize, level: u8) -> Option<&'d str> {
     let mut cur = doc.section_at(offset)?;
     loop {
-        let s = doc.sections.get(cur.0)?;
+        let s = doc.section(cur)?;
         match s.parent {
             Some(p) if s.level > level => cur = p,
             _ => break,
         }
     }
-    doc.headings
-        .get(doc.sections.get(cur.0)?.heading.0)
+    doc.heading(doc.section(cur)?.heading)
         .map(|h| h.text.as_str())
 }
 
