@@ -301,13 +301,12 @@ impl Analysis {
         }
     }
 
-    /// Whether `section` holds the table directly or through free subsections only.
     /// The section that owns a table: the innermost section holding it, or
     /// when that is a free subsection, the nearest enclosing section that is not.
-    fn table_owner(&self, doc: &Document<'_>, t: &Table) -> Option<SectionId> {
+    pub fn table_owner(&self, doc: &Document<'_>, t: &Table) -> Option<SectionId> {
         let mut cur = doc.section_at(t.span.start)?;
         while self.roles.get(cur.0) == Some(&HeadingRole::Subsection) {
-            match doc.sections.get(cur.0).and_then(|s| s.parent) {
+            match doc.section(cur).and_then(|s| s.parent) {
                 Some(p) => cur = p,
                 None => break,
             }
@@ -323,7 +322,7 @@ impl Analysis {
         section: SectionId,
         sub: &crate::spec_type::SubsectionSpec,
     ) -> Option<SectionId> {
-        let (h, sec) = (doc.headings.get(section.0)?, doc.sections.get(section.0)?);
+        let (h, sec) = (doc.heading(section)?, doc.section(section)?);
         let names: Vec<String> = std::iter::once(&sub.title)
             .chain(&sub.aliases)
             .map(|t| crate::spec_type::normalize_title(t))
@@ -346,7 +345,7 @@ impl Analysis {
     /// The first table inside document section `section` that is not inside one
     /// of its entries or of another section (free subsections count).
     pub fn table_of(&self, doc: &Document<'_>, section: SectionId) -> Option<TableId> {
-        let span = doc.sections.get(section.0)?.span;
+        let span = doc.section(section)?.span;
         doc.tables_with_ids()
             .find(|(_, t)| span.contains_span(t.span) && self.table_owner(doc, t) == Some(section))
             .map(|(id, _)| id)
@@ -360,7 +359,7 @@ impl Analysis {
         // Iterative walk: nesting depth is bounded by heading levels, but stay safe anyway.
         let mut stack = vec![section];
         while let Some(s) = stack.pop() {
-            let Some(sec) = doc.sections.get(s.0) else {
+            let Some(sec) = doc.section(s) else {
                 continue;
             };
             if sec.has_own_content {
@@ -407,10 +406,10 @@ fn context_of(
     roles: &[Option<HeadingRole>],
     heading: SectionId,
 ) -> Option<HeadingRole> {
-    let mut cur = doc.sections.get(heading.0).and_then(|s| s.parent);
+    let mut cur = doc.section(heading).and_then(|s| s.parent);
     while let Some(p) = cur {
         match roles.get(p.0).copied().flatten() {
-            Some(HeadingRole::Subsection) => cur = doc.sections.get(p.0).and_then(|s| s.parent),
+            Some(HeadingRole::Subsection) => cur = doc.section(p).and_then(|s| s.parent),
             Some(role) => return Some(role),
             None => return None,
         }

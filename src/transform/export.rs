@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use crate::analysis::{Analysis, HeadingRole, entries_spec, map_columns};
 use crate::diagnostic::Severity;
-use crate::document::{Document, SectionId, Table};
+use crate::document::{Document, SectionId};
 use crate::schema::{self, EntitySchema};
 use crate::source::Span;
 use crate::spec_type::{FieldKind, Semantics, SpecType, TableSpec};
@@ -465,7 +465,7 @@ fn sections(doc: &Document<'_>, spec: Option<&SpecType>, analysis: &Analysis) ->
             let own_end = s
                 .children
                 .first()
-                .and_then(|&c| doc.sections.get(c.0))
+                .and_then(|&c| doc.section(c))
                 .map_or(s.span.end, |c| c.span.start);
             let markdown = trim_blank_lines(doc.text, Span::new(s.body.start, own_end))
                 .map(|b| b.text(doc.text).to_string())
@@ -483,19 +483,6 @@ fn sections(doc: &Document<'_>, spec: Option<&SpecType>, analysis: &Analysis) ->
         .collect()
 }
 
-/// The section that owns a table: the innermost one, or the nearest enclosing
-/// one that is not a free subsection (as the analysis assigns tables).
-fn table_owner(doc: &Document<'_>, analysis: &Analysis, t: &Table) -> Option<SectionId> {
-    let mut cur = doc.section_at(t.span.start)?;
-    while analysis.roles.get(cur.0) == Some(&HeadingRole::Subsection) {
-        match doc.sections.get(cur.0).and_then(|s| s.parent) {
-            Some(p) => cur = p,
-            None => break,
-        }
-    }
-    Some(cur)
-}
-
 /// For each document table, the spec table it stands for and the entity it
 /// describes: an entity's first table maps to the entries' table; a section's
 /// first table (free subsections included) to the section's table, as
@@ -511,7 +498,7 @@ fn table_specs<'s>(
     };
     let mut seen_owner = std::collections::HashSet::new();
     for (i, t) in doc.tables.iter().enumerate() {
-        let Some(owner) = table_owner(doc, analysis, t) else {
+        let Some(owner) = analysis.table_owner(doc, t) else {
             continue;
         };
         if !seen_owner.insert(owner) {
@@ -620,16 +607,16 @@ fn unique_key(taken: &[String], base: String) -> String {
 }
 
 fn entity(doc: &Document<'_>, e: &EntitySchema) -> EntityData {
-    let section = doc.sections.get(e.section.0);
+    let section = doc.section(e.section);
     let span = section.map_or(e.name_span, |s| s.span);
     // The description: the first paragraph of the entity's own content, before its column table.
     let limit = section
         .and_then(|s| s.children.first())
-        .and_then(|&c| doc.sections.get(c.0))
+        .and_then(|&c| doc.section(c))
         .map_or(span.end, |c| c.span.start)
         .min(
             e.table
-                .and_then(|t| doc.tables.get(t.0))
+                .and_then(|t| doc.table(t))
                 .map_or(usize::MAX, |t| t.span.start),
         );
     // Paragraphs are in document order.
