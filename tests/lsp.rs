@@ -211,7 +211,7 @@ fn an_editor_session() {
     // A change: the status fixed, a heading misspelled, a section heading started.
     let changed = text
         .replace("status: in-review", "status: approved")
-        .replace("## Scope\n", "## scope\n")
+        .replace("## Scope\n", "## Scpoe\n")
         + "\n## \n";
     c.notify(
         "textDocument/didChange",

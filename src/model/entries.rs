@@ -385,6 +385,17 @@ const KIND_PREFIXES: &[&str] = &[
     "fact",
 ];
 
+/// Kind words written after a one-word entry name: `### articles table`.
+const KIND_SUFFIXES: &[&str] = &[
+    "table",
+    "collection",
+    "view",
+    "entity",
+    "model",
+    "hypertable",
+    "container",
+];
+
 /// The name of an entry and where it is written in the heading.
 pub fn entry_name(doc: &Document<'_>, h: &Heading) -> (String, Span) {
     if let Some((name, span)) = first_code_span(doc, h) {
@@ -415,7 +426,19 @@ pub fn entry_name(doc: &Document<'_>, h: &Heading) -> (String, Span) {
             t = &t[..i];
         }
     }
-    let t = t.trim().trim_matches('*').trim_matches('_').trim();
+    let mut t = t.trim().trim_matches('*').trim_matches('_').trim();
+    // `articles table`, `Order entity`: one name and the kind of entry.
+    if let Some((name, kind)) = t.rsplit_once(' ') {
+        let kind = kind.to_ascii_lowercase();
+        let one_name = !name.trim().contains(' ')
+            && name
+                .trim()
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_.-$".contains(c));
+        if one_name && KIND_SUFFIXES.contains(&kind.as_str()) {
+            t = name.trim();
+        }
+    }
     let start = h.content.start + content.find(t).unwrap_or(0);
     let span = Span::new(start, start + t.len());
     let name = t.trim_matches('"').trim_start_matches(':').to_string();
@@ -443,6 +466,10 @@ mod tests {
         );
         assert_eq!(name("### Table: orders\n"), "orders");
         assert_eq!(name("### orders (table)\n"), "orders");
+        assert_eq!(name("### articles table\n"), "articles");
+        assert_eq!(name("### Order entity\n"), "Order");
+        assert_eq!(name("### Line item table\n"), "Line item table");
+        assert_eq!(name("### Order item\n"), "Order item");
         assert_eq!(name("### 6.1 orders {#orders}\n"), "orders");
         assert_eq!(name("### Store — table `stores`\n"), "stores");
         assert_eq!(name("### [dbo].[Appointment]\n"), "[dbo].[Appointment]");

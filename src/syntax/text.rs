@@ -157,9 +157,13 @@ fn is_placeholder_inner(inner: &str) -> bool {
     {
         return false;
     }
-    let name = t.split([' ', '/']).next().unwrap_or("");
-    let tagged = t.ends_with('/') || !t.contains(' ');
-    !(tagged && is_html_element(name))
+    // `<br/>`, `<DocCardList />`: self-closing element syntax (HTML, JSX in
+    // MDX), which no template writes for a placeholder.
+    if t.ends_with('/') {
+        return false;
+    }
+    let name = t.split(' ').next().unwrap_or("");
+    t.contains(' ') || !is_html_element(name)
 }
 
 /// Whether `name` is an HTML element name (case-insensitive).
@@ -713,7 +717,7 @@ mod tests {
 
     #[test]
     fn finds_placeholders() {
-        let s = "Owner <team-name>, see <https://x.y> and <br> or <img src=x> </div> <table_name> a < b > c";
+        let s = "Owner <team-name>, see <https://x.y> and <br> or <img src=x> </div> <table_name> a < b > c <DocCardList /> <br/>";
         let found: Vec<&str> = placeholders(s).into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(found, ["<team-name>", "<table_name>"]);
         assert!(is_placeholder_value("<Database Schema Specification>"));

@@ -28,7 +28,10 @@ pub fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.unwrap().path();
         if p.is_dir() {
             md_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
+        } else if p
+            .extension()
+            .is_some_and(|e| e == "md" || e == "mdx" || e == "markdown")
+        {
             out.push(p);
         }
     }

@@ -202,6 +202,17 @@ pub fn cell_marks_unchecked(text: &str, ctx: CellContext) -> Marks {
     if text.contains('🔑') || text.contains("🗝") {
         m.add(KeyKind::Primary);
     }
+    // A cell that is only a primary key constraint's name: `PK_EMPLOYEE`,
+    // `pk_orders`, `CONSTRAINT pk_orders` (Oracle and SQL Server teams name
+    // the constraint instead of writing `PK`).
+    let bare = text.trim().trim_matches(|c| c == '`' || c == '*').trim();
+    let bare = bare
+        .get(..11)
+        .filter(|p| p.eq_ignore_ascii_case("constraint "))
+        .map_or(bare, |_| bare[11..].trim().trim_matches('`'));
+    if is_pk_name(bare) {
+        m.add(KeyKind::Primary);
+    }
     let n = t.len();
     let mut i = 0;
     while i < n {
@@ -283,6 +294,15 @@ pub fn cell_marks_unchecked(text: &str, ctx: CellContext) -> Marks {
         }
     }
     m
+}
+
+/// `PK_EMPLOYEE`, `pk_orders`, `PkOrders`: a primary key constraint's name.
+fn is_pk_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3
+        && b[..2].eq_ignore_ascii_case(b"pk")
+        && (b[2] == b'_' || (b[1] == b'k' && b[2].is_ascii_uppercase()))
+        && w.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// `(1/2)`, `1/2`, `#1`: the first number after a key marker.
@@ -601,7 +621,10 @@ mod tests {
         assert_eq!(kinds("not the primary key", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("no PK", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("PKG name", Text), Vec::<KeyKind>::new());
-        assert_eq!(kinds("pk_orders", Text), Vec::<KeyKind>::new());
+        assert_eq!(kinds("index pk_orders", Text), Vec::<KeyKind>::new());
+        assert_eq!(kinds("`PK_EMPLOYEE`", Text), vec![Primary]);
+        assert_eq!(kinds("CONSTRAINT pk_orders", Text), vec![Primary]);
+        assert_eq!(kinds("PKG_PAYROLL", Text), Vec::<KeyKind>::new());
         assert_eq!(kinds("🔑", Text), vec![Primary]);
         assert!(!may_mark("timestamptz"));
         assert!(

@@ -191,6 +191,15 @@ const NOT_NAMES: &[&str] = &[
     "the",
     "this",
     "that",
+    "these",
+    "those",
+    "it",
+    "them",
+    "they",
+    "which",
+    "both",
+    "all",
+    "every",
     "its",
     "their",
     "each",
@@ -266,12 +275,16 @@ fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
     let mut out = Parsed::default();
     let mut i = 0;
     while i < t.len() {
+        // `no FK (different system)`, `without a foreign key to orders`: the
+        // text says there is none, so what follows is read and dropped.
+        let denied = denied(t, i);
         match trigger(t, i, ctx) {
             Some(Trigger {
                 after,
                 keyword,
                 constraint,
             }) => match reference_after(t, after, keyword) {
+                Some((_, next)) if denied => i = next.max(i + 1),
                 Some((mut r, next)) => {
                     r.start = t.start(i);
                     if r.constraint.is_none() {
@@ -281,7 +294,7 @@ fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
                     i = next.max(i + 1);
                 }
                 None => {
-                    if keyword != Keyword::Arrow {
+                    if keyword != Keyword::Arrow && !denied {
                         out.unread
                             .push((t.start(i), t.end(after.saturating_sub(1).max(i))));
                     }
@@ -292,6 +305,16 @@ fn scan(t: &Tokens<'_>, ctx: Context) -> Parsed {
         }
     }
     out
+}
+
+/// Whether the words before token `i` deny a key: `no FK`, `without FK`,
+/// `not a foreign key`, `never references`.
+fn denied(t: &Tokens<'_>, i: usize) -> bool {
+    let before = |k: usize, w: &str| i >= k && t.is_word(i - k, w);
+    ["no", "without", "never", "non"]
+        .iter()
+        .any(|w| before(1, w))
+        || (before(1, "a") || before(1, "an")) && (before(2, "not") || before(2, "without"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,9 +403,11 @@ fn reference_after(t: &Tokens<'_>, mut i: usize, keyword: Keyword) -> Option<(Re
                 local = names;
                 i = close + 2;
             } else {
-                // `FK (orders.id)`: the parenthesis holds the target.
+                // `FK (orders.id)`: the parenthesis holds the target, and
+                // nothing else (`FK (different system)` is a note).
                 let (r, _) = target(t, i + 1, true)?;
-                if t.end(close) >= r.end {
+                let only_target = (i + 1..close).all(|k| t.end(k) <= r.end);
+                if only_target {
                     return Some((r, close + 1));
                 }
                 return None;
@@ -397,7 +422,10 @@ fn reference_after(t: &Tokens<'_>, mut i: usize, keyword: Keyword) -> Option<(Re
             i += 1;
         }
     }
-    let connector = is_connector(t, i);
+    // After `REFERENCES` only a symbol connects (`references: orders.id`):
+    // "validates references on save" is prose.
+    let connector = is_connector(t, i)
+        && (keyword != Keyword::References || !matches!(t.kind(i), Some(Kind::Word)));
     if connector {
         i += 1;
     }
@@ -764,6 +792,38 @@ mod tests {
         assert_eq!(read(&r), pair("brands", &["_id"]));
         let r = cell("FK → orders");
         assert_eq!(r.form, Form::EntityOnly);
+    }
+
+    #[test]
+    fn denied_keys_and_notes_in_parentheses_are_prose() {
+        for s in [
+            "Validated against Policy API before insert, no FK (different system)",
+            "No FK on purpose: events must outlive purged drafts",
+            "without a foreign key to orders(id), by design",
+            "not a FK → users.id",
+            "never references tenants(id)",
+            "FK (different system)",
+            "Rows are never deleted while any pay run line references them",
+            "`story-service` validates references on save",
+        ] {
+            let p = parse(
+                s,
+                Context {
+                    bare_arrow: true,
+                    whole: false,
+                },
+            );
+            assert!(p.references.is_empty(), "{s}: {p:?}");
+        }
+        // Denial is local: a later key in the same text is read.
+        let p = parse(
+            "no FK to the ledger; FK → accounts(id)",
+            Context {
+                bare_arrow: true,
+                whole: false,
+            },
+        );
+        assert_eq!(p.references.len(), 1, "{p:?}");
     }
 
     #[test]

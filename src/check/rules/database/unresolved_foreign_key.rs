@@ -73,6 +73,8 @@ enum Problem<'a> {
 
 struct UnresolvedForeignKey<'a> {
     target: String,
+    /// The key is written dotted (`schema.table`, `table.column`).
+    dotted: bool,
     entity: &'a str,
     problem: Problem<'a>,
 }
@@ -83,6 +85,12 @@ impl Violation for UnresolvedForeignKey<'_> {
     }
     fn message(&self) -> String {
         match &self.problem {
+            // `FK → billing.accounts`: `billing` may be the entity or its
+            // schema; the key is shown as written, since neither resolves.
+            Problem::NoEntity { .. } if self.dotted => format!(
+                "foreign key `{}` names no entity of the Entity Inventory",
+                self.target
+            ),
             Problem::NoEntity { .. } => format!(
                 "foreign key `{}` names entity `{}`, which is not in the Entity Inventory",
                 self.target, self.entity
@@ -151,8 +159,14 @@ pub fn check(c: &mut Checker<'_>) {
             if fk.is_external(c.doc.text) {
                 continue;
             }
+            let dotted = fk.reference.form == crate::notation::refs::Form::Dotted;
             let v = UnresolvedForeignKey {
-                target: fk.target(),
+                target: if dotted {
+                    fk.reference.segments.join(".")
+                } else {
+                    fk.target()
+                },
+                dotted,
                 entity: &fk.target_entity,
                 problem,
             };

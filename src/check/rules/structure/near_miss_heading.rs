@@ -7,9 +7,11 @@ use crate::rules::{Certainty, Checker, FixAvailability, RuleMeta, Violation};
 
 /// ## What it does
 /// Checks that sections use the spec type's canonical titles. A heading that
-/// differs only in case or punctuation (`Data classification and
-/// compliance`), that uses one of the section's aliases (`Overview`), or that
-/// is a likely typo (`Purpse`) is reported with the canonical title.
+/// differs in punctuation or connecting words (`Data Classification and
+/// Compliance`), that uses one of the section's aliases (`Overview`), or that
+/// is a likely typo (`Purpse`) is reported with the canonical title. Case
+/// alone is not reported: sentence case (`System overview`) is a house style
+/// that keeps the title's words and its anchor.
 ///
 /// ## Why is this bad?
 /// Tools, links (`#data-classification--compliance`) and readers scanning
@@ -103,7 +105,12 @@ pub fn check(c: &mut Checker<'_>) {
         // Numbering, emoji and `{#id}` are the team's; only the title is compared and renamed.
         let content = c.doc.slice(h.content);
         let (a, b) = crate::text::title_core(content);
-        if content.get(a..b) == Some(section.title.as_str()) {
+        // Sentence case (`System overview`) is a style, not a near miss: it
+        // keeps the anchor (`#system-overview`) and reads the same.
+        if content
+            .get(a..b)
+            .is_some_and(|core| crate::text::eq_fold(core, &section.title))
+        {
             continue;
         }
         let core = crate::Span::new(h.content.start + a, h.content.start + b);

@@ -12,7 +12,9 @@ use crate::text;
 /// table cells and headings, including an entity heading written as a code
 /// span (``### `<table_name>` ``).
 ///
-/// Not placeholders: HTML tags (`<br>`, `<details>`), autolinks
+/// Not placeholders: HTML tags (`<br>`, `<details>`), elements closed
+/// later in the document (MDX components such as `<Tabs>` … `</Tabs>`),
+/// self-closing elements (`<DocCardList />`), autolinks
 /// (`<https://example.com>`), comparisons (`a < b`), generic types written
 /// next to a name (`Map<K,V>`), escaped brackets (`\<T>`), and anything in
 /// code blocks, inline code spans outside headings, or HTML comments.
@@ -132,8 +134,29 @@ fn find(doc: &crate::document::Document<'_>) -> Vec<Span> {
         pos = pos.max(ex.end);
     }
     scan(text, Span::new(pos, text.len()), &mut out);
+    // `<Tabs>` with a `</Tabs>` after it is an element (an MDX component, a
+    // custom HTML tag): a placeholder is never closed.
+    let closed = closing_tags(text.get(doc.body_start..).unwrap_or(""));
+    out.retain(|s| {
+        let name = s.text(text).trim_start_matches('<').trim_end_matches('>');
+        !closed.contains(name)
+    });
     out.sort();
     out
+}
+
+/// The names of the closing tags (`</Tabs>`) of `text`, in one pass.
+fn closing_tags(text: &str) -> std::collections::HashSet<&str> {
+    text.match_indices("</")
+        .filter_map(|(i, _)| {
+            let rest = text.get(i + 2..)?;
+            // Stops at the first character that cannot be in a tag name (the
+            // next `<` included), so the scans never overlap: linear time.
+            let end =
+                rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')))?;
+            (end > 0 && rest[end..].starts_with('>')).then(|| &rest[..end])
+        })
+        .collect()
 }
 
 /// Whether the placeholder at `span` is all its table cell, or all its
