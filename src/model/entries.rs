@@ -385,6 +385,32 @@ const KIND_PREFIXES: &[&str] = &[
     "fact",
 ];
 
+/// The other name a heading gives its entry beside the code span:
+/// ``### Property (`properties_property`)`` (a Django model and its table),
+/// ``### Store — table `stores` `` (a model or term and its table).
+pub fn entry_aliases(doc: &Document<'_>, h: &Heading) -> Vec<String> {
+    let Some((name, span)) = first_code_span(doc, h) else {
+        return Vec::new();
+    };
+    let Some(before) = doc.text.get(h.content.start..span.start) else {
+        return Vec::new();
+    };
+    let mut t = crate::text::strip_numbering(before.trim_end_matches('`'));
+    t = t.trim_end_matches(|c: char| c.is_whitespace() || "([—–-:".contains(c));
+    if let Some((word, kind)) = t.rsplit_once(' ') {
+        if KIND_SUFFIXES.contains(&kind.to_ascii_lowercase().as_str()) {
+            t = word.trim_end_matches(|c: char| c.is_whitespace() || "—–-:".contains(c));
+        }
+    }
+    let t = t.trim().trim_matches('*').trim();
+    let one_name = !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if one_name && !crate::text::eq_fold(t, &name) {
+        vec![t.to_string()]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Kind words written after a one-word entry name: `### articles table`.
 const KIND_SUFFIXES: &[&str] = &[
     "table",
@@ -467,6 +493,18 @@ mod tests {
         assert_eq!(name("### Table: orders\n"), "orders");
         assert_eq!(name("### orders (table)\n"), "orders");
         assert_eq!(name("### articles table\n"), "articles");
+        let aliases = |md: &str| {
+            let doc = Document::parse(md);
+            entry_aliases(&doc, &doc.headings[0])
+        };
+        assert_eq!(
+            aliases("### Property (`properties_property`)\n"),
+            ["Property"]
+        );
+        assert_eq!(aliases("### 6.2 Store — table `stores`\n"), ["Store"]);
+        assert!(aliases("### `orders`\n").is_empty());
+        assert!(aliases("### `orders` — placed orders\n").is_empty());
+        assert!(aliases("### Orders placed by `customers`\n").is_empty());
         assert_eq!(name("### Order entity\n"), "Order");
         assert_eq!(name("### Line item table\n"), "Line item table");
         assert_eq!(name("### Order item\n"), "Order item");

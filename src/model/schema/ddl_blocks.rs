@@ -37,6 +37,7 @@ pub(super) fn may_hold_ddl(language: &str) -> bool {
             | "ksql"
             | "ksqldb"
             | "prisma"
+            | "dbml"
             | "oracle"
             | "mssql"
             | "mariadb"
@@ -65,6 +66,7 @@ impl DdlIndex {
             if !(lower.contains("create")
                 || lower.contains("alter")
                 || lang == "prisma"
+                || lang == "dbml"
                 || lower.contains("model "))
             {
                 continue;

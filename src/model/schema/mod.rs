@@ -81,6 +81,10 @@ pub struct EntitySchema {
     /// The name as written in the heading (code span content or heading text
     /// without numbering, `Table:` prefixes and descriptions).
     pub name: String,
+    /// Other names the heading gives it: the model beside its table
+    /// (``### Property (`properties_property`)``). References may use either.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
     /// Where the name is written in the heading.
     pub name_span: Span,
     /// The entity's subsection in `doc.sections` (and `doc.headings`).
@@ -110,6 +114,31 @@ pub struct EntitySchema {
 }
 
 impl EntitySchema {
+    /// Whether the entity's store identifies its records without a declared
+    /// key: a MongoDB collection, whose documents always have an `_id` (its
+    /// section writes BSON types, `bsonType`, a `BSON type` header,
+    /// `ObjectId`, or indexes it with `db.<name>.createIndex`), or a
+    /// key-value key space, one row per key (a `Key pattern` column).
+    pub fn has_implicit_key(&self, doc: &Document<'_>) -> bool {
+        let Some(text) = doc.section(self.section).map(|s| s.span.text(doc.text)) else {
+            return false;
+        };
+        let key_space = self.table.and_then(|t| doc.table(t)).is_some_and(|t| {
+            t.header.cells.iter().any(|c| {
+                let h = c.text.trim().trim_matches('*').to_ascii_lowercase();
+                matches!(h.as_str(), "key pattern" | "key name" | "key format")
+            })
+        });
+        if key_space {
+            return true;
+        }
+        let shell = format!("db.{}.", last_segment(&self.name));
+        ["bsonType", "BSON type", "BSON Type", "ObjectId", "objectId"]
+            .iter()
+            .any(|w| text.contains(w))
+            || text.contains(&shell)
+    }
+
     /// The column named `name` (case-insensitive, quotes ignored).
     pub fn column(&self, name: &str) -> Option<&ColumnSchema> {
         let n = normalize_name(name);
@@ -321,8 +350,13 @@ pub fn entities(doc: &Document<'_>, spec: &SpecType, analysis: &Analysis) -> Vec
         };
         let _ = entries_spec(spec, entry.spec);
         let table = entry.table.and_then(|t| doc.table(t));
+        let aliases = doc
+            .heading(entry.section)
+            .map(|h| crate::entries::entry_aliases(doc, h))
+            .unwrap_or_default();
         let mut e = EntitySchema {
             name: name.to_string(),
+            aliases,
             name_span: entry.name_span,
             section: entry.section,
             spec: entry.spec,
@@ -459,6 +493,15 @@ impl<'e> EntityIndex<'e> {
             by_last.entry(last_segment(&n).to_string()).or_insert(i);
             by_loose.entry(loose_name(&n)).or_insert(i);
             by_name.entry(n).or_insert(i);
+        }
+        // Aliases after every name: an entity's own name wins.
+        for (i, e) in entities.iter().enumerate() {
+            for a in &e.aliases {
+                let n = normalize_name(a);
+                by_last.entry(last_segment(&n).to_string()).or_insert(i);
+                by_loose.entry(loose_name(&n)).or_insert(i);
+                by_name.entry(n).or_insert(i);
+            }
         }
         EntityIndex {
             entities,

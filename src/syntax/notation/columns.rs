@@ -110,6 +110,10 @@ static VOCABULARY: &[Phrase] = vocab![
     ["member"] => [Name];
     ["path"] => [Name];
     ["field" "path"] => [Name];
+    // A key-value store's key space (Redis, Memcached): one row per key.
+    ["key" "pattern"] => [Name];
+    ["key" "name"] => [Name];
+    ["key" "format"] => [Name];
     ["identifier"] => [Name];
     ["physical" "name"] => [Name];
     ["logical" "name"] => [Name, Other];

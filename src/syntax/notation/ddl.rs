@@ -54,6 +54,9 @@ pub struct DdlColumn {
 /// Reads the tables a code block's text declares. `language` is the block's
 /// info string (lowercase first word), used to recognise Prisma.
 pub fn read(code: &str, language: &str) -> Vec<DdlTable> {
+    if language == "dbml" {
+        return super::dbml::read(code);
+    }
     let prisma = language == "prisma";
     let clean = blank_comments_and_strings(code, prisma);
     let t = tokenize(&clean);
@@ -85,7 +88,7 @@ pub fn read(code: &str, language: &str) -> Vec<DdlTable> {
 
 /// Replaces comments and string literals with spaces (newlines kept), so
 /// offsets stay those of `code`.
-fn blank_comments_and_strings(code: &str, prisma: bool) -> String {
+pub(super) fn blank_comments_and_strings(code: &str, prisma: bool) -> String {
     let b = code.as_bytes();
     let mut out = b.to_vec();
     let mut i = 0;

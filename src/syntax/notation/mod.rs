@@ -1,6 +1,6 @@
 //! Small readers of the notations teams use inside tables, bullets and code
 //! blocks: column headers ([`columns`]), references between entities
-//! ([`refs`]), key declarations ([`keys`]) and DDL ([`ddl`]).
+//! ([`refs`]), key declarations ([`keys`]), DDL ([`ddl`]) and DBML ([`dbml`]).
 //!
 //! They depend only on text: each takes a `&str` and returns plain data with
 //! offsets relative to it, never panics, and runs in time linear in its
@@ -8,6 +8,7 @@
 //! them; they never depend on either.
 
 pub mod columns;
+pub mod dbml;
 pub mod ddl;
 pub mod keys;
 pub mod refs;

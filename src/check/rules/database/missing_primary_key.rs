@@ -12,7 +12,10 @@ use crate::spec_type::Semantics;
 /// constraints or notes column); a bullet such as "Primary key: (a, b)";
 /// `PRIMARY KEY (a, b)` in DDL or an Indexes bullet; a partition key with
 /// sort or clustering columns; an `ORDER BY`/`CLUSTER BY` key; a logical key
-/// "not enforced"; `_id` in a document store. Views are exempt.
+/// "not enforced"; `_id` in a document store, listed or not (a MongoDB
+/// collection, known by its BSON types or `db.<name>.createIndex`, always
+/// has one); the keys of a key-value key space (a `Key pattern` column).
+/// Views are exempt.
 ///
 /// Runs only for spec types with `semantics: [database-schema]`.
 ///
@@ -85,8 +88,11 @@ pub fn check(c: &mut Checker<'_>) {
     for e in c.schema {
         // A view needs no key, and a column table that could not be read is
         // reported once by `unreadable-column-table`, not again here.
+        // A MongoDB collection has its `_id` whether or not the spec lists
+        // it, and a key space is keyed by its keys.
         if e.primary_key.is_some()
             || e.view
+            || e.has_implicit_key(c.doc)
             || e.reading
                 .as_ref()
                 .is_some_and(|r| r.confidence == ReadConfidence::Unclear)
