@@ -7,13 +7,13 @@
 //
 // The budget is not met yet (see README, "Size"): --check fails above a
 // regression ceiling just above today's size, SPECLINT_WASM_CEILING_KB, by
-// default 386 KB for the nightly build-std build (384 KB today) and 465 KB when
+// default 391 KB for the nightly build-std build (389 KB today) and 465 KB when
 // build-pkg.sh had to build on stable; pkg/wasm/web/toolchain says which.
 // Template families (issue "Template families": named subsections, expected
 // rows, rules ST008 and TB007 in every build; the family loading itself is
 // left out of the browser module, `family` feature) took it from 395 to 402 KB;
 // wasm-opt --converge (402 -> 399) and parseConfig moved to the Node module
-// (399 -> 393) brought it down again; typed ids cost 0.8 KB (394); ryu's small tables took 10 KB off (384). Reading documents by meaning (issue "Precision") took the single
+// (399 -> 393) brought it down again; typed ids cost 0.8 KB (394); ryu's small tables took 10 KB off (384); reading DBML blocks, entity aliases and MDX elements (issue "Precision", second round) added 5 KB (389). Reading documents by meaning (issue "Precision") took the single
 // module from 450 to 540 KB; splitting it (issue "One core, thin hosts") gave
 // a browser module of 446 KB, without the run policy, the renderers and the
 // cross-document checks, which only the Node module (548 KB, no budget) has;
@@ -33,7 +33,7 @@ const args = new Set(process.argv.slice(2));
 const budgetKb = Number(process.env.SPECLINT_WASM_BUDGET_KB || 320);
 const toolchainFile = new URL("toolchain", dir);
 const toolchain = existsSync(toolchainFile) ? readFileSync(toolchainFile, "utf8").trim() : "stable";
-const ceilingKb = Number(process.env.SPECLINT_WASM_CEILING_KB || (toolchain === "nightly" ? 386 : 465));
+const ceilingKb = Number(process.env.SPECLINT_WASM_CEILING_KB || (toolchain === "nightly" ? 391 : 465));
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
