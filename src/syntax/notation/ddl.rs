@@ -150,6 +150,7 @@ fn qname(t: &Tokens<'_>, mut i: usize) -> Option<(Vec<String>, usize, usize, usi
 }
 
 const TABLE_WORDS: &[&str] = &[
+    "virtual",
     "or",
     "replace",
     "temp",
@@ -198,6 +199,27 @@ fn create(t: &Tokens<'_>, mut i: usize) -> Option<(DdlTable, usize)> {
     }
     if view {
         return Some((table, statement_end(t, i)));
+    }
+    // SQLite `CREATE VIRTUAL TABLE t USING fts5(name, body, content='x')`:
+    // keyed by its rowid (so it needs no declared key, like a view); its
+    // columns are the module's arguments that are one name alone.
+    if t.is_word(i, "using") && t.kind(i + 2) == Some(Kind::Open) {
+        let open = i + 2;
+        let close = t.matching_close(open)?;
+        table.view = true;
+        let mut first = open + 1;
+        for k in open + 1..=close {
+            if k == close || t.kind(k) == Some(Kind::Comma) {
+                if k == first + 1 && t.is_name(first) {
+                    table.columns.push(DdlColumn {
+                        name: t.text(first).to_string(),
+                        ..DdlColumn::default()
+                    });
+                }
+                first = k + 1;
+            }
+        }
+        return Some((table, statement_end(t, close + 1)));
     }
     if t.kind(i) == Some(Kind::Open) {
         let close = t.matching_close(i)?;
@@ -746,6 +768,19 @@ mod tests {
         assert_eq!(keys(&tables[0], KeyKind::Primary), vec![v(&["order_id"])]);
         assert_eq!(tables[1].references[0].0, v(&["customer_id"]));
         assert!(tables[2].view);
+    }
+
+    #[test]
+    fn sqlite_virtual_tables() {
+        let t = read(
+            "CREATE VIRTUAL TABLE menu_search USING fts5(\n  name,\n  description,\n  content = 'menu_items',\n  tokenize = 'unicode61'\n);\nCREATE TABLE x (id INTEGER PRIMARY KEY);",
+            "sql",
+        );
+        assert_eq!(t[0].name, ["menu_search"]);
+        assert!(t[0].view, "keyed by its rowid");
+        let cols: Vec<&str> = t[0].columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(cols, ["name", "description"]);
+        assert_eq!(t[1].name, ["x"]);
     }
 
     #[test]

@@ -212,6 +212,9 @@ const NOT_NAMES: &[&str] = &[
     "na",
     "no",
     "yes",
+    "true",
+    "false",
+    "nil",
     "see",
     "tbd",
     "todo",
@@ -805,6 +808,7 @@ mod tests {
             "FK (different system)",
             "Rows are never deleted while any pay run line references them",
             "`story-service` validates references on save",
+            "null: false, foreign_key: true, index: true",
         ] {
             let p = parse(
                 s,
