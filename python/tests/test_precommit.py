@@ -89,8 +89,8 @@ def test_hooks_refuse_an_invalid_spec_and_pass_a_valid_one(tmp_path: Path) -> No
 
     # speclint-fmt applies a safe fix (a near-miss heading), and pre-commit
     # refuses the commit so that the fixed file can be reviewed and added.
-    fixable = (EXAMPLES / "valid" / "orders-db.md").read_text(encoding="utf-8").replace("## Scope\n", "## scope\n")
-    assert "## scope\n" in fixable
+    fixable = (EXAMPLES / "valid" / "orders-db.md").read_text(encoding="utf-8").replace("## Scope\n", "## Scpoe\n")
+    assert "## Scpoe\n" in fixable
     (repo / "specs" / "orders-db.md").write_text(fixable, encoding="utf-8")
     fixed = commit("a near-miss heading")
     assert fixed.returncode != 0
